@@ -1,0 +1,63 @@
+// The only reader of process.env: parses it once with zod, fails fast, returns a frozen config.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root, so relative defaults do not depend on the directory the API was started from. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const boolFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional().describe('Origin users open; defaults to http://HOST:PORT'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolFromString.default(false),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
+  DATABASE_URL: z.string().url().optional(),
+  WEB_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
+  MIGRATIONS_DIR: z.string().default(path.join(REPO_ROOT, 'prisma/migrations')),
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
+  COOKIE_SECURE: boolFromString.optional(),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
+  LOCAL_S3: z.enum(['auto', 'off']).default('auto'),
+  LOCAL_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
+  LOCAL_S3_DIR: z.string().optional(),
+  LOCAL_S3_ACCESS_KEY_ID: z.string().min(3).default('s3am-local'),
+  LOCAL_S3_SECRET_ACCESS_KEY: z.string().min(8).default('s3am-local-secret'),
+});
+
+export type RawEnv = z.infer<typeof EnvSchema>;
+
+export interface AppConfig extends Omit<RawEnv, 'LOCAL_S3_DIR' | 'PUBLIC_URL'> {
+  PUBLIC_URL: string;
+  LOCAL_S3_DIR: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment (process.env by default). Throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  return Object.freeze({
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ''),
+    LOCAL_S3_DIR: env.LOCAL_S3_DIR ?? path.join(env.DATA_DIR, 's3'),
+  });
+}

@@ -1,0 +1,16 @@
+// Shared jest settings (TypeScript via SWC, CommonJS mode, `./x.js` imports mapped to `./x`).
+// See TOOLCHAIN.md for why this exact combination.
+const esmOnly = ['p-limit', 'yocto-queue', 'nanoid', 'cookie'];
+
+/** @type {import('jest').Config} */
+export const jestBase = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.(ts|mts|cts|tsx)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+    '^.+\\.(js|mjs|cjs|jsx)$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmOnly.join('|')})/)`],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};

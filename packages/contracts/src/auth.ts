@@ -1,0 +1,38 @@
+// Login, token refresh and the current user.
+import { z } from 'zod';
+
+export const Role = z.enum(['admin', 'uploader', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+export const LoginRequest = z
+  .object({
+    email: z.email().max(254),
+    password: z.string().min(1).max(1024),
+  })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const CurrentUser = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: Role,
+    mustChangePassword: z.boolean(),
+  })
+  .meta({ id: 'CurrentUser' });
+export type CurrentUser = z.infer<typeof CurrentUser>;
+
+/** Returned by login and refresh. The refresh token itself travels only in an httpOnly cookie. */
+export const TokenResponse = z
+  .object({
+    accessToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.number().int().describe('Seconds until the access token expires'),
+    user: CurrentUser,
+  })
+  .meta({ id: 'TokenResponse' });
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** Cookie that carries the refresh token; scoped to the auth routes only. */
+export const REFRESH_COOKIE = 's3am_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';

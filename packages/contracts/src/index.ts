@@ -1,0 +1,4 @@
+// Every wire shape of the S3 Access Manager API, shared by api, web and cli.
+export * from './errors.js';
+export * from './auth.js';
+export * from './system.js';
