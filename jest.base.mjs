@@ -1,6 +1,8 @@
 // Shared jest settings (TypeScript via SWC, CommonJS mode, `./x.js` imports mapped to `./x`).
 // See TOOLCHAIN.md for why this exact combination.
-const esmOnly = ['p-limit', 'yocto-queue', 'nanoid', 'cookie'];
+// Dependencies CommonJS jest must transform: ESM-only packages, and packages that load one with
+// a dynamic import() (SWC turns it into require(), which jest can serve without VM modules).
+const esmOnly = ['p-limit', 'yocto-queue', 'nanoid', 'cookie', 'content-disposition', '@fastify/cookie'];
 
 /** @type {import('jest').Config} */
 export const jestBase = {

@@ -5,6 +5,5 @@ import { defineConfig } from 'prisma/config';
 export default defineConfig({
   schema: '../../prisma/schema.prisma',
   migrations: { path: '../../prisma/migrations' },
-  // eslint-disable-next-line no-restricted-properties -- tooling file, read by the Prisma CLI only
   datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost/unused' },
 });

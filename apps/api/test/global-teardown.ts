@@ -1,6 +1,6 @@
 // Stops what test/global-setup.ts started and removes its temp directory.
 import { rm } from 'node:fs/promises';
-import { testState } from './state';
+import { testState } from './state.ts';
 
 export default async function globalTeardown(): Promise<void> {
   await testState.stopS3?.();

@@ -101,13 +101,3 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
   }
 }
-
-/** Names of migration files on disk that the database has not applied yet. */
-export async function pendingMigrations(client: Pick<pg.Client, 'query'>, migrationsDir: string): Promise<string[]> {
-  const migrations = await readMigrations(migrationsDir);
-  const { rows } = await client.query<{ migration_name: string }>(
-    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-  );
-  const done = new Set(rows.map((row) => row.migration_name));
-  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
-}

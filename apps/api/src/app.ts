@@ -1,0 +1,95 @@
+// Builds the Fastify app: cross-cutting plugins first, then one module per feature. No listen.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config/env.js';
+import type { Db } from './db/prisma.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { webAppPlugin } from './plugins/web-app.js';
+import { APP_VERSION } from './version.js';
+
+export interface AppDeps {
+  config: Readonly<AppConfig>;
+  db: Db;
+  jwtSecret: string;
+  /** Migration names this build ships, for /ready. */
+  expectedMigrations: readonly string[];
+  clock?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Never logged: credentials, cookies, and the query string of presigned URLs. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.secret',
+  '*.secretAccessKey',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.token',
+];
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      // Drop query strings (presigned URLs and tokens can travel there).
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    // Accept a caller's request id when it looks sane, so logs can be correlated across services.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindowMs: config.RATE_LIMIT_WINDOW_MS });
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(openapiPlugin, { version: APP_VERSION });
+  await app.register(authPlugin, { db, jwtSecret: deps.jwtSecret, accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, clock });
+
+  systemRoutes(app, { db, expectedMigrations: deps.expectedMigrations, version: APP_VERSION, startedAt: clock() });
+  authRoutes(app, {
+    deps: {
+      db,
+      clock,
+      signAccessToken: (claims) => app.jwt.sign(claims),
+      accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      sessionMaxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
+    },
+    cookieSecure: config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://'),
+    authRateLimitMax: config.AUTH_RATE_LIMIT_MAX,
+    rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
+  });
+  await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
+  return app;
+}

@@ -1,0 +1,120 @@
+// Login, refresh-token rotation (with replay detection) and logout. No Fastify types here.
+import { ErrorCode, type CurrentUser, type LoginRequest } from '@s3am/contracts';
+import type { Db, User } from '../../db/prisma.js';
+import { AppError } from '../../lib/app-error.js';
+import { timingDummyHash, verifyPassword } from '../../lib/password-hash.js';
+import { hashToken, newOpaqueToken } from '../../lib/secret-token.js';
+import type { AccessClaims } from '../../plugins/auth.js';
+import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+
+export interface AuthDeps {
+  db: Db;
+  clock: () => Date;
+  signAccessToken: (claims: AccessClaims) => string;
+  accessTokenTtlSeconds: number;
+  sessionMaxAgeSeconds: number;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  user: CurrentUser;
+}
+
+export function toCurrentUser(user: Pick<User, 'id' | 'email' | 'role' | 'mustChangePassword'>): CurrentUser {
+  return { id: user.id, email: user.email, role: user.role, mustChangePassword: user.mustChangePassword };
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function login(deps: AuthDeps, input: LoginRequest, context: AuditContext): Promise<IssuedTokens> {
+  const email = normalizeEmail(input.email);
+  const user = await deps.db.user.findUnique({ where: { email } });
+  // Verify against a dummy hash for unknown emails so timing does not reveal which emails exist.
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
+  if (!user || !passwordOk || user.disabled) {
+    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
+    await recordAudit(deps.db, { ...context, action: 'auth.login', outcome: 'failure', actorId: user?.id, actorEmail: email, details: { reason } });
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
+  }
+  const now = deps.clock();
+  const refreshToken = newOpaqueToken();
+  const session = await deps.db.session.create({
+    data: {
+      userId: user.id,
+      ip: context.ip ?? null,
+      userAgent: context.userAgent?.slice(0, 512) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + deps.sessionMaxAgeSeconds * 1000),
+      refreshTokens: { create: { tokenHash: hashToken(refreshToken), createdAt: now } },
+    },
+  });
+  await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  await recordAudit(deps.db, { ...context, action: 'auth.login', outcome: 'success', actorId: user.id, actorEmail: email, targetType: 'session', targetId: session.id });
+  return issue(deps, user, session.id, session.expiresAt, refreshToken);
+}
+
+/**
+ * Exchanges a refresh token for a new pair. Each token works once: a token that comes back after
+ * it was used means it was stolen or replayed, so its whole session (token family) is revoked.
+ */
+export async function refresh(deps: AuthDeps, presented: string | undefined, context: AuditContext): Promise<IssuedTokens> {
+  const invalid = new AppError(ErrorCode.INVALID_REFRESH_TOKEN, 'Your session has ended. Please sign in again.');
+  if (!presented) throw invalid;
+  const now = deps.clock();
+  const token = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { session: { include: { user: true } } } });
+  if (!token) throw invalid;
+  const { session } = token;
+  const actor = { actorId: session.userId, actorEmail: session.user.email, targetType: 'session', targetId: session.id };
+
+  // Mark used atomically: of two concurrent uses of one token, exactly one wins.
+  const claimed = await deps.db.refreshToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count === 0) {
+    if (!session.revokedAt) {
+      await deps.db.session.update({ where: { id: session.id }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
+    }
+    await recordAudit(deps.db, { ...context, ...actor, action: 'auth.refresh_reuse', outcome: 'denied' });
+    throw invalid;
+  }
+  if (session.revokedAt || session.expiresAt <= now || session.user.disabled) {
+    await recordAudit(deps.db, { ...context, ...actor, action: 'auth.refresh', outcome: 'denied' });
+    throw invalid;
+  }
+  const next = newOpaqueToken();
+  await deps.db.$transaction([
+    deps.db.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashToken(next), createdAt: now } }),
+    deps.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }),
+  ]);
+  return issue(deps, session.user, session.id, session.expiresAt, next);
+}
+
+export async function logout(deps: AuthDeps, presented: string | undefined, context: AuditContext): Promise<void> {
+  if (!presented) return;
+  const token = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { session: { include: { user: true } } } });
+  if (!token || token.session.revokedAt) return;
+  await deps.db.session.update({ where: { id: token.sessionId }, data: { revokedAt: deps.clock(), revokeReason: 'logout' } });
+  await recordAudit(deps.db, {
+    ...context,
+    action: 'auth.logout',
+    outcome: 'success',
+    actorId: token.session.userId,
+    actorEmail: token.session.user.email,
+    targetType: 'session',
+    targetId: token.sessionId,
+  });
+}
+
+function issue(deps: AuthDeps, user: User, sessionId: string, refreshExpiresAt: Date, refreshToken: string): IssuedTokens {
+  return {
+    accessToken: deps.signAccessToken({ sub: user.id, sid: sessionId, role: user.role }),
+    expiresIn: deps.accessTokenTtlSeconds,
+    refreshToken,
+    refreshExpiresAt,
+    user: toCurrentUser(user),
+  };
+}

@@ -1,0 +1,54 @@
+// Liveness (/health), readiness (/ready: database reachable, migrations applied) and the
+// dashboard's system status.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { HealthResponse, ProblemSchema, ReadyResponse, SystemStatus } from '@s3am/contracts';
+import type { Db } from '../../db/prisma.js';
+import { checkReadiness } from './system.service.js';
+
+export interface SystemRoutesOptions {
+  db: Db;
+  expectedMigrations: readonly string[];
+  version: string;
+  startedAt: Date;
+}
+
+export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/health', { schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthResponse } } }, () => ({
+    status: 'ok' as const,
+  }));
+
+  api.get(
+    '/ready',
+    { schema: { tags: ['system'], summary: 'Readiness: database reachable and migrations applied', response: { 200: ReadyResponse, 503: ReadyResponse } } },
+    async (_request, reply) => {
+      const readiness = await checkReadiness(options.db, options.expectedMigrations);
+      return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
+    },
+  );
+
+  api.get(
+    '/api/system/status',
+    {
+      preHandler: app.authenticate,
+      schema: { tags: ['system'], summary: 'Status for the dashboard', security: [{ bearerAuth: [] }], response: { 200: SystemStatus, 401: ProblemSchema } },
+    },
+    async () => {
+      const [readiness, applied, connections, users] = await Promise.all([
+        checkReadiness(options.db, options.expectedMigrations),
+        options.db.$queryRaw<[{ count: bigint }]>`SELECT count(*) FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        options.db.s3Connection.count(),
+        options.db.user.count(),
+      ]);
+      return {
+        version: options.version,
+        uptimeSeconds: Math.round((Date.now() - options.startedAt.getTime()) / 1000),
+        database: { ok: readiness.checks.database.ok, migrationsApplied: Number(applied[0].count) },
+        connections: { count: connections },
+        users: { count: users },
+      };
+    },
+  );
+}

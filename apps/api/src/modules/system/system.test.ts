@@ -1,0 +1,144 @@
+// Health, readiness, metrics, OpenAPI, and the problem+json shape of every kind of failure.
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ProblemSchema, ReadyResponse } from '@s3am/contracts';
+import { createTestApp, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestApp({
+    extend: (app) => {
+      app.get('/api/test/explode', () => {
+        throw new Error('relation "secret_table" does not exist: SELECT password FROM users');
+      });
+    },
+  });
+});
+afterAll(() => ctx.close());
+
+describe('probes', () => {
+  it('GET /health answers ok', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /ready reports the database reachable and every migration applied', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(ReadyResponse.parse(response.json())).toEqual({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true } } });
+  });
+
+  it('GET /ready answers 503 when this build ships a migration the database lacks', async () => {
+    const stale = await createTestAppWithExtraMigration();
+    try {
+      const response = await stale.app.inject({ method: 'GET', url: '/ready' });
+      expect(response.statusCode).toBe(503);
+      expect(ReadyResponse.parse(response.json()).checks.migrations).toEqual({ ok: false, detail: '1 migration(s) pending' });
+    } finally {
+      await stale.close();
+    }
+  });
+
+  it('GET /metrics exposes Prometheus metrics including request durations', async () => {
+    await ctx.app.inject({ method: 'GET', url: '/health' });
+    const response = await ctx.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.body).toMatch(/s3am_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(response.body).toContain('s3am_process_cpu_user_seconds_total');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document generated from the contracts', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/me', '/health', '/ready']));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'TokenResponse', 'Problem']));
+  });
+
+  it('serves interactive docs at /docs', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('swagger');
+  });
+});
+
+describe('problem+json errors', () => {
+  it('reports a validation failure with code VALIDATION and the failing fields', async () => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const problem = ProblemSchema.parse(response.json());
+    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION', title: 'Invalid request', instance: '/api/auth/login' });
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.email', 'body.password']);
+    expect(problem.requestId).toBe(response.headers['x-request-id']);
+  });
+
+  it('reports malformed JSON as VALIDATION, not a server error', async () => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(response.statusCode).toBe(400);
+    expect(ProblemSchema.parse(response.json()).code).toBe('VALIDATION');
+  });
+
+  it('answers unknown routes with 404 NOT_FOUND', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(ProblemSchema.parse(response.json()).code).toBe('NOT_FOUND');
+  });
+
+  it('answers an unexpected failure with 500 and a request id, never internals', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/test/explode', headers: { 'x-request-id': 'req-from-caller-123' } });
+    expect(response.statusCode).toBe(500);
+    const problem = ProblemSchema.parse(response.json());
+    expect(problem.code).toBe('INTERNAL');
+    expect(problem.requestId).toBe('req-from-caller-123');
+    expect(response.body).not.toMatch(/secret_table|SELECT|password|stack/i);
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 RATE_LIMITED with Retry-After once the limit is used up, unknown routes included', async () => {
+    const limited = await createTestApp({ env: { RATE_LIMIT_MAX: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (const url of ['/health', '/api/nope', '/health']) {
+        statuses.push((await limited.app.inject({ method: 'GET', url })).statusCode);
+      }
+      expect(statuses).toEqual([200, 404, 200]);
+      const response = await limited.app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(429);
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+      expect(ProblemSchema.parse(response.json()).code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits login attempts more strictly than other routes', async () => {
+    const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_MAX: '2' } });
+    try {
+      const attempt = () => limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.test', password: 'wrong-password' } });
+      expect((await attempt()).statusCode).toBe(401);
+      expect((await attempt()).statusCode).toBe(401);
+      expect((await attempt()).statusCode).toBe(429);
+      expect((await limited.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+async function createTestAppWithExtraMigration(): Promise<TestContext> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 's3am-migrations-'));
+  await cp(ctx.config.MIGRATIONS_DIR, dir, { recursive: true });
+  await mkdir(path.join(dir, '29991231000000_future'));
+  await writeFile(path.join(dir, '29991231000000_future', 'migration.sql'), 'SELECT 1;');
+  return createTestApp({ env: { MIGRATIONS_DIR: dir } });
+}

@@ -1,0 +1,92 @@
+// Maps every error to RFC 9457 problem+json with a stable `code`, in one place.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERROR_STATUS, ErrorCode, type Problem } from '@s3am/contracts';
+import { Prisma } from '../db/prisma.js';
+import { AppError, isAppError } from '../lib/app-error.js';
+
+const TITLES: Record<ErrorCode, string> = {
+  VALIDATION: 'Invalid request',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  RATE_LIMITED: 'Too many requests',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNAUTHENTICATED: 'Authentication required',
+  INVALID_CREDENTIALS: 'Invalid credentials',
+  INVALID_REFRESH_TOKEN: 'Session expired',
+  FORBIDDEN: 'Forbidden',
+  NOT_READY: 'Service not ready',
+  INTERNAL: 'Internal server error',
+};
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type...) keep their meaning. */
+const FASTIFY_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.VALIDATION,
+  401: ErrorCode.UNAUTHENTICATED,
+  404: ErrorCode.NOT_FOUND,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.VALIDATION,
+};
+
+export function problemFor(
+  code: ErrorCode,
+  request: FastifyRequest,
+  detail?: string,
+  errors?: Problem['errors'],
+): Problem {
+  return {
+    type: `urn:s3am:error:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[code],
+    status: ERROR_STATUS[code],
+    code,
+    ...(detail ? { detail } : {}),
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+function toProblem(error: FastifyError | AppError, request: FastifyRequest): { problem: Problem; headers?: Record<string, string> } {
+  if (isAppError(error)) {
+    return { problem: problemFor(error.code, request, error.detail), headers: error.headers };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      path: [error.validationContext, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')].filter(Boolean).join('.'),
+      message: issue.message ?? 'is invalid',
+    }));
+    return { problem: problemFor(ErrorCode.VALIDATION, request, 'The request does not match the schema.', errors) };
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2002') return { problem: problemFor(ErrorCode.CONFLICT, request, 'A record with these values already exists.') };
+    if (error.code === 'P2025') return { problem: problemFor(ErrorCode.NOT_FOUND, request) };
+  }
+  const status = (error as FastifyError).statusCode;
+  const mapped = status !== undefined ? FASTIFY_STATUS_CODES[status] : undefined;
+  if (mapped) return { problem: problemFor(mapped, request, error.message) };
+  return { problem: problemFor(ErrorCode.INTERNAL, request, `Something went wrong. Quote request id ${request.id} when reporting it.`) };
+}
+
+export const errorsPlugin = fp(
+  (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+      const { problem, headers } = toProblem(error, request);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+      if (headers) void reply.headers(headers);
+      return sendProblem(reply, problem);
+    });
+    // Unknown routes count toward the rate limit too, so probing for routes is throttled.
+    app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
+      sendProblem(reply, problemFor(ErrorCode.NOT_FOUND, request, `No route for ${request.method} ${request.url.split('?')[0]}`)),
+    );
+  },
+  { name: 'errors', dependencies: ['rate-limit'] },
+);
+
+export { AppError };

@@ -1,0 +1,32 @@
+// OpenAPI 3.1 generated from the zod contracts: JSON at /openapi.json, interactive docs at /docs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export const openapiPlugin = fp(
+  async (app: FastifyInstance, options: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'S3 Access Manager API',
+          version: options.version,
+          description:
+            'Self-hosted gateway between people and S3 buckets. Authenticate with `POST /api/auth/login` and send the access token as `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json with a stable `code`.',
+        },
+        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+        tags: [
+          { name: 'auth', description: 'Login, refresh and logout' },
+          { name: 'system', description: 'Health, readiness and status' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,33 @@
+// Serves the built SPA (apps/web/dist) on the API's port, with index.html for client-side routes.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { ErrorCode } from '@s3am/contracts';
+import { AppError } from '../lib/app-error.js';
+
+/** Paths the SPA must never shadow: unknown ones there are real 404s. */
+const SERVER_PREFIXES = ['/api/', '/docs', '/openapi.json', '/health', '/ready', '/metrics', '/s3/'];
+
+export const webAppPlugin = fp(
+  async (app: FastifyInstance, options: { distDir: string }) => {
+    if (!existsSync(path.join(options.distDir, 'index.html'))) {
+      app.log.warn({ distDir: options.distDir }, 'web app not built; run `pnpm build` to serve it');
+      return;
+    }
+    await app.register(fastifyStatic, { root: options.distDir, wildcard: false, index: false, cacheControl: false });
+    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      if (SERVER_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+        throw new AppError(ErrorCode.NOT_FOUND, `No route for GET ${pathname}`);
+      }
+      // Hashed build assets are immutable; anything else that is not a file is a client route.
+      if (pathname.startsWith('/assets/')) throw new AppError(ErrorCode.NOT_FOUND, `No file ${pathname}`);
+      return sendIndex(reply);
+    });
+  },
+  { name: 'web-app' },
+);

@@ -1,0 +1,119 @@
+// Starts the product: database (DATABASE_URL or embedded), migrations, first admin, local S3,
+// then the API + web app on one port. Ctrl-C / SIGTERM stop everything in reverse order.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from './app.js';
+import { ensureFirstAdmin } from './bootstrap/first-admin.js';
+import { loadOrCreateLocalSecrets } from './bootstrap/local-secrets.js';
+import { ensureLocalStorage } from './bootstrap/local-storage.js';
+import { ConfigError, REPO_ROOT, loadConfig } from './config/env.js';
+import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { migrate, readMigrations } from './db/migrate.js';
+import { createPrisma } from './db/prisma.js';
+import { parseKeyring } from './lib/crypto-envelope.js';
+
+const EMBEDDED_DATABASE = 's3am';
+
+type Stopper = () => Promise<unknown>;
+
+function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function shortPath(target: string): string {
+  const relative = path.relative(REPO_ROOT, target);
+  return relative.startsWith('..') ? target : relative;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stoppers: Stopper[] = [];
+  let stopping = false;
+  const stopAll = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal} received, shutting down…`);
+    for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => say(`  shutdown step failed: ${String(error)}`));
+    process.exit(0);
+  };
+  // embedded-postgres installs its own exit hooks that call process.exit() as soon as the database
+  // is down; take SIGINT/SIGTERM over so the API drains first and the database stops last.
+  const installSignalHandlers = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void stopAll(signal));
+    }
+  };
+  installSignalHandlers();
+
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const needsLocalSecrets = !config.JWT_SECRET || !config.MASTER_KEYS || !config.DATABASE_URL;
+  const localSecrets = needsLocalSecrets ? await loadOrCreateLocalSecrets(config.DATA_DIR) : undefined;
+
+  let databaseUrl = config.DATABASE_URL;
+  let databaseLabel = 'DATABASE_URL';
+  if (!databaseUrl) {
+    const pgDir = path.join(config.DATA_DIR, 'pg');
+    const embedded = await startEmbeddedPostgres({ dataDir: pgDir, password: localSecrets?.postgresPassword ?? '' });
+    stoppers.push(() => embedded.stop());
+    installSignalHandlers();
+    databaseUrl = await ensureDatabase(embedded.connectionString, EMBEDDED_DATABASE);
+    databaseLabel = `embedded PostgreSQL (${shortPath(pgDir)}, port ${embedded.port})`;
+  }
+
+  const migrations = await migrate(databaseUrl, config.MIGRATIONS_DIR);
+  const db = createPrisma(databaseUrl);
+  stoppers.push(() => db.$disconnect());
+
+  const keyring = parseKeyring(config.MASTER_KEYS ?? localSecrets?.masterKeys ?? '');
+  const admin = await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  const storage = await ensureLocalStorage(db, config, keyring);
+  if (storage) stoppers.push(() => storage.server.close());
+
+  const app = await buildApp({
+    config,
+    db,
+    jwtSecret: config.JWT_SECRET ?? localSecrets?.jwtSecret ?? '',
+    expectedMigrations: (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name),
+  });
+  stoppers.push(() => app.close());
+  await app.listen({ host: config.HOST, port: config.PORT });
+
+  say('');
+  say('S3 Access Manager is running');
+  say(`  Open:      ${config.PUBLIC_URL}`);
+  say(`  API docs:  ${config.PUBLIC_URL}/docs`);
+  say(`  Database:  ${databaseLabel}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} before`);
+  if (storage) {
+    say(`  Storage:   "Local storage" at ${storage.server.endpoint}, bucket "uploads", data in ${shortPath(config.LOCAL_S3_DIR)}`);
+  }
+  if (admin.generatedPassword) {
+    say(`  Admin:     ${admin.email}  password: ${admin.generatedPassword}`);
+    say('             (shown only this once; you will be asked to change it)');
+  } else if (admin.created) {
+    say(`  Admin:     ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
+  say('  Stop with Ctrl-C.');
+  say('');
+}
+
+/** Creates the application database inside the embedded cluster on first start. */
+async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
