@@ -3,7 +3,7 @@
 // S3 server as a real child process. Local imports name the `.ts` file: jest's globalSetup
 // ignores moduleNameMapper, so `./x.js` would not resolve here.
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,8 @@ const LOCAL_S3_SECRET = 's3am-test-secret';
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 's3am-test-'));
   testState.tmpDir = tmp;
+  // As root, the embedded cluster runs as user `postgres`, which must be able to enter this dir.
+  await chmod(tmp, 0o755);
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {

@@ -1,5 +1,6 @@
 // Builds the real app against this worker's migrated database, plus small fixture factories.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -9,6 +10,11 @@ import { createPrisma, type Db } from '../src/db/prisma.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** Scratch space removed by the global teardown. */
+export function testTmpDir(): string {
+  return process.env.S3AM_TEST_TMP ?? os.tmpdir();
+}
+
 /** Jest worker number, for names that must not collide between parallel test files. */
 export const WORKER_ID = process.env.JEST_WORKER_ID ?? '1';
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';

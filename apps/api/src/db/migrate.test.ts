@@ -1,10 +1,9 @@
 // The start-up migration runner: applies pending files once, in order, records Prisma-compatible
 // rows, and refuses to run when an applied migration was edited afterwards.
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { REPO_ROOT, WORKER_ID, databaseUrl } from '../../test/test-app.js';
+import { REPO_ROOT, WORKER_ID, databaseUrl, testTmpDir } from '../../test/test-app.js';
 import { migrate, readMigrations } from './migrate.js';
 
 const MIGRATIONS = path.join(REPO_ROOT, 'prisma/migrations');
@@ -61,7 +60,7 @@ describe('migrate', () => {
   });
 
   it('refuses to run when an applied migration file was edited', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 's3am-migrations-'));
+    const dir = await mkdtemp(path.join(testTmpDir(), 'migrations-'));
     await cp(MIGRATIONS, dir, { recursive: true });
     await migrate(scratchUrl, dir);
     const [first] = await readMigrations(dir);
@@ -70,7 +69,7 @@ describe('migrate', () => {
   });
 
   it('rolls back a failing migration completely and reports which one failed', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 's3am-migrations-'));
+    const dir = await mkdtemp(path.join(testTmpDir(), 'migrations-'));
     await cp(MIGRATIONS, dir, { recursive: true });
     await mkdir(path.join(dir, '29990101000000_broken'));
     await writeFile(path.join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int); SELECT * FROM missing_table;');

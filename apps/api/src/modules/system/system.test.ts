@@ -1,9 +1,8 @@
 // Health, readiness, metrics, OpenAPI, and the problem+json shape of every kind of failure.
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { ProblemSchema, ReadyResponse } from '@s3am/contracts';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { createTestApp, testTmpDir, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
 
@@ -136,7 +135,7 @@ describe('rate limiting', () => {
 });
 
 async function createTestAppWithExtraMigration(): Promise<TestContext> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 's3am-migrations-'));
+  const dir = await mkdtemp(path.join(testTmpDir(), 'migrations-'));
   await cp(ctx.config.MIGRATIONS_DIR, dir, { recursive: true });
   await mkdir(path.join(dir, '29991231000000_future'));
   await writeFile(path.join(dir, '29991231000000_future', 'migration.sql'), 'SELECT 1;');
