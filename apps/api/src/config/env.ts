@@ -56,11 +56,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Ap
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = result.data;
+  // Relative paths are relative to the repository, whichever directory the API was started from.
+  const fromRoot = (value: string) => path.resolve(REPO_ROOT, value);
+  const env = {
+    ...result.data,
+    DATA_DIR: fromRoot(result.data.DATA_DIR),
+    WEB_DIST_DIR: fromRoot(result.data.WEB_DIST_DIR),
+    MIGRATIONS_DIR: fromRoot(result.data.MIGRATIONS_DIR),
+  };
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   return Object.freeze({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ''),
-    LOCAL_S3_DIR: env.LOCAL_S3_DIR ?? path.join(env.DATA_DIR, 's3'),
+    LOCAL_S3_DIR: env.LOCAL_S3_DIR ? fromRoot(env.LOCAL_S3_DIR) : path.join(env.DATA_DIR, 's3'),
   });
 }
