@@ -1,0 +1,60 @@
+// Playwright against the real stack: `pnpm start` (build + API + embedded PostgreSQL + local S3)
+// in a throwaway data directory, driven in Debian's Chromium.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN } from './fixtures.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.E2E_PORT ?? 3199);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Created once in the main process; workers inherit the variable, so they agree on it.
+if (!process.env.S3AM_E2E_DATA_DIR) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 's3am-e2e-'));
+  chmodSync(dir, 0o755); // the embedded PostgreSQL runs as user `postgres` when we are root
+  process.env.S3AM_E2E_DATA_DIR = dir;
+}
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  globalTeardown: './global-teardown.ts',
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? path.join(repoRoot, 'reports/playwright.json') }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  outputDir: path.join(repoRoot, 'test-results'),
+  webServer: {
+    command: 'pnpm start',
+    cwd: repoRoot,
+    url: `${baseURL}/ready`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The e2e suite exercises the embedded default: its own PostgreSQL and local S3.
+      DATABASE_URL: '',
+      DATA_DIR: process.env.S3AM_E2E_DATA_DIR,
+      LOCAL_S3_PORT: '0',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
