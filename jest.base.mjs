@@ -2,7 +2,14 @@
 // See TOOLCHAIN.md for why this exact combination.
 // Dependencies CommonJS jest must transform: ESM-only packages, and packages that load one with
 // a dynamic import() (SWC turns it into require(), which jest can serve without VM modules).
-const esmOnly = ['p-limit', 'yocto-queue', 'nanoid', 'cookie', 'content-disposition', '@fastify/cookie'];
+const esmOnly = [
+  'p-limit',
+  'yocto-queue',
+  'nanoid',
+  'cookie',
+  'content-disposition',
+  '@fastify/cookie',
+];
 
 /** @type {import('jest').Config} */
 export const jestBase = {
@@ -10,9 +17,17 @@ export const jestBase = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.(ts|mts|cts|tsx)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
-    '^.+\\.(js|mjs|cjs|jsx)$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' } }],
+    '^.+\\.(ts|mts|cts|tsx)$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } },
+    ],
+    '^.+\\.(js|mjs|cjs|jsx)$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' } },
+    ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmOnly.join('|')})/)`],
+  transformIgnorePatterns: [
+    `/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmOnly.join('|')})/)`,
+  ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };

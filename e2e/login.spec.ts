@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures.js';
 
-test('redirects to the login page, signs in, shows the dashboard, and signs out', async ({ page }) => {
+test('redirects to the login page, signs in, shows the dashboard, and signs out', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
 

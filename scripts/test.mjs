@@ -18,7 +18,11 @@ let failed = 0;
 
 function run(title, command, args, env = {}) {
   process.stdout.write(`\n── ${title} ──\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status === 0;
 }
 
@@ -42,7 +46,8 @@ if (wanted('jest')) {
   const file = path.join(reports, 'jest.json');
   run('jest', 'pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${file}`]);
   const report = readJson(file);
-  if (!report) failed += 1; // jest crashed before reporting
+  if (!report)
+    failed += 1; // jest crashed before reporting
   else {
     passed += report.numPassedTests;
     // A suite that fails on import has no failed tests: count it too.

@@ -46,7 +46,11 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       // Drop query strings (presigned URLs and tokens can travel there).
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        id: req.id,
+      }),
     },
   };
 }
@@ -71,13 +75,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindowMs: config.RATE_LIMIT_WINDOW_MS });
+  await app.register(rateLimitPlugin, {
+    max: config.RATE_LIMIT_MAX,
+    timeWindowMs: config.RATE_LIMIT_WINDOW_MS,
+  });
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);
   await app.register(openapiPlugin, { version: APP_VERSION });
-  await app.register(authPlugin, { db, jwtSecret: deps.jwtSecret, accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, clock });
+  await app.register(authPlugin, {
+    db,
+    jwtSecret: deps.jwtSecret,
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    clock,
+  });
 
-  systemRoutes(app, { db, expectedMigrations: deps.expectedMigrations, version: APP_VERSION, startedAt: clock() });
+  systemRoutes(app, {
+    db,
+    expectedMigrations: deps.expectedMigrations,
+    version: APP_VERSION,
+    startedAt: clock(),
+  });
   authRoutes(app, {
     deps: {
       db,

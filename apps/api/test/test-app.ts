@@ -86,13 +86,20 @@ export async function createUser(
   const email = `user-${randomUUID()}@example.test`;
   const password = overrides.password ?? `pw-${randomUUID()}`;
   const user = await db.user.create({
-    data: { email, passwordHash: await hashPassword(password), role: overrides.role ?? 'uploader', disabled: overrides.disabled ?? false },
+    data: {
+      email,
+      passwordHash: await hashPassword(password),
+      role: overrides.role ?? 'uploader',
+      disabled: overrides.disabled ?? false,
+    },
   });
   return { id: user.id, email, password };
 }
 
 /** The refresh cookie value from a login/refresh response. */
-export function refreshCookieFrom(response: { cookies: { name: string; value: string }[] }): string {
+export function refreshCookieFrom(response: {
+  cookies: { name: string; value: string }[];
+}): string {
   const cookie = response.cookies.find((c) => c.name === 's3am_refresh');
   if (!cookie) throw new Error('response set no refresh cookie');
   return cookie.value;

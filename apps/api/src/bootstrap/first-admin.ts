@@ -12,8 +12,15 @@ export interface FirstAdminResult {
   generatedPassword?: string;
 }
 
-export async function ensureFirstAdmin(db: Db, email: string, password: string | undefined): Promise<FirstAdminResult> {
-  const existing = await db.user.findFirst({ where: { role: 'admin' }, orderBy: { createdAt: 'asc' } });
+export async function ensureFirstAdmin(
+  db: Db,
+  email: string,
+  password: string | undefined,
+): Promise<FirstAdminResult> {
+  const existing = await db.user.findFirst({
+    where: { role: 'admin' },
+    orderBy: { createdAt: 'asc' },
+  });
   if (existing) return { created: false, email: existing.email };
   const generatedPassword = password ? undefined : generatePassword();
   const admin = await db.user.create({
@@ -24,6 +31,12 @@ export async function ensureFirstAdmin(db: Db, email: string, password: string |
       mustChangePassword: generatedPassword !== undefined,
     },
   });
-  await recordAudit(db, { action: 'user.bootstrap_admin', outcome: 'success', targetType: 'user', targetId: admin.id, actorEmail: 'system' });
+  await recordAudit(db, {
+    action: 'user.bootstrap_admin',
+    outcome: 'success',
+    targetType: 'user',
+    targetId: admin.id,
+    actorEmail: 'system',
+  });
   return { created: true, email: admin.email, ...(generatedPassword ? { generatedPassword } : {}) };
 }

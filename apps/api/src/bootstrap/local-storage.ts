@@ -15,7 +15,11 @@ export interface LocalStorage {
   connectionId: string;
 }
 
-export async function ensureLocalStorage(db: Db, config: Readonly<AppConfig>, keyring: Keyring): Promise<LocalStorage | undefined> {
+export async function ensureLocalStorage(
+  db: Db,
+  config: Readonly<AppConfig>,
+  keyring: Keyring,
+): Promise<LocalStorage | undefined> {
   if (config.LOCAL_S3 === 'off') return undefined;
   const managed = await db.s3Connection.findFirst({ where: { managedLocal: true } });
   if (!managed && (await db.s3Connection.count()) > 0) return undefined;

@@ -5,7 +5,12 @@ import { ConfigError, REPO_ROOT, loadConfig } from './env.js';
 describe('loadConfig', () => {
   it('gives a working default configuration for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ HOST: '127.0.0.1', PORT: 3000, PUBLIC_URL: 'http://127.0.0.1:3000', LOCAL_S3: 'auto' });
+    expect(config).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      LOCAL_S3: 'auto',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.DATA_DIR).toBe(path.join(REPO_ROOT, '.data'));
     expect(config.LOCAL_S3_DIR).toBe(path.join(REPO_ROOT, '.data', 's3'));
@@ -26,11 +31,15 @@ describe('loadConfig', () => {
 
   it('derives PUBLIC_URL from a wildcard HOST as localhost, and strips a trailing slash', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://s3am.example.com/' }).PUBLIC_URL).toBe('https://s3am.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://s3am.example.com/' }).PUBLIC_URL).toBe(
+      'https://s3am.example.com',
+    );
   });
 
   it('names every invalid variable in one error', () => {
-    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short', LOCAL_S3: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short', LOCAL_S3: 'maybe' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', JWT_SECRET: 'short', LOCAL_S3: 'maybe' });
     } catch (error) {

@@ -21,10 +21,21 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   WEB_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   MIGRATIONS_DIR: z.string().default(path.join(REPO_ROOT, 'prisma/migrations')),
-  JWT_SECRET: z.string().min(32).optional().describe('Generated into DATA_DIR/secrets.json when unset'),
-  MASTER_KEYS: z.string().optional().describe('id:base64(32 bytes)[,...]; the first encrypts new secrets'),
+  JWT_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe('Generated into DATA_DIR/secrets.json when unset'),
+  MASTER_KEYS: z
+    .string()
+    .optional()
+    .describe('id:base64(32 bytes)[,...]; the first encrypts new secrets'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(7 * 24 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(7 * 24 * 3600),
   COOKIE_SECURE: boolFromString.optional(),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(12).optional(),
@@ -50,7 +61,9 @@ export class ConfigError extends Error {}
 /** Parses an environment (process.env by default). Throws ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   // An empty variable (`DATABASE_URL=` in a .env file or compose file) means "not set".
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = EnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

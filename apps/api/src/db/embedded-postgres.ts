@@ -24,7 +24,9 @@ export interface RunningPostgres {
 
 const USER = 'postgres';
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const password = options.password ?? 'postgres';
   const port = options.port ?? (await findFreePort());
@@ -66,7 +68,11 @@ export function findFreePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -77,7 +83,10 @@ export function findFreePort(): Promise<number> {
  */
 async function stopStaleServer(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0] ?? '', 10);
+  const pid = Number.parseInt(
+    (await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0] ?? '',
+    10,
+  );
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
@@ -99,12 +108,15 @@ function isAlive(pid: number): boolean {
 async function assertTraversableByOthers(dir: string): Promise<void> {
   let current = dir;
   while (true) {
-    const mode = await stat(current).then((info) => info.mode, () => undefined);
+    const mode = await stat(current).then(
+      (info) => info.mode,
+      () => undefined,
+    );
     if (mode !== undefined && (mode & 0o001) === 0) {
-        throw new Error(
-          `The embedded PostgreSQL runs as user "postgres" when started as root, but ${current} is not ` +
-            'traversable by other users. Move the checkout (or DATA_DIR) elsewhere, or set DATABASE_URL.',
-        );
+      throw new Error(
+        `The embedded PostgreSQL runs as user "postgres" when started as root, but ${current} is not ` +
+          'traversable by other users. Move the checkout (or DATA_DIR) elsewhere, or set DATABASE_URL.',
+      );
     }
     const parent = path.dirname(current);
     if (parent === current) return;

@@ -31,7 +31,12 @@ async function appliedRows() {
   const client = new pg.Client({ connectionString: scratchUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
     return rows;
@@ -48,12 +53,18 @@ describe('migrate', () => {
     const second = await migrate(scratchUrl, MIGRATIONS);
     expect(second).toEqual({ applied: [], alreadyApplied: files.length });
     const rows = await appliedRows();
-    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(files.map((f) => [f.name, f.checksum, 1]));
+    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
+      files.map((f) => [f.name, f.checksum, 1]),
+    );
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
   });
 
   it('applies concurrently started runs exactly once (advisory lock)', async () => {
-    const results = await Promise.all([migrate(scratchUrl, MIGRATIONS), migrate(scratchUrl, MIGRATIONS), migrate(scratchUrl, MIGRATIONS)]);
+    const results = await Promise.all([
+      migrate(scratchUrl, MIGRATIONS),
+      migrate(scratchUrl, MIGRATIONS),
+      migrate(scratchUrl, MIGRATIONS),
+    ]);
     const files = await readMigrations(MIGRATIONS);
     expect(results.flatMap((r) => r.applied).sort()).toEqual(files.map((f) => f.name).sort());
     expect(await appliedRows()).toHaveLength(files.length);
@@ -65,20 +76,29 @@ describe('migrate', () => {
     await migrate(scratchUrl, dir);
     const [first] = await readMigrations(dir);
     await writeFile(path.join(dir, first!.name, 'migration.sql'), `${first!.sql}\n-- edited`);
-    await expect(migrate(scratchUrl, dir)).rejects.toThrow(`Migration ${first!.name} was modified after it was applied`);
+    await expect(migrate(scratchUrl, dir)).rejects.toThrow(
+      `Migration ${first!.name} was modified after it was applied`,
+    );
   });
 
   it('rolls back a failing migration completely and reports which one failed', async () => {
     const dir = await mkdtemp(path.join(testTmpDir(), 'migrations-'));
     await cp(MIGRATIONS, dir, { recursive: true });
     await mkdir(path.join(dir, '29990101000000_broken'));
-    await writeFile(path.join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int); SELECT * FROM missing_table;');
-    await expect(migrate(scratchUrl, dir)).rejects.toThrow('Migration 29990101000000_broken failed');
+    await writeFile(
+      path.join(dir, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE half_done (id int); SELECT * FROM missing_table;',
+    );
+    await expect(migrate(scratchUrl, dir)).rejects.toThrow(
+      'Migration 29990101000000_broken failed',
+    );
     const rows = await appliedRows();
     expect(rows.map((r) => r.migration_name)).not.toContain('29990101000000_broken');
     const client = new pg.Client({ connectionString: scratchUrl });
     await client.connect();
-    const { rowCount } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`,
+    );
     await client.end();
     expect(rowCount).toBe(0);
   });

@@ -52,7 +52,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * API instances starting at once apply each file exactly once. Refuses to run when an applied
  * migration's file has changed since (never edit an applied migration).
  */
-export async function migrate(connectionString: string, migrationsDir: string): Promise<MigrationResult> {
+export async function migrate(
+  connectionString: string,
+  migrationsDir: string,
+): Promise<MigrationResult> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -98,6 +101,8 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -34,7 +34,9 @@ interface Dmmf {
 }
 
 const schema = readFileSync(path.join(REPO_ROOT, 'prisma/schema.prisma'), 'utf8');
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] }))) as Dmmf;
+const dmmf = JSON.parse(
+  get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] })),
+) as Dmmf;
 const models = dmmf.datamodel.models;
 
 /** Postgres type (information_schema udt_name) that Prisma maps each scalar to. */
@@ -67,7 +69,12 @@ beforeAll(async () => {
 afterAll(() => client.end());
 
 async function columnsOf(table: string) {
-  const { rows } = await client.query<{ column_name: string; udt_name: string; is_nullable: 'YES' | 'NO'; column_default: string | null }>(
+  const { rows } = await client.query<{
+    column_name: string;
+    udt_name: string;
+    is_nullable: 'YES' | 'NO';
+    column_default: string | null;
+  }>(
     `SELECT column_name, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
     [table],
   );
@@ -91,8 +98,12 @@ async function uniqueColumnSets(table: string): Promise<string[]> {
 
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('has exactly the tables of the schema (plus Prisma migration bookkeeping)', async () => {
-    const { rows } = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
-    expect(rows.map((row) => row.table_name).sort()).toEqual([...models.map(tableName), '_prisma_migrations'].sort());
+    const { rows } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(rows.map((row) => row.table_name).sort()).toEqual(
+      [...models.map(tableName), '_prisma_migrations'].sort(),
+    );
   });
 
   it('has the enums of the schema with the same values', async () => {
@@ -100,12 +111,16 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
     );
     const actual = Object.fromEntries(rows.map((row) => [row.typname, row.labels]));
-    const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
+    const expected = Object.fromEntries(
+      dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]),
+    );
     expect(actual).toEqual(expected);
   });
 
   describe.each(models.map((model) => [model.name, model] as const))('%s', (_name, model) => {
-    const scalars = model.fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum');
+    const scalars = model.fields.filter(
+      (field) => field.kind === 'scalar' || field.kind === 'enum',
+    );
 
     it('has the same columns, types, nullability and defaults', async () => {
       const columns = await columnsOf(tableName(model));
@@ -113,8 +128,14 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       for (const field of scalars) {
         const column = columns.get(columnName(field));
         // Prisma fills @default(uuid()) and @updatedAt in the client, so the column has no default.
-        const dbDefault = field.hasDefaultValue && !(field.nativeType?.[0] === 'Uuid' && field.isId);
-        expect({ field: field.name, udt: column?.udt_name, nullable: column?.is_nullable === 'YES', hasDefault: column?.column_default != null }).toEqual({
+        const dbDefault =
+          field.hasDefaultValue && !(field.nativeType?.[0] === 'Uuid' && field.isId);
+        expect({
+          field: field.name,
+          udt: column?.udt_name,
+          nullable: column?.is_nullable === 'YES',
+          hasDefault: column?.column_default != null,
+        }).toEqual({
           field: field.name,
           udt: expectedUdt(field),
           nullable: !field.isRequired || field.isList,
@@ -126,15 +147,24 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     it('has the same primary key and unique constraints', async () => {
       const expected = [
         ...scalars.filter((f) => f.isId || f.isUnique).map((f) => columnName(f)),
-        ...model.uniqueFields.map((set) => set.map((name) => columnName(scalars.find((f) => f.name === name)!)).join(',')),
+        ...model.uniqueFields.map((set) =>
+          set.map((name) => columnName(scalars.find((f) => f.name === name)!)).join(','),
+        ),
         ...(model.primaryKey ? [model.primaryKey.fields.join(',')] : []),
       ];
       expect(await uniqueColumnSets(tableName(model))).toEqual(expected.sort());
     });
 
     it('has the same foreign keys and delete rules', async () => {
-      const relations = model.fields.filter((f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0);
-      const { rows } = await client.query<{ column_name: string; foreign_table: string; foreign_column: string; delete_rule: string }>(
+      const relations = model.fields.filter(
+        (f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0,
+      );
+      const { rows } = await client.query<{
+        column_name: string;
+        foreign_table: string;
+        foreign_column: string;
+        delete_rule: string;
+      }>(
         `SELECT kcu.column_name, ccu.table_name AS foreign_table, ccu.column_name AS foreign_column, rc.delete_rule
            FROM information_schema.referential_constraints rc
            JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = rc.constraint_name
@@ -146,9 +176,18 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         const target = models.find((m) => m.name === relation.type)!;
         const from = scalars.find((f) => f.name === relation.relationFromFields![0])!;
         const to = target.fields.find((f) => f.name === relation.relationToFields![0])!;
-        return { column_name: columnName(from), foreign_table: tableName(target), foreign_column: columnName(to), delete_rule: (relation.relationOnDelete ?? 'NoAction').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase() };
+        return {
+          column_name: columnName(from),
+          foreign_table: tableName(target),
+          foreign_column: columnName(to),
+          delete_rule: (relation.relationOnDelete ?? 'NoAction')
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toUpperCase(),
+        };
       });
-      expect(rows.sort((a, b) => a.column_name.localeCompare(b.column_name))).toEqual(expected.sort((a, b) => a.column_name.localeCompare(b.column_name)));
+      expect(rows.sort((a, b) => a.column_name.localeCompare(b.column_name))).toEqual(
+        expected.sort((a, b) => a.column_name.localeCompare(b.column_name)),
+      );
     });
   });
 });

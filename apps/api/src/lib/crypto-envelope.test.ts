@@ -34,7 +34,9 @@ describe('crypto envelope', () => {
     const tampered = [...parts.slice(0, 4), body.toString('base64url')].join('.');
     expect(() => open(keyring, tampered, 'connection-1')).toThrow();
     expect(() => open(keyring, envelope, 'connection-2')).toThrow();
-    expect(() => open(parseKeyring(newKey), envelope, 'connection-1')).toThrow('unknown master key "old"');
+    expect(() => open(parseKeyring(newKey), envelope, 'connection-1')).toThrow(
+      'unknown master key "old"',
+    );
   });
 
   it('rejects malformed key specifications', () => {

@@ -42,19 +42,29 @@ export function seal(keyring: Keyring, plaintext: string, associatedData = ''): 
   const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
   cipher.setAAD(Buffer.from(associatedData));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [VERSION, keyring.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  return [
+    VERSION,
+    keyring.current.id,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    body.toString('base64url'),
+  ].join('.');
 }
 
 /** Throws when the envelope was tampered with, names an unknown key, or has another AAD. */
 export function open(keyring: Keyring, envelope: string, associatedData = ''): string {
   const [version, keyId, iv, tag, body] = envelope.split('.');
-  if (version !== VERSION || !keyId || !iv || !tag || body === undefined) throw new Error('Malformed secret envelope');
+  if (version !== VERSION || !keyId || !iv || !tag || body === undefined)
+    throw new Error('Malformed secret envelope');
   const masterKey = keyring.byId.get(keyId);
   if (!masterKey) throw new Error(`Secret was sealed with unknown master key "${keyId}"`);
   const decipher = createDecipheriv('aes-256-gcm', masterKey.key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(associatedData));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(Buffer.from(body, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
 }
 
 export function envelopeKeyId(envelope: string): string | undefined {

@@ -70,11 +70,24 @@ export const authPlugin = fp(
       }
       const session = await options.db.session.findUnique({
         where: { id: claims.sid },
-        include: { user: { select: { id: true, email: true, role: true, disabled: true, mustChangePassword: true } } },
+        include: {
+          user: {
+            select: { id: true, email: true, role: true, disabled: true, mustChangePassword: true },
+          },
+        },
       });
       const now = options.clock();
-      if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || session.user.disabled) {
-        throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended. Please sign in again.');
+      if (
+        !session ||
+        session.userId !== claims.sub ||
+        session.revokedAt ||
+        session.expiresAt <= now ||
+        session.user.disabled
+      ) {
+        throw new AppError(
+          ErrorCode.UNAUTHENTICATED,
+          'Your session has ended. Please sign in again.',
+        );
       }
       request.principal = {
         userId: session.user.id,

@@ -51,25 +51,50 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-function toProblem(error: FastifyError | AppError, request: FastifyRequest): { problem: Problem; headers?: Record<string, string> } {
+function toProblem(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+): { problem: Problem; headers?: Record<string, string> } {
   if (isAppError(error)) {
     return { problem: problemFor(error.code, request, error.detail), headers: error.headers };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
-      path: [error.validationContext, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')].filter(Boolean).join('.'),
+      path: [error.validationContext, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')]
+        .filter(Boolean)
+        .join('.'),
       message: issue.message ?? 'is invalid',
     }));
-    return { problem: problemFor(ErrorCode.VALIDATION, request, 'The request does not match the schema.', errors) };
+    return {
+      problem: problemFor(
+        ErrorCode.VALIDATION,
+        request,
+        'The request does not match the schema.',
+        errors,
+      ),
+    };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2002') return { problem: problemFor(ErrorCode.CONFLICT, request, 'A record with these values already exists.') };
+    if (error.code === 'P2002')
+      return {
+        problem: problemFor(
+          ErrorCode.CONFLICT,
+          request,
+          'A record with these values already exists.',
+        ),
+      };
     if (error.code === 'P2025') return { problem: problemFor(ErrorCode.NOT_FOUND, request) };
   }
   const status = (error as FastifyError).statusCode;
   const mapped = status !== undefined ? FASTIFY_STATUS_CODES[status] : undefined;
   if (mapped) return { problem: problemFor(mapped, request, error.message) };
-  return { problem: problemFor(ErrorCode.INTERNAL, request, `Something went wrong. Quote request id ${request.id} when reporting it.`) };
+  return {
+    problem: problemFor(
+      ErrorCode.INTERNAL,
+      request,
+      `Something went wrong. Quote request id ${request.id} when reporting it.`,
+    ),
+  };
 }
 
 export const errorsPlugin = fp(
@@ -83,7 +108,14 @@ export const errorsPlugin = fp(
     });
     // Unknown routes count toward the rate limit too, so probing for routes is throttled.
     app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
-      sendProblem(reply, problemFor(ErrorCode.NOT_FOUND, request, `No route for ${request.method} ${request.url.split('?')[0]}`)),
+      sendProblem(
+        reply,
+        problemFor(
+          ErrorCode.NOT_FOUND,
+          request,
+          `No route for ${request.method} ${request.url.split('?')[0]}`,
+        ),
+      ),
     );
   },
   { name: 'errors', dependencies: ['rate-limit'] },

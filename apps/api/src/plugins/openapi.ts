@@ -16,7 +16,9 @@ export const openapiPlugin = fp(
           description:
             'Self-hosted gateway between people and S3 buckets. Authenticate with `POST /api/auth/login` and send the access token as `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json with a stable `code`.',
         },
-        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        },
         tags: [
           { name: 'auth', description: 'Login, refresh and logout' },
           { name: 'system', description: 'Health, readiness and status' },

@@ -18,7 +18,10 @@ export const rateLimitPlugin = fp(
       timeWindow: options.timeWindowMs,
       // Thrown, then rendered as problem+json by the error plugin; Retry-After is added by the plugin.
       errorResponseBuilder: (_request, context) =>
-        new AppError(ErrorCode.RATE_LIMITED, `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`),
+        new AppError(
+          ErrorCode.RATE_LIMITED,
+          `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        ),
     });
   },
   { name: 'rate-limit' },

@@ -8,7 +8,15 @@ import { ErrorCode } from '@s3am/contracts';
 import { AppError } from '../lib/app-error.js';
 
 /** Paths the SPA must never shadow: unknown ones there are real 404s. */
-const SERVER_PREFIXES = ['/api/', '/docs', '/openapi.json', '/health', '/ready', '/metrics', '/s3/'];
+const SERVER_PREFIXES = [
+  '/api/',
+  '/docs',
+  '/openapi.json',
+  '/health',
+  '/ready',
+  '/metrics',
+  '/s3/',
+];
 
 export const webAppPlugin = fp(
   async (app: FastifyInstance, options: { distDir: string }) => {
@@ -16,8 +24,14 @@ export const webAppPlugin = fp(
       app.log.warn({ distDir: options.distDir }, 'web app not built; run `pnpm build` to serve it');
       return;
     }
-    await app.register(fastifyStatic, { root: options.distDir, wildcard: false, index: false, cacheControl: false });
-    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    await app.register(fastifyStatic, {
+      root: options.distDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+    });
+    const sendIndex = (reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html');
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';
@@ -25,7 +39,8 @@ export const webAppPlugin = fp(
         throw new AppError(ErrorCode.NOT_FOUND, `No route for GET ${pathname}`);
       }
       // Hashed build assets are immutable; anything else that is not a file is a client route.
-      if (pathname.startsWith('/assets/')) throw new AppError(ErrorCode.NOT_FOUND, `No file ${pathname}`);
+      if (pathname.startsWith('/assets/'))
+        throw new AppError(ErrorCode.NOT_FOUND, `No file ${pathname}`);
       return sendIndex(reply);
     });
   },

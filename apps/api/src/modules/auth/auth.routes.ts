@@ -3,7 +3,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CurrentUser, LoginRequest, ProblemSchema, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TokenResponse } from '@s3am/contracts';
+import {
+  CurrentUser,
+  LoginRequest,
+  ProblemSchema,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_PATH,
+  TokenResponse,
+} from '@s3am/contracts';
 import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import { login, logout, refresh, type AuthDeps, type IssuedTokens } from './auth.service.js';
@@ -18,7 +25,9 @@ export interface AuthRoutesOptions {
 export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { deps } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const strictLimit = { rateLimit: { max: options.authRateLimitMax, timeWindow: options.rateLimitWindowMs } };
+  const strictLimit = {
+    rateLimit: { max: options.authRateLimitMax, timeWindow: options.rateLimitWindowMs },
+  };
   const errors = { 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema };
 
   const sendTokens = (reply: FastifyReply, tokens: IssuedTokens) => {
@@ -29,16 +38,27 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       path: REFRESH_COOKIE_PATH,
       expires: tokens.refreshExpiresAt,
     });
-    return { accessToken: tokens.accessToken, tokenType: 'Bearer' as const, expiresIn: tokens.expiresIn, user: tokens.user };
+    return {
+      accessToken: tokens.accessToken,
+      tokenType: 'Bearer' as const,
+      expiresIn: tokens.expiresIn,
+      user: tokens.user,
+    };
   };
 
   api.post(
     '/api/auth/login',
     {
       config: strictLimit,
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginRequest, response: { 200: TokenResponse, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: LoginRequest,
+        response: { 200: TokenResponse, ...errors },
+      },
     },
-    async (request, reply) => sendTokens(reply, await login(deps, request.body, auditContext(request))),
+    async (request, reply) =>
+      sendTokens(reply, await login(deps, request.body, auditContext(request))),
   );
 
   api.post(
@@ -51,12 +71,22 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
         response: { 200: TokenResponse, ...errors },
       },
     },
-    async (request, reply) => sendTokens(reply, await refresh(deps, request.cookies[REFRESH_COOKIE], auditContext(request))),
+    async (request, reply) =>
+      sendTokens(
+        reply,
+        await refresh(deps, request.cookies[REFRESH_COOKIE], auditContext(request)),
+      ),
   );
 
   api.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.undefined(), 429: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        response: { 204: z.undefined(), 429: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       await logout(deps, request.cookies[REFRESH_COOKIE], auditContext(request));
       void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
@@ -68,11 +98,21 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
     '/api/me',
     {
       preHandler: app.authenticate,
-      schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ bearerAuth: [] }], response: { 200: CurrentUser, 401: ProblemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        security: [{ bearerAuth: [] }],
+        response: { 200: CurrentUser, 401: ProblemSchema },
+      },
     },
     (request) => {
       const principal = requirePrincipal(request);
-      return { id: principal.userId, email: principal.email, role: principal.role, mustChangePassword: principal.mustChangePassword };
+      return {
+        id: principal.userId,
+        email: principal.email,
+        role: principal.role,
+        mustChangePassword: principal.mustChangePassword,
+      };
     },
   );
 }

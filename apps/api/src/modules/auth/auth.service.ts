@@ -23,22 +23,43 @@ export interface IssuedTokens {
   user: CurrentUser;
 }
 
-export function toCurrentUser(user: Pick<User, 'id' | 'email' | 'role' | 'mustChangePassword'>): CurrentUser {
-  return { id: user.id, email: user.email, role: user.role, mustChangePassword: user.mustChangePassword };
+export function toCurrentUser(
+  user: Pick<User, 'id' | 'email' | 'role' | 'mustChangePassword'>,
+): CurrentUser {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function login(deps: AuthDeps, input: LoginRequest, context: AuditContext): Promise<IssuedTokens> {
+export async function login(
+  deps: AuthDeps,
+  input: LoginRequest,
+  context: AuditContext,
+): Promise<IssuedTokens> {
   const email = normalizeEmail(input.email);
   const user = await deps.db.user.findUnique({ where: { email } });
   // Verify against a dummy hash for unknown emails so timing does not reveal which emails exist.
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await timingDummyHash()),
+    input.password,
+  );
   if (!user || !passwordOk || user.disabled) {
     const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
-    await recordAudit(deps.db, { ...context, action: 'auth.login', outcome: 'failure', actorId: user?.id, actorEmail: email, details: { reason } });
+    await recordAudit(deps.db, {
+      ...context,
+      action: 'auth.login',
+      outcome: 'failure',
+      actorId: user?.id,
+      actorEmail: email,
+      details: { reason },
+    });
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
   }
   const now = deps.clock();
@@ -55,7 +76,15 @@ export async function login(deps: AuthDeps, input: LoginRequest, context: AuditC
     },
   });
   await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  await recordAudit(deps.db, { ...context, action: 'auth.login', outcome: 'success', actorId: user.id, actorEmail: email, targetType: 'session', targetId: session.id });
+  await recordAudit(deps.db, {
+    ...context,
+    action: 'auth.login',
+    outcome: 'success',
+    actorId: user.id,
+    actorEmail: email,
+    targetType: 'session',
+    targetId: session.id,
+  });
   return issue(deps, user, session.id, session.expiresAt, refreshToken);
 }
 
@@ -63,22 +92,48 @@ export async function login(deps: AuthDeps, input: LoginRequest, context: AuditC
  * Exchanges a refresh token for a new pair. Each token works once: a token that comes back after
  * it was used means it was stolen or replayed, so its whole session (token family) is revoked.
  */
-export async function refresh(deps: AuthDeps, presented: string | undefined, context: AuditContext): Promise<IssuedTokens> {
-  const invalid = new AppError(ErrorCode.INVALID_REFRESH_TOKEN, 'Your session has ended. Please sign in again.');
+export async function refresh(
+  deps: AuthDeps,
+  presented: string | undefined,
+  context: AuditContext,
+): Promise<IssuedTokens> {
+  const invalid = new AppError(
+    ErrorCode.INVALID_REFRESH_TOKEN,
+    'Your session has ended. Please sign in again.',
+  );
   if (!presented) throw invalid;
   const now = deps.clock();
-  const token = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { session: { include: { user: true } } } });
+  const token = await deps.db.refreshToken.findUnique({
+    where: { tokenHash: hashToken(presented) },
+    include: { session: { include: { user: true } } },
+  });
   if (!token) throw invalid;
   const { session } = token;
-  const actor = { actorId: session.userId, actorEmail: session.user.email, targetType: 'session', targetId: session.id };
+  const actor = {
+    actorId: session.userId,
+    actorEmail: session.user.email,
+    targetType: 'session',
+    targetId: session.id,
+  };
 
   // Mark used atomically: of two concurrent uses of one token, exactly one wins.
-  const claimed = await deps.db.refreshToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+  const claimed = await deps.db.refreshToken.updateMany({
+    where: { id: token.id, usedAt: null },
+    data: { usedAt: now },
+  });
   if (claimed.count === 0) {
     if (!session.revokedAt) {
-      await deps.db.session.update({ where: { id: session.id }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
+      await deps.db.session.update({
+        where: { id: session.id },
+        data: { revokedAt: now, revokeReason: 'refresh_token_reuse' },
+      });
     }
-    await recordAudit(deps.db, { ...context, ...actor, action: 'auth.refresh_reuse', outcome: 'denied' });
+    await recordAudit(deps.db, {
+      ...context,
+      ...actor,
+      action: 'auth.refresh_reuse',
+      outcome: 'denied',
+    });
     throw invalid;
   }
   if (session.revokedAt || session.expiresAt <= now || session.user.disabled) {
@@ -87,17 +142,29 @@ export async function refresh(deps: AuthDeps, presented: string | undefined, con
   }
   const next = newOpaqueToken();
   await deps.db.$transaction([
-    deps.db.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashToken(next), createdAt: now } }),
+    deps.db.refreshToken.create({
+      data: { sessionId: session.id, tokenHash: hashToken(next), createdAt: now },
+    }),
     deps.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }),
   ]);
   return issue(deps, session.user, session.id, session.expiresAt, next);
 }
 
-export async function logout(deps: AuthDeps, presented: string | undefined, context: AuditContext): Promise<void> {
+export async function logout(
+  deps: AuthDeps,
+  presented: string | undefined,
+  context: AuditContext,
+): Promise<void> {
   if (!presented) return;
-  const token = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { session: { include: { user: true } } } });
+  const token = await deps.db.refreshToken.findUnique({
+    where: { tokenHash: hashToken(presented) },
+    include: { session: { include: { user: true } } },
+  });
   if (!token || token.session.revokedAt) return;
-  await deps.db.session.update({ where: { id: token.sessionId }, data: { revokedAt: deps.clock(), revokeReason: 'logout' } });
+  await deps.db.session.update({
+    where: { id: token.sessionId },
+    data: { revokedAt: deps.clock(), revokeReason: 'logout' },
+  });
   await recordAudit(deps.db, {
     ...context,
     action: 'auth.logout',
@@ -109,7 +176,13 @@ export async function logout(deps: AuthDeps, presented: string | undefined, cont
   });
 }
 
-function issue(deps: AuthDeps, user: User, sessionId: string, refreshExpiresAt: Date, refreshToken: string): IssuedTokens {
+function issue(
+  deps: AuthDeps,
+  user: User,
+  sessionId: string,
+  refreshExpiresAt: Date,
+  refreshToken: string,
+): IssuedTokens {
   return {
     accessToken: deps.signAccessToken({ sub: user.id, sid: sessionId, role: user.role }),
     expiresIn: deps.accessTokenTtlSeconds,

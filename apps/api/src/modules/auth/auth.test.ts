@@ -1,6 +1,12 @@
 // Login, refresh rotation with replay detection, logout and /api/me on real PostgreSQL.
 import { ProblemSchema, REFRESH_COOKIE, TokenResponse } from '@s3am/contracts';
-import { createTestApp, createUser, refreshCookieFrom, type TestContext, type UserFixture } from '../../../test/test-app.js';
+import {
+  createTestApp,
+  createUser,
+  refreshCookieFrom,
+  type TestContext,
+  type UserFixture,
+} from '../../../test/test-app.js';
 
 let ctx: TestContext;
 let alice: UserFixture;
@@ -12,13 +18,25 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 function loginAs(user: { email: string; password: string }) {
-  return ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+  });
 }
 function refreshWith(token: string) {
-  return ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', cookies: { [REFRESH_COOKIE]: token } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/refresh',
+    cookies: { [REFRESH_COOKIE]: token },
+  });
 }
 function me(accessToken: string) {
-  return ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${accessToken}` } });
+  return ctx.app.inject({
+    method: 'GET',
+    url: '/api/me',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
 }
 
 describe('POST /api/auth/login', () => {
@@ -42,9 +60,16 @@ describe('POST /api/auth/login', () => {
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(ProblemSchema.parse(response.json()).code).toBe('INVALID_CREDENTIALS');
-    const event = await ctx.db.auditEvent.findFirst({ where: { action: 'auth.login', actorId: alice.id, outcome: 'failure' }, orderBy: { seq: 'desc' } });
+    const event = await ctx.db.auditEvent.findFirst({
+      where: { action: 'auth.login', actorId: alice.id, outcome: 'failure' },
+      orderBy: { seq: 'desc' },
+    });
     expect(event?.details).toEqual({ reason: 'wrong_password' });
-    expect(JSON.stringify(event, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value))).not.toContain('not-the-password');
+    expect(
+      JSON.stringify(event, (_key, value: unknown) =>
+        typeof value === 'bigint' ? String(value) : value,
+      ),
+    ).not.toContain('not-the-password');
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
@@ -64,7 +89,10 @@ describe('POST /api/auth/login', () => {
 
   it('audits a successful login with the session as target', async () => {
     const response = await loginAs(alice);
-    const event = await ctx.db.auditEvent.findFirst({ where: { action: 'auth.login', actorId: alice.id, outcome: 'success' }, orderBy: { seq: 'desc' } });
+    const event = await ctx.db.auditEvent.findFirst({
+      where: { action: 'auth.login', actorId: alice.id, outcome: 'success' },
+      orderBy: { seq: 'desc' },
+    });
     expect(event?.targetType).toBe('session');
     expect(event?.requestId).toBe(response.headers['x-request-id']);
   });
@@ -95,12 +123,17 @@ describe('POST /api/auth/refresh', () => {
     // The legitimate newest token and the access token die with the family.
     expect((await refreshWith(second)).statusCode).toBe(401);
     expect((await me(accessToken)).statusCode).toBe(401);
-    const reuse = await ctx.db.auditEvent.findFirst({ where: { action: 'auth.refresh_reuse', actorId: alice.id }, orderBy: { seq: 'desc' } });
+    const reuse = await ctx.db.auditEvent.findFirst({
+      where: { action: 'auth.refresh_reuse', actorId: alice.id },
+      orderBy: { seq: 'desc' },
+    });
     expect(reuse?.outcome).toBe('denied');
   });
 
   it('refuses a missing or unknown refresh token', async () => {
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh' })).statusCode).toBe(
+      401,
+    );
     expect((await refreshWith('forged-token')).statusCode).toBe(401);
   });
 
@@ -117,7 +150,11 @@ describe('POST /api/auth/logout', () => {
     const refreshToken = refreshCookieFrom(login);
     const { accessToken } = TokenResponse.parse(login.json());
 
-    const logout = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [REFRESH_COOKIE]: refreshToken } });
+    const logout = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { [REFRESH_COOKIE]: refreshToken },
+    });
     expect(logout.statusCode).toBe(204);
     expect(logout.cookies.find((c) => c.name === REFRESH_COOKIE)?.value).toBe('');
     expect((await refreshWith(refreshToken)).statusCode).toBe(401);
@@ -130,7 +167,12 @@ describe('GET /api/me', () => {
     const { accessToken } = TokenResponse.parse((await loginAs(alice)).json());
     const response = await me(accessToken);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ id: alice.id, email: alice.email, role: 'uploader', mustChangePassword: false });
+    expect(response.json()).toEqual({
+      id: alice.id,
+      email: alice.email,
+      role: 'uploader',
+      mustChangePassword: false,
+    });
   });
 
   it('refuses a request without a token, or with a forged one', async () => {

@@ -16,13 +16,23 @@ export interface SystemRoutesOptions {
 export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/health', { schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthResponse } } }, () => ({
-    status: 'ok' as const,
-  }));
+  api.get(
+    '/health',
+    { schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthResponse } } },
+    () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   api.get(
     '/ready',
-    { schema: { tags: ['system'], summary: 'Readiness: database reachable and migrations applied', response: { 200: ReadyResponse, 503: ReadyResponse } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Readiness: database reachable and migrations applied',
+        response: { 200: ReadyResponse, 503: ReadyResponse },
+      },
+    },
     async (_request, reply) => {
       const readiness = await checkReadiness(options.db, options.expectedMigrations);
       return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
@@ -33,12 +43,19 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
     '/api/system/status',
     {
       preHandler: app.authenticate,
-      schema: { tags: ['system'], summary: 'Status for the dashboard', security: [{ bearerAuth: [] }], response: { 200: SystemStatus, 401: ProblemSchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'Status for the dashboard',
+        security: [{ bearerAuth: [] }],
+        response: { 200: SystemStatus, 401: ProblemSchema },
+      },
     },
     async () => {
       const [readiness, applied, connections, users] = await Promise.all([
         checkReadiness(options.db, options.expectedMigrations),
-        options.db.$queryRaw<[{ count: bigint }]>`SELECT count(*) FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        options.db.$queryRaw<
+          [{ count: bigint }]
+        >`SELECT count(*) FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
         options.db.s3Connection.count(),
         options.db.user.count(),
       ]);

@@ -3,14 +3,20 @@ import type { ReadyResponse } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
 
 /** `expectedMigrations`: the migration names shipped with this build (read once at start-up). */
-export async function checkReadiness(db: Db, expectedMigrations: readonly string[]): Promise<ReadyResponse> {
+export async function checkReadiness(
+  db: Db,
+  expectedMigrations: readonly string[],
+): Promise<ReadyResponse> {
   let database: ReadyResponse['checks']['database'] = { ok: true };
   let migrations: ReadyResponse['checks']['migrations'] = { ok: false, detail: 'not checked' };
   try {
-    const rows = await db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const rows = await db.$queryRaw<
+      { migration_name: string }[]
+    >`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     const applied = new Set(rows.map((row) => row.migration_name));
     const pending = expectedMigrations.filter((name) => !applied.has(name)).length;
-    migrations = pending === 0 ? { ok: true } : { ok: false, detail: `${pending} migration(s) pending` };
+    migrations =
+      pending === 0 ? { ok: true } : { ok: false, detail: `${pending} migration(s) pending` };
   } catch {
     database = { ok: false, detail: 'database unreachable' };
   }

@@ -27,7 +27,10 @@ describe('probes', () => {
   it('GET /ready reports the database reachable and every migration applied', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/ready' });
     expect(response.statusCode).toBe(200);
-    expect(ReadyResponse.parse(response.json())).toEqual({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true } } });
+    expect(ReadyResponse.parse(response.json())).toEqual({
+      status: 'ready',
+      checks: { database: { ok: true }, migrations: { ok: true } },
+    });
   });
 
   it('GET /ready answers 503 when this build ships a migration the database lacks', async () => {
@@ -35,7 +38,10 @@ describe('probes', () => {
     try {
       const response = await stale.app.inject({ method: 'GET', url: '/ready' });
       expect(response.statusCode).toBe(503);
-      expect(ReadyResponse.parse(response.json()).checks.migrations).toEqual({ ok: false, detail: '1 migration(s) pending' });
+      expect(ReadyResponse.parse(response.json()).checks.migrations).toEqual({
+        ok: false,
+        detail: '1 migration(s) pending',
+      });
     } finally {
       await stale.close();
     }
@@ -46,7 +52,9 @@ describe('probes', () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.body).toMatch(/s3am_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(response.body).toMatch(
+      /s3am_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
+    );
     expect(response.body).toContain('s3am_process_cpu_user_seconds_total');
   });
 });
@@ -55,10 +63,25 @@ describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the contracts', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const doc = response.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/me', '/health', '/ready']));
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'TokenResponse', 'Problem']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/me',
+        '/health',
+        '/ready',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['LoginRequest', 'TokenResponse', 'Problem']),
+    );
   });
 
   it('serves interactive docs at /docs', async () => {
@@ -71,17 +94,31 @@ describe('OpenAPI', () => {
 
 describe('problem+json errors', () => {
   it('reports a validation failure with code VALIDATION and the failing fields', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: '' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = ProblemSchema.parse(response.json());
-    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION', title: 'Invalid request', instance: '/api/auth/login' });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'VALIDATION',
+      title: 'Invalid request',
+      instance: '/api/auth/login',
+    });
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.email', 'body.password']);
     expect(problem.requestId).toBe(response.headers['x-request-id']);
   });
 
   it('reports malformed JSON as VALIDATION, not a server error', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(response.statusCode).toBe(400);
     expect(ProblemSchema.parse(response.json()).code).toBe('VALIDATION');
   });
@@ -93,7 +130,11 @@ describe('problem+json errors', () => {
   });
 
   it('answers an unexpected failure with 500 and a request id, never internals', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/api/test/explode', headers: { 'x-request-id': 'req-from-caller-123' } });
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/test/explode',
+      headers: { 'x-request-id': 'req-from-caller-123' },
+    });
     expect(response.statusCode).toBe(500);
     const problem = ProblemSchema.parse(response.json());
     expect(problem.code).toBe('INTERNAL');
@@ -123,7 +164,12 @@ describe('rate limiting', () => {
   it('limits login attempts more strictly than other routes', async () => {
     const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_MAX: '2' } });
     try {
-      const attempt = () => limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.test', password: 'wrong-password' } });
+      const attempt = () =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@example.test', password: 'wrong-password' },
+        });
       expect((await attempt()).statusCode).toBe(401);
       expect((await attempt()).statusCode).toBe(401);
       expect((await attempt()).statusCode).toBe(429);
