@@ -63,7 +63,7 @@ CREATE UNIQUE INDEX "s3_connections_name_key" ON "s3_connections"("name");
 
 CREATE TABLE "audit_events" (
     "seq" BIGSERIAL NOT NULL,
-    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL,
     "actor_id" UUID,
     "actor_email" TEXT,
     "action" TEXT NOT NULL,
@@ -75,9 +75,20 @@ CREATE TABLE "audit_events" (
     "request_id" TEXT,
     "details" JSONB NOT NULL DEFAULT '{}',
     "prev_hash" TEXT,
-    "hash" TEXT,
+    "hash" TEXT NOT NULL,
     CONSTRAINT "audit_events_pkey" PRIMARY KEY ("seq")
 );
 CREATE INDEX "audit_events_at_idx" ON "audit_events"("at");
 CREATE INDEX "audit_events_actor_id_at_idx" ON "audit_events"("actor_id", "at");
 CREATE INDEX "audit_events_action_at_idx" ON "audit_events"("action", "at");
+
+-- The audit log is append-only: no UPDATE, DELETE or TRUNCATE, whoever asks.
+CREATE FUNCTION "audit_events_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER "audit_events_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_events"
+    FOR EACH ROW EXECUTE FUNCTION "audit_events_refuse_change"();
+CREATE TRIGGER "audit_events_no_truncate" BEFORE TRUNCATE ON "audit_events"
+    FOR EACH STATEMENT EXECUTE FUNCTION "audit_events_refuse_change"();

@@ -1,5 +1,7 @@
-// Appends security-relevant events to the audit log. Never pass secrets, tokens or file contents.
+// Appends security-relevant events to the hash-chained audit log, and verifies the chain.
+// Never pass secrets, tokens or file contents here.
 import type { Db } from '../../db/prisma.js';
+import { auditHash, findChainBreak, type ChainBreak } from '../../lib/audit-chain.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -17,21 +19,70 @@ export interface AuditInput extends AuditContext {
   targetType?: string;
   targetId?: string;
   details?: Record<string, string | number | boolean | null>;
+  at?: Date;
 }
 
+/** Serializes appends across every API instance, so each event links to the one before it. */
+const AUDIT_APPEND_LOCK = 72_023_312;
+
 export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      action: event.action,
-      outcome: event.outcome,
-      actorId: event.actorId ?? null,
-      actorEmail: event.actorEmail ?? null,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      ip: event.ip ?? null,
-      userAgent: event.userAgent?.slice(0, 512) ?? null,
-      requestId: event.requestId ?? null,
-      details: event.details ?? {},
-    },
+  const fields = {
+    // Millisecond precision: what timestamptz(3) stores is exactly what was hashed.
+    at: new Date((event.at ?? new Date()).getTime()),
+    actorId: event.actorId ?? null,
+    actorEmail: event.actorEmail ?? null,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    outcome: event.outcome,
+    ip: event.ip ?? null,
+    userAgent: event.userAgent?.slice(0, 512) ?? null,
+    requestId: event.requestId ?? null,
+    details: event.details ?? {},
+  };
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`;
+    const last = await tx.auditEvent.findFirst({
+      orderBy: { seq: 'desc' },
+      select: { hash: true },
+    });
+    const prevHash = last?.hash ?? null;
+    await tx.auditEvent.create({
+      data: { ...fields, prevHash, hash: auditHash(prevHash, fields) },
+    });
   });
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBroken?: ChainBreak;
+}
+
+const VERIFY_BATCH = 1000;
+
+/** Walks the whole chain in seq order, in batches, and reports the first broken link. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+  let prevHash: string | null = null;
+  let afterSeq = -1n;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: { seq: { gt: afterSeq } },
+      orderBy: { seq: 'asc' },
+      take: VERIFY_BATCH,
+    });
+    if (rows.length === 0) return { ok: true, checked };
+    const broken = findChainBreak(rows, prevHash);
+    if (broken)
+      return {
+        ok: false,
+        checked: checked + rows.findIndex((row) => row.seq === broken.seq),
+        firstBroken: broken,
+      };
+    checked += rows.length;
+    const last = rows[rows.length - 1]!;
+    prevHash = last.hash;
+    afterSeq = last.seq;
+  }
 }

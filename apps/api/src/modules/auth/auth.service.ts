@@ -43,6 +43,7 @@ export async function login(
   input: LoginRequest,
   context: AuditContext,
 ): Promise<IssuedTokens> {
+  const now = deps.clock();
   const email = normalizeEmail(input.email);
   const user = await deps.db.user.findUnique({ where: { email } });
   // Verify against a dummy hash for unknown emails so timing does not reveal which emails exist.
@@ -54,6 +55,7 @@ export async function login(
     const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
     await recordAudit(deps.db, {
       ...context,
+      at: now,
       action: 'auth.login',
       outcome: 'failure',
       actorId: user?.id,
@@ -62,7 +64,6 @@ export async function login(
     });
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
   }
-  const now = deps.clock();
   const refreshToken = newOpaqueToken();
   const session = await deps.db.session.create({
     data: {
@@ -78,6 +79,7 @@ export async function login(
   await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit(deps.db, {
     ...context,
+    at: now,
     action: 'auth.login',
     outcome: 'success',
     actorId: user.id,
@@ -110,6 +112,7 @@ export async function refresh(
   if (!token) throw invalid;
   const { session } = token;
   const actor = {
+    at: now,
     actorId: session.userId,
     actorEmail: session.user.email,
     targetType: 'session',
@@ -161,12 +164,14 @@ export async function logout(
     include: { session: { include: { user: true } } },
   });
   if (!token || token.session.revokedAt) return;
+  const now = deps.clock();
   await deps.db.session.update({
     where: { id: token.sessionId },
-    data: { revokedAt: deps.clock(), revokeReason: 'logout' },
+    data: { revokedAt: now, revokeReason: 'logout' },
   });
   await recordAudit(deps.db, {
     ...context,
+    at: now,
     action: 'auth.logout',
     outcome: 'success',
     actorId: token.session.userId,
