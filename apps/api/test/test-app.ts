@@ -104,3 +104,22 @@ export function refreshCookieFrom(response: {
   if (!cookie) throw new Error('response set no refresh cookie');
   return cookie.value;
 }
+
+/** Signs in through the API and returns the access token. */
+export async function accessTokenFor(
+  ctx: TestContext,
+  user: { email: string; password: string },
+): Promise<string> {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { accessToken: string }).accessToken;
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
+}

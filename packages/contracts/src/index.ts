@@ -2,3 +2,4 @@
 export * from './errors.js';
 export * from './auth.js';
 export * from './system.js';
+export * from './audit.js';

@@ -7,6 +7,8 @@ import fp from 'fastify-plugin';
 import { ErrorCode, type Role } from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
+import { auditContext } from '../modules/audit/audit-context.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
 
 export interface AccessClaims {
   sub: string;
@@ -101,6 +103,18 @@ export const authPlugin = fp(
     app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
       const principal = requirePrincipal(request);
       if (!roles.includes(principal.role)) {
+        await recordAudit(options.db, {
+          ...auditContext(request),
+          action: 'access.denied',
+          outcome: 'denied',
+          actorId: principal.userId,
+          actorEmail: principal.email,
+          details: {
+            method: request.method,
+            route: request.routeOptions.url ?? request.url,
+            role: principal.role,
+          },
+        });
         throw new AppError(ErrorCode.FORBIDDEN, 'Your role does not allow this action.');
       }
     });
