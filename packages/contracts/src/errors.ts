@@ -13,23 +13,37 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_READY: 'NOT_READY',
   INTERNAL: 'INTERNAL',
+  PASSWORD_POLICY: 'PASSWORD_POLICY',
+  LAST_ADMIN: 'LAST_ADMIN',
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** The HTTP status for each code; the error plugin is the only reader. */
-export const ERROR_STATUS: Record<ErrorCode, number> = {
-  VALIDATION: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  INVALID_REFRESH_TOKEN: 401,
-  FORBIDDEN: 403,
-  NOT_READY: 503,
-  INTERNAL: 500,
+/** Status and title for each code: the one table the error plugin (and clients) read. */
+export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }> = {
+  VALIDATION: { status: 400, title: 'Invalid request' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Invalid credentials' },
+  INVALID_REFRESH_TOKEN: { status: 401, title: 'Session expired' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  NOT_READY: { status: 503, title: 'Service not ready' },
+  INTERNAL: { status: 500, title: 'Internal server error' },
+  PASSWORD_POLICY: { status: 400, title: 'Password does not meet the policy' },
+  LAST_ADMIN: { status: 409, title: 'The last active admin must stay' },
+  USER_NOT_FOUND: { status: 404, title: 'User not found' },
+  EMAIL_TAKEN: { status: 409, title: 'Email already in use' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required' },
 };
+
+export const ERROR_STATUS = Object.fromEntries(
+  Object.entries(ERROR_CATALOG).map(([code, entry]) => [code, entry.status]),
+) as Record<ErrorCode, number>;
 
 export const ProblemSchema = z
   .object({

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './system.js';
 export * from './audit.js';
+export * from './users.js';

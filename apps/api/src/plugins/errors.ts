@@ -2,23 +2,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, ErrorCode, type Problem } from '@s3am/contracts';
+import { ERROR_CATALOG, ErrorCode, type Problem } from '@s3am/contracts';
 import { Prisma } from '../db/prisma.js';
 import { AppError, isAppError } from '../lib/app-error.js';
-
-const TITLES: Record<ErrorCode, string> = {
-  VALIDATION: 'Invalid request',
-  NOT_FOUND: 'Not found',
-  CONFLICT: 'Conflict',
-  RATE_LIMITED: 'Too many requests',
-  PAYLOAD_TOO_LARGE: 'Payload too large',
-  UNAUTHENTICATED: 'Authentication required',
-  INVALID_CREDENTIALS: 'Invalid credentials',
-  INVALID_REFRESH_TOKEN: 'Session expired',
-  FORBIDDEN: 'Forbidden',
-  NOT_READY: 'Service not ready',
-  INTERNAL: 'Internal server error',
-};
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type...) keep their meaning. */
 const FASTIFY_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -37,8 +23,8 @@ export function problemFor(
 ): Problem {
   return {
     type: `urn:s3am:error:${code.toLowerCase().replaceAll('_', '-')}`,
-    title: TITLES[code],
-    status: ERROR_STATUS[code],
+    title: ERROR_CATALOG[code].title,
+    status: ERROR_CATALOG[code].status,
     code,
     ...(detail ? { detail } : {}),
     instance: request.url.split('?')[0],

@@ -1,0 +1,84 @@
+// User administration (admins) and the signed-in user's own password.
+import { z } from 'zod';
+import { Role } from './auth.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const UserView = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: Role,
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    lastLoginAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+export type UserView = z.infer<typeof UserView>;
+
+export const UserSortField = z.enum(['email', 'role', 'createdAt', 'lastLoginAt']);
+
+export const ListUsersQuery = z
+  .object({
+    q: z.string().max(254).optional().describe('Part of the email'),
+    role: Role.optional(),
+    disabled: z.enum(['true', 'false']).optional(),
+    sort: UserSortField.default('email'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  })
+  .meta({ id: 'ListUsersQuery' });
+export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
+
+export const UserList = z
+  .object({
+    items: z.array(UserView),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'UserList' });
+export type UserList = z.infer<typeof UserList>;
+
+export const CreateUserRequest = z
+  .object({
+    email: z.email().max(254),
+    role: Role,
+    password: z
+      .string()
+      .max(1024)
+      .optional()
+      .describe(
+        'Initial password; omit to generate a one-time password the user must change at first login',
+      ),
+  })
+  .meta({ id: 'CreateUserRequest' });
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z
+  .object({ role: Role.optional(), disabled: z.boolean().optional() })
+  .refine((value) => value.role !== undefined || value.disabled !== undefined, {
+    message: 'Nothing to change',
+  })
+  .meta({ id: 'UpdateUserRequest' });
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+/** Returned when the server generated a password: shown once, never retrievable again. */
+export const UserWithOneTimePassword = z
+  .object({ user: UserView, oneTimePassword: z.string().optional() })
+  .meta({ id: 'UserWithOneTimePassword' });
+export type UserWithOneTimePassword = z.infer<typeof UserWithOneTimePassword>;
+
+export const ResetPasswordRequest = z
+  .object({
+    password: z.string().max(1024).optional().describe('Omit to generate a one-time password'),
+  })
+  .meta({ id: 'ResetPasswordRequest' });
+
+export const ChangePasswordRequest = z
+  .object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().max(1024) })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
