@@ -7,6 +7,7 @@ import type { Db } from './db/prisma.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
   auditRoutes(app, { db });
+  usersRoutes(app, { db, clock });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
   return app;
 }

@@ -24,30 +24,29 @@ export const AuditEventView = z
   .meta({ id: 'AuditEvent' });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 
-export const AuditQuery = z
-  .object({
-    actor: z.string().max(254).optional().describe('Actor user id or email'),
-    action: z
-      .string()
-      .max(100)
-      .optional()
-      .describe('Exact action, or a prefix ending in `.` (e.g. `auth.`)'),
-    outcome: AuditOutcome.optional(),
-    from: z.iso.datetime().optional(),
-    to: z.iso.datetime().optional(),
-    q: z
-      .string()
-      .max(200)
-      .optional()
-      .describe('Text searched in action, actor, target, IP and request id'),
-    before: z
-      .string()
-      .regex(/^\d+$/)
-      .optional()
-      .describe('Keyset cursor: only events with a smaller seq (newest first)'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .meta({ id: 'AuditQuery' });
+// Querystring schemas stay inline (no component id): @fastify/swagger cannot resolve a $ref there.
+export const AuditQuery = z.object({
+  actor: z.string().max(254).optional().describe('Actor user id or email'),
+  action: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Exact action, or a prefix ending in `.` (e.g. `auth.`)'),
+  outcome: AuditOutcome.optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Text searched in action, actor, target, IP and request id'),
+  before: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .describe('Keyset cursor: only events with a smaller seq (newest first)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPage = z

@@ -20,17 +20,16 @@ export type UserView = z.infer<typeof UserView>;
 
 export const UserSortField = z.enum(['email', 'role', 'createdAt', 'lastLoginAt']);
 
-export const ListUsersQuery = z
-  .object({
-    q: z.string().max(254).optional().describe('Part of the email'),
-    role: Role.optional(),
-    disabled: z.enum(['true', 'false']).optional(),
-    sort: UserSortField.default('email'),
-    order: z.enum(['asc', 'desc']).default('asc'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  })
-  .meta({ id: 'ListUsersQuery' });
+// Querystring schemas stay inline (no component id): @fastify/swagger cannot resolve a $ref there.
+export const ListUsersQuery = z.object({
+  q: z.string().max(254).optional().describe('Part of the email'),
+  role: Role.optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+  sort: UserSortField.default('email'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
 export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
 
 export const UserList = z

@@ -2,7 +2,7 @@
 // are re-read so that a revoked session or a disabled user is refused on the very next request.
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { ErrorCode, type Role } from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
@@ -33,11 +33,15 @@ declare module '@fastify/jwt' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    authenticate: preHandlerAsyncHookHandler;
-    requireRole: (...roles: Role[]) => preHandlerAsyncHookHandler;
+    authenticate: onRequestAsyncHookHandler;
+    requireRole: (...roles: Role[]) => onRequestAsyncHookHandler;
   }
   interface FastifyRequest {
     principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable while the user still has to replace a generated password. */
+    allowPendingPasswordChange?: boolean;
   }
 }
 
@@ -98,6 +102,15 @@ export const authPlugin = fp(
         sessionId: session.id,
         mustChangePassword: session.user.mustChangePassword,
       };
+      if (
+        session.user.mustChangePassword &&
+        !request.routeOptions.config.allowPendingPasswordChange
+      ) {
+        throw new AppError(
+          ErrorCode.PASSWORD_CHANGE_REQUIRED,
+          'Change your password before doing anything else.',
+        );
+      }
     });
 
     app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {

@@ -22,6 +22,7 @@ export const openapiPlugin = fp(
         tags: [
           { name: 'auth', description: 'Login, refresh and logout' },
           { name: 'system', description: 'Health, readiness and status' },
+          { name: 'users', description: 'User administration (admins) and my password' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

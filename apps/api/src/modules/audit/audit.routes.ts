@@ -53,7 +53,7 @@ function toCsvRecord(event: AuditEventView): Record<string, string> {
 export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
   const { db } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const adminOnly = { preHandler: [app.authenticate, app.requireRole('admin')] };
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const security = [{ bearerAuth: [] }];
   const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 

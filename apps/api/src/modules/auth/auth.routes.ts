@@ -97,7 +97,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
   api.get(
     '/api/me',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
+      config: { allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',

@@ -42,7 +42,7 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
   api.get(
     '/api/system/status',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['system'],
         summary: 'Status for the dashboard',

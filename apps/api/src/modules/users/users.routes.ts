@@ -1,0 +1,175 @@
+// HTTP for user administration (admins) and the signed-in user's password change.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ChangePasswordRequest,
+  CreateUserRequest,
+  ListUsersQuery,
+  ProblemSchema,
+  ResetPasswordRequest,
+  UpdateUserRequest,
+  UserList,
+  UserView,
+  UserWithOneTimePassword,
+} from '@s3am/contracts';
+import { requirePrincipal } from '../../plugins/auth.js';
+import { auditContext } from '../audit/audit-context.js';
+import {
+  changeOwnPassword,
+  createUser,
+  deleteUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+  type Actor,
+  type UsersDeps,
+} from './users.service.js';
+
+const UserParams = z.object({ id: z.uuid() });
+
+function actorOf(request: FastifyRequest): Actor & { sessionId: string } {
+  const principal = requirePrincipal(request);
+  return {
+    ...auditContext(request),
+    userId: principal.userId,
+    email: principal.email,
+    sessionId: principal.sessionId,
+  };
+}
+
+export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
+  const security = [{ bearerAuth: [] }];
+  const tags = ['users'];
+  const errors = {
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+    409: ProblemSchema,
+  };
+
+  api.get(
+    '/api/users',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'List users (search, sort, paginate)',
+        querystring: ListUsersQuery,
+        response: { 200: UserList, ...errors },
+      },
+    },
+    (request) => listUsers(deps, request.query),
+  );
+
+  api.post(
+    '/api/users',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Create a user; without a password a one-time password is generated and returned once',
+        body: CreateUserRequest,
+        response: { 201: UserWithOneTimePassword, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createUser(deps, actorOf(request), request.body)),
+  );
+
+  api.get(
+    '/api/users/:id',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'One user',
+        params: UserParams,
+        response: { 200: UserView, ...errors },
+      },
+    },
+    (request) => getUser(deps, request.params.id),
+  );
+
+  api.patch(
+    '/api/users/:id',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Change role, or disable (revokes all sessions and tokens) / enable',
+        params: UserParams,
+        body: UpdateUserRequest,
+        response: { 200: UserView, ...errors },
+      },
+    },
+    (request) => updateUser(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/users/:id/reset-password',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Set a new password (or generate a one-time one); ends all sessions',
+        params: UserParams,
+        body: ResetPasswordRequest,
+        response: { 200: UserWithOneTimePassword, ...errors },
+      },
+    },
+    (request) => resetPassword(deps, actorOf(request), request.params.id, request.body.password),
+  );
+
+  api.delete(
+    '/api/users/:id',
+    {
+      ...adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a user (their audit history is kept)',
+        params: UserParams,
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteUser(deps, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  api.post(
+    '/api/me/password',
+    {
+      onRequest: app.authenticate,
+      config: { allowPendingPasswordChange: true },
+      schema: {
+        tags,
+        security,
+        summary: 'Change my password (current password required)',
+        body: ChangePasswordRequest,
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(
+        deps,
+        actorOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.code(204).send();
+    },
+  );
+}
