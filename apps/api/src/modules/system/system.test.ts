@@ -77,10 +77,16 @@ describe('OpenAPI', () => {
         '/api/me',
         '/health',
         '/ready',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/me/password',
+        '/api/audit',
+        '/api/audit/export',
+        '/api/audit/verify',
       ]),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['LoginRequest', 'TokenResponse', 'Problem']),
+      expect.arrayContaining(['LoginRequest', 'TokenResponse', 'Problem', 'User', 'AuditEvent']),
     );
   });
 
