@@ -80,6 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
     timeWindowMs: config.RATE_LIMIT_WINDOW_MS,
+    nameSpace: config.RATE_LIMIT_NAMESPACE,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   });
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);

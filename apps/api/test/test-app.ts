@@ -123,3 +123,8 @@ export async function accessTokenFor(
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
 }
+
+/** Redis for tests that need shared counters: REDIS_URL when set, else the local default. */
+export function redisUrl(): string {
+  return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+}

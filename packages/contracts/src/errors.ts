@@ -18,6 +18,7 @@ export const ErrorCode = {
   USER_NOT_FOUND: 'USER_NOT_FOUND',
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,6 +40,7 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   USER_NOT_FOUND: { status: 404, title: 'User not found' },
   EMAIL_TAKEN: { status: 409, title: 'Email already in use' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required' },
+  LOGIN_THROTTLED: { status: 429, title: 'Too many failed sign-in attempts' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

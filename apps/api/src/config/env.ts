@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
+  REDIS_URL: z.url().optional().describe('Shared rate-limit counters across API instances'),
+  RATE_LIMIT_NAMESPACE: z.string().min(1).default('s3am-rate-limit:'),
   LOCAL_S3: z.enum(['auto', 'off']).default('auto'),
   LOCAL_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
   LOCAL_S3_DIR: z.string().optional(),

@@ -6,6 +6,7 @@ import { timingDummyHash, verifyPassword } from '../../lib/password-hash.js';
 import { hashToken, newOpaqueToken } from '../../lib/secret-token.js';
 import type { AccessClaims } from '../../plugins/auth.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+import { assertNotThrottled, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 
 export interface AuthDeps {
   db: Db;
@@ -45,6 +46,23 @@ export async function login(
 ): Promise<IssuedTokens> {
   const now = deps.clock();
   const email = normalizeEmail(input.email);
+  const failed = (reason: string, userId?: string, outcome: 'failure' | 'denied' = 'failure') =>
+    recordAudit(deps.db, {
+      ...context,
+      at: now,
+      action: 'auth.login',
+      outcome,
+      actorId: userId,
+      actorEmail: email,
+      details: { reason },
+    });
+
+  try {
+    await assertNotThrottled(deps.db, email, context.ip, now);
+  } catch (error) {
+    await failed('throttled', undefined, 'denied');
+    throw error;
+  }
   const user = await deps.db.user.findUnique({ where: { email } });
   // Verify against a dummy hash for unknown emails so timing does not reveal which emails exist.
   const passwordOk = await verifyPassword(
@@ -52,18 +70,11 @@ export async function login(
     input.password,
   );
   if (!user || !passwordOk || user.disabled) {
-    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
-    await recordAudit(deps.db, {
-      ...context,
-      at: now,
-      action: 'auth.login',
-      outcome: 'failure',
-      actorId: user?.id,
-      actorEmail: email,
-      details: { reason },
-    });
+    await recordLoginFailure(deps.db, email, context.ip, now);
+    await failed(!user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled', user?.id);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
   }
+  await recordLoginSuccess(deps.db, email);
   const refreshToken = newOpaqueToken();
   const session = await deps.db.session.create({
     data: {

@@ -2,7 +2,7 @@
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProblemSchema, ReadyResponse } from '@s3am/contracts';
-import { createTestApp, testTmpDir, type TestContext } from '../../../test/test-app.js';
+import { createTestApp, redisUrl, testTmpDir, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
 
@@ -164,6 +164,23 @@ describe('rate limiting', () => {
       expect(ProblemSchema.parse(response.json()).code).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
+    }
+  });
+
+  it('shares counters between API instances through Redis when REDIS_URL is set', async () => {
+    const env = {
+      RATE_LIMIT_MAX: '3',
+      REDIS_URL: redisUrl(),
+      RATE_LIMIT_NAMESPACE: `s3am-test-${process.pid}-${Date.now()}:`,
+    };
+    const [first, second] = await Promise.all([createTestApp({ env }), createTestApp({ env })]);
+    try {
+      expect((await first.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      expect((await second.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      expect((await first.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      expect((await second.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(429);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
     }
   });
 
