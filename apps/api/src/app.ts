@@ -6,6 +6,7 @@ import type { AppConfig } from './config/env.js';
 import type { Db } from './db/prisma.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     jwtSecret: deps.jwtSecret,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
     clock,
   });
 
@@ -106,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       signAccessToken: (claims) => app.jwt.sign(claims),
       accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
+      idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
     },
     cookieSecure: config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://'),
     authRateLimitMax: config.AUTH_RATE_LIMIT_MAX,
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
+  sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
   return app;
 }

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './system.js';
 export * from './audit.js';
 export * from './users.js';
+export * from './sessions.js';

@@ -36,6 +36,12 @@ const EnvSchema = z.object({
     .int()
     .min(300)
     .default(7 * 24 * 3600),
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(15 * 60)
+    .describe('Automatic logoff after this long without activity'),
   COOKIE_SECURE: boolFromString.optional(),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(12).optional(),

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { ErrorCode, type Role } from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
+import { sessionEnd, shouldTouchLastSeen } from '../lib/session-rules.js';
 import { auditContext } from '../modules/audit/audit-context.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 
@@ -49,6 +50,7 @@ export interface AuthPluginOptions {
   db: Db;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  idleTimeoutSeconds: number;
   clock: () => Date;
 }
 
@@ -86,14 +88,17 @@ export const authPlugin = fp(
       if (
         !session ||
         session.userId !== claims.sub ||
-        session.revokedAt ||
-        session.expiresAt <= now ||
-        session.user.disabled
+        session.user.disabled ||
+        sessionEnd(session, now, options.idleTimeoutSeconds * 1000)
       ) {
         throw new AppError(
           ErrorCode.UNAUTHENTICATED,
           'Your session has ended. Please sign in again.',
         );
+      }
+      // Requests are what "activity" means for the idle timeout.
+      if (shouldTouchLastSeen(session.lastSeenAt, now)) {
+        await options.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
       }
       request.principal = {
         userId: session.user.id,

@@ -23,6 +23,7 @@ export const openapiPlugin = fp(
           { name: 'auth', description: 'Login, refresh and logout' },
           { name: 'system', description: 'Health, readiness and status' },
           { name: 'users', description: 'User administration (admins) and my password' },
+          { name: 'sessions', description: 'My sessions' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

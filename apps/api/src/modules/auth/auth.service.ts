@@ -2,6 +2,7 @@
 import { ErrorCode, type CurrentUser, type LoginRequest } from '@s3am/contracts';
 import type { Db, User } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
+import { sessionEnd } from '../../lib/session-rules.js';
 import { timingDummyHash, verifyPassword } from '../../lib/password-hash.js';
 import { hashToken, newOpaqueToken } from '../../lib/secret-token.js';
 import type { AccessClaims } from '../../plugins/auth.js';
@@ -14,6 +15,7 @@ export interface AuthDeps {
   signAccessToken: (claims: AccessClaims) => string;
   accessTokenTtlSeconds: number;
   sessionMaxAgeSeconds: number;
+  idleTimeoutSeconds: number;
 }
 
 export interface IssuedTokens {
@@ -150,7 +152,14 @@ export async function refresh(
     });
     throw invalid;
   }
-  if (session.revokedAt || session.expiresAt <= now || session.user.disabled) {
+  const ended = sessionEnd(session, now, deps.idleTimeoutSeconds * 1000);
+  if (ended === 'idle' || ended === 'expired') {
+    await deps.db.session.update({
+      where: { id: session.id },
+      data: { revokedAt: now, revokeReason: ended === 'idle' ? 'idle_timeout' : 'expired' },
+    });
+  }
+  if (ended || session.user.disabled) {
     await recordAudit(deps.db, { ...context, ...actor, action: 'auth.refresh', outcome: 'denied' });
     throw invalid;
   }
