@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config/env.js';
 import type { Db } from './db/prisma.js';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
+  apiTokensRoutes(app, { db, clock });
   sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
   return app;

@@ -19,6 +19,8 @@ export const ErrorCode = {
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  TOKEN_SCOPE: 'TOKEN_SCOPE',
+  SESSION_REQUIRED: 'SESSION_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -41,6 +43,8 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   EMAIL_TAKEN: { status: 409, title: 'Email already in use' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Password change required' },
   LOGIN_THROTTLED: { status: 429, title: 'Too many failed sign-in attempts' },
+  TOKEN_SCOPE: { status: 403, title: 'API token lacks the required scope' },
+  SESSION_REQUIRED: { status: 403, title: 'Sign in interactively for this action' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

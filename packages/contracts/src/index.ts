@@ -5,3 +5,4 @@ export * from './system.js';
 export * from './audit.js';
 export * from './users.js';
 export * from './sessions.js';
+export * from './api-tokens.js';

@@ -1,29 +1,24 @@
-// Access-token authentication: @fastify/jwt verifies the Bearer token, then the session and user
-// are re-read so that a revoked session or a disabled user is refused on the very next request.
+// Authentication for every protected route: a session's access JWT (@fastify/jwt) or a personal
+// API token, both re-checked against the database on each request; plus role and scope checks.
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { ErrorCode, type Role } from '@s3am/contracts';
+import { ErrorCode, type ApiTokenScope, type Role } from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
-import { sessionEnd, shouldTouchLastSeen } from '../lib/session-rules.js';
 import { auditContext } from '../modules/audit/audit-context.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
+import {
+  isApiToken,
+  principalFromApiToken,
+  principalFromSession,
+  requiredScope,
+  type AccessClaims,
+  type Principal,
+} from '../modules/auth/principal.js';
 
-export interface AccessClaims {
-  sub: string;
-  sid: string;
-  role: Role;
-}
-
-export interface Principal {
-  userId: string;
-  email: string;
-  role: Role;
-  sessionId: string;
-  mustChangePassword: boolean;
-}
+export type { AccessClaims, Principal };
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -43,6 +38,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable while the user still has to replace a generated password. */
     allowPendingPasswordChange?: boolean;
+    /** The API-token scope this route needs (default: read for GET/HEAD, write otherwise). */
+    tokenScope?: ApiTokenScope;
   }
 }
 
@@ -59,8 +56,25 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** For actions that must come from an interactive sign-in, never from an API token. */
+export function requireSession(request: FastifyRequest): Principal & { sessionId: string } {
+  const principal = requirePrincipal(request);
+  if (principal.sessionId === null)
+    throw new AppError(
+      ErrorCode.SESSION_REQUIRED,
+      'API tokens cannot do this; sign in to the web app.',
+    );
+  return principal as Principal & { sessionId: string };
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, options: AuthPluginOptions) => {
+    const { db } = options;
     await app.register(cookie);
     await app.register(jwt, {
       secret: options.jwtSecret,
@@ -69,48 +83,70 @@ export const authPlugin = fp(
     });
     app.decorateRequest('principal', null);
 
-    app.decorate('authenticate', async (request: FastifyRequest) => {
-      let claims: AccessClaims;
-      try {
-        claims = await request.jwtVerify<AccessClaims>();
-      } catch {
-        throw new AppError(ErrorCode.UNAUTHENTICATED, 'A valid access token is required.');
-      }
-      const session = await options.db.session.findUnique({
-        where: { id: claims.sid },
-        include: {
-          user: {
-            select: { id: true, email: true, role: true, disabled: true, mustChangePassword: true },
-          },
+    const deny = async (
+      request: FastifyRequest,
+      principal: Principal,
+      code: ErrorCode,
+      detail: string,
+    ) => {
+      await recordAudit(db, {
+        ...auditContext(request),
+        action: 'access.denied',
+        outcome: 'denied',
+        actorId: principal.userId,
+        actorEmail: principal.email,
+        ...(principal.tokenId ? { targetType: 'api_token', targetId: principal.tokenId } : {}),
+        details: {
+          method: request.method,
+          route: request.routeOptions.url ?? request.url,
+          role: principal.role,
+          reason: code,
         },
       });
+      throw new AppError(code, detail);
+    };
+
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      const bearer = bearerOf(request);
+      if (!bearer)
+        throw new AppError(ErrorCode.UNAUTHENTICATED, 'A valid access token is required.');
       const now = options.clock();
-      if (
-        !session ||
-        session.userId !== claims.sub ||
-        session.user.disabled ||
-        sessionEnd(session, now, options.idleTimeoutSeconds * 1000)
-      ) {
-        throw new AppError(
-          ErrorCode.UNAUTHENTICATED,
-          'Your session has ended. Please sign in again.',
-        );
+      let principal: Principal;
+      if (isApiToken(bearer)) {
+        principal = await principalFromApiToken(db, bearer, now);
+      } else {
+        let claims: AccessClaims;
+        try {
+          claims = await request.jwtVerify<AccessClaims>();
+        } catch {
+          throw new AppError(ErrorCode.UNAUTHENTICATED, 'A valid access token is required.');
+        }
+        principal = await principalFromSession(db, claims, now, options.idleTimeoutSeconds * 1000);
       }
-      // Requests are what "activity" means for the idle timeout.
-      if (shouldTouchLastSeen(session.lastSeenAt, now)) {
-        await options.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+      request.principal = principal;
+
+      if (principal.scopes) {
+        const needed = requiredScope(request.method, request.routeOptions.config.tokenScope);
+        if (!principal.scopes.includes(needed))
+          await deny(
+            request,
+            principal,
+            ErrorCode.TOKEN_SCOPE,
+            `This API token needs the "${needed}" scope.`,
+          );
+        await recordAudit(db, {
+          ...auditContext(request),
+          at: now,
+          action: 'api_token.use',
+          outcome: 'success',
+          actorId: principal.userId,
+          actorEmail: principal.email,
+          targetType: 'api_token',
+          targetId: principal.tokenId ?? undefined,
+          details: { method: request.method, route: request.routeOptions.url ?? request.url },
+        });
       }
-      request.principal = {
-        userId: session.user.id,
-        email: session.user.email,
-        role: session.user.role,
-        sessionId: session.id,
-        mustChangePassword: session.user.mustChangePassword,
-      };
-      if (
-        session.user.mustChangePassword &&
-        !request.routeOptions.config.allowPendingPasswordChange
-      ) {
+      if (principal.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
         throw new AppError(
           ErrorCode.PASSWORD_CHANGE_REQUIRED,
           'Change your password before doing anything else.',
@@ -120,20 +156,20 @@ export const authPlugin = fp(
 
     app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
       const principal = requirePrincipal(request);
-      if (!roles.includes(principal.role)) {
-        await recordAudit(options.db, {
-          ...auditContext(request),
-          action: 'access.denied',
-          outcome: 'denied',
-          actorId: principal.userId,
-          actorEmail: principal.email,
-          details: {
-            method: request.method,
-            route: request.routeOptions.url ?? request.url,
-            role: principal.role,
-          },
-        });
-        throw new AppError(ErrorCode.FORBIDDEN, 'Your role does not allow this action.');
+      if (!roles.includes(principal.role))
+        await deny(
+          request,
+          principal,
+          ErrorCode.FORBIDDEN,
+          'Your role does not allow this action.',
+        );
+      if (roles.includes('admin') && principal.scopes && !principal.scopes.includes('admin')) {
+        await deny(
+          request,
+          principal,
+          ErrorCode.TOKEN_SCOPE,
+          'This API token needs the "admin" scope.',
+        );
       }
     });
   },

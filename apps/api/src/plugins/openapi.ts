@@ -24,6 +24,10 @@ export const openapiPlugin = fp(
           { name: 'system', description: 'Health, readiness and status' },
           { name: 'users', description: 'User administration (admins) and my password' },
           { name: 'sessions', description: 'My sessions' },
+          {
+            name: 'api-tokens',
+            description: 'My personal API tokens (send as `Authorization: Bearer s3am_…`)',
+          },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

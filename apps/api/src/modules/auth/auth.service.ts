@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error.js';
 import { sessionEnd } from '../../lib/session-rules.js';
 import { timingDummyHash, verifyPassword } from '../../lib/password-hash.js';
 import { hashToken, newOpaqueToken } from '../../lib/secret-token.js';
-import type { AccessClaims } from '../../plugins/auth.js';
+import type { AccessClaims } from './principal.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import { assertNotThrottled, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 

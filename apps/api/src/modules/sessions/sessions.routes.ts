@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema, REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionList } from '@s3am/contracts';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { requireSession } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import {
   listMySessions,
@@ -14,7 +14,7 @@ import {
 } from './sessions.service.js';
 
 function ownerOf(request: FastifyRequest): SessionOwner {
-  const principal = requirePrincipal(request);
+  const principal = requireSession(request);
   return {
     ...auditContext(request),
     userId: principal.userId,

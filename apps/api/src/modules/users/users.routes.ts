@@ -13,7 +13,7 @@ import {
   UserView,
   UserWithOneTimePassword,
 } from '@s3am/contracts';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { requirePrincipal, requireSession } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import {
   changeOwnPassword,
@@ -29,8 +29,14 @@ import {
 
 const UserParams = z.object({ id: z.uuid() });
 
-function actorOf(request: FastifyRequest): Actor & { sessionId: string } {
+function actorOf(request: FastifyRequest): Actor {
   const principal = requirePrincipal(request);
+  return { ...auditContext(request), userId: principal.userId, email: principal.email };
+}
+
+/** Password changes need the interactive session: it stays, every other session ends. */
+function sessionActorOf(request: FastifyRequest): Actor & { sessionId: string } {
+  const principal = requireSession(request);
   return {
     ...auditContext(request),
     userId: principal.userId,
@@ -165,7 +171,7 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
     async (request, reply) => {
       await changeOwnPassword(
         deps,
-        actorOf(request),
+        sessionActorOf(request),
         request.body.currentPassword,
         request.body.newPassword,
       );

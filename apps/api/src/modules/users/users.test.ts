@@ -47,7 +47,6 @@ describe('admin routes by role', () => {
     'refuses every user-admin route to a %s with 403, audited',
     async (role) => {
       const user = await createUser(ctx.db, { role });
-      await ctx.db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
       const token = await accessTokenFor(ctx, user);
       for (const [method, url] of routes) {
         const response = await ctx.app.inject({ method, url, headers: bearer(token), payload: {} });
@@ -155,7 +154,6 @@ describe('listing users', () => {
 describe('changing users', () => {
   it('disabling revokes every session at once and enabling lets the user sign in again', async () => {
     const bob = await createUser(ctx.db);
-    await ctx.db.user.update({ where: { id: bob.id }, data: { mustChangePassword: false } });
     const login = await ctx.app.inject({
       method: 'POST',
       url: '/api/auth/login',

@@ -1,0 +1,78 @@
+// HTTP for my personal API tokens. Managing tokens needs an interactive session, never a token.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApiTokenList,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  ProblemSchema,
+} from '@s3am/contracts';
+import { requireSession } from '../../plugins/auth.js';
+import { auditContext } from '../audit/audit-context.js';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokensDeps,
+  type TokenOwner,
+} from './api-tokens.service.js';
+
+function ownerOf(request: FastifyRequest): TokenOwner {
+  const principal = requireSession(request);
+  return {
+    ...auditContext(request),
+    userId: principal.userId,
+    email: principal.email,
+    role: principal.role,
+  };
+}
+
+export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const schema = { tags: ['api-tokens'], security: [{ bearerAuth: [] }] };
+  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+  api.get(
+    '/api/me/tokens',
+    {
+      onRequest: app.authenticate,
+      schema: { ...schema, summary: 'My API tokens', response: { 200: ApiTokenList, ...errors } },
+    },
+    async (request) => ({
+      items: await listApiTokens(deps, ownerOf(request).userId),
+    }),
+  );
+
+  api.post(
+    '/api/me/tokens',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...schema,
+        summary: 'Create an API token (the token is shown only in this response)',
+        body: CreateApiTokenRequest,
+        response: { 201: CreatedApiToken, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createApiToken(deps, ownerOf(request), request.body)),
+  );
+
+  api.delete(
+    '/api/me/tokens/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...schema,
+        summary: 'Revoke one of my API tokens',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(deps, ownerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,46 @@
+// Personal API tokens for scripts and the CLI (`Authorization: Bearer s3am_…`).
+import { z } from 'zod';
+
+export const ApiTokenScope = z
+  .enum(['read', 'write', 'admin'])
+  .describe('read: GET routes · write: changes · admin: admin routes (admins only)');
+export type ApiTokenScope = z.infer<typeof ApiTokenScope>;
+
+export const API_TOKEN_PREFIX = 's3am_';
+
+export const CreateApiTokenRequest = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(ApiTokenScope).min(1).max(3),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .nullable()
+      .default(90)
+      .describe('null = never expires'),
+  })
+  .meta({ id: 'CreateApiTokenRequest' });
+export type CreateApiTokenRequest = z.input<typeof CreateApiTokenRequest>;
+
+export const ApiTokenView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string().describe('First characters of the token, to tell tokens apart'),
+    scopes: z.array(ApiTokenScope),
+    expiresAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiTokenView = z.infer<typeof ApiTokenView>;
+
+export const ApiTokenList = z.object({ items: z.array(ApiTokenView) }).meta({ id: 'ApiTokenList' });
+
+export const CreatedApiToken = z
+  .object({ token: z.string().describe('Shown only in this response'), apiToken: ApiTokenView })
+  .meta({ id: 'CreatedApiToken' });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
