@@ -25,6 +25,8 @@ const server = await startLocalS3({
   accessKeyId: env.LOCAL_S3_ACCESS_KEY_ID || LOCAL_S3_DEFAULT_ACCESS_KEY_ID,
   secretAccessKey: env.LOCAL_S3_SECRET_ACCESS_KEY || LOCAL_S3_DEFAULT_SECRET_ACCESS_KEY,
   buckets: [bucket],
+  // LOCAL_S3_LOG=1 prints every request (s3rver's own log), for debugging clients.
+  silent: env.LOCAL_S3_LOG !== '1',
   corsOrigins: (env.LOCAL_S3_CORS_ORIGINS || '*')
     .split(',')
     .map((origin) => origin.trim())
