@@ -64,7 +64,7 @@ export function startLocalProcess(directory: string): Promise<LocalProcess> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /^Local S3 endpoint: (http:\/\/\S+)$/m.exec(output);
       if (match?.[1]) {
