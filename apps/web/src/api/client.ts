@@ -1,0 +1,104 @@
+// The one axios instance: adds the access token, refreshes it silently (once, shared across
+// concurrent requests and tabs), retries the request, and reports when the session is over.
+import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
+import { ProblemSchema, TokenResponse, type CurrentUser } from '@s3am/contracts';
+
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let lastActivity = Date.now();
+let lastIssued = 0;
+let onSessionEnded: () => void = () => undefined;
+let onUserChanged: (user: CurrentUser) => void = () => undefined;
+
+export const api = axios.create({ baseURL: '/', withCredentials: true, timeout: 30_000 });
+
+api.interceptors.request.use((config) => {
+  if (accessToken) config.headers.set('Authorization', `Bearer ${accessToken}`);
+  return config;
+});
+
+// Activity decides whether the session is kept alive: an idle tab lets it expire (automatic logoff).
+for (const event of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
+  window.addEventListener(event, () => (lastActivity = Date.now()), { passive: true });
+}
+
+export function setSessionCallbacks(callbacks: {
+  ended: () => void;
+  userChanged: (user: CurrentUser) => void;
+}): void {
+  onSessionEnded = callbacks.ended;
+  onUserChanged = callbacks.userChanged;
+}
+
+export function applyTokens(tokens: TokenResponse): CurrentUser {
+  accessToken = tokens.accessToken;
+  lastIssued = Date.now();
+  clearTimeout(refreshTimer);
+  // Refresh a minute before expiry, but only for someone who used the app since the last refresh.
+  refreshTimer = setTimeout(
+    () => {
+      if (lastActivity > lastIssued) void refreshSession().catch(() => undefined);
+    },
+    Math.max(5_000, (tokens.expiresIn - 60) * 1000),
+  );
+  return tokens.user;
+}
+
+export function clearTokens(): void {
+  accessToken = null;
+  clearTimeout(refreshTimer);
+}
+
+let inFlight: Promise<CurrentUser> | null = null;
+
+async function exchangeRefreshCookie(): Promise<CurrentUser> {
+  const response = await axios.post('/api/auth/refresh', undefined, { withCredentials: true });
+  return applyTokens(TokenResponse.parse(response.data));
+}
+
+/**
+ * One refresh at a time: concurrent callers share it, and other tabs wait for it (Web Locks), so
+ * a rotated refresh cookie is never presented twice — which the server treats as token theft.
+ */
+export function refreshSession(): Promise<CurrentUser> {
+  inFlight ??= (
+    navigator.locks
+      ? navigator.locks.request('s3am-refresh', exchangeRefreshCookie)
+      : exchangeRefreshCookie()
+  ).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+api.interceptors.response.use(undefined, async (error: AxiosError) => {
+  const original = error.config as (AxiosRequestConfig & { _retried?: boolean }) | undefined;
+  const isAuthCall = original?.url?.startsWith('/api/auth/') ?? false;
+  if (error.response?.status !== 401 || !original || original._retried || isAuthCall) throw error;
+  original._retried = true;
+  try {
+    onUserChanged(await refreshSession());
+  } catch {
+    clearTokens();
+    onSessionEnded();
+    throw error;
+  }
+  return api.request(original);
+});
+
+/** A sentence to show a person for any failed call. */
+export function problemMessage(error: unknown): string {
+  if (error instanceof AxiosError) {
+    if (!error.response) return 'Cannot reach the server. Check your connection and try again.';
+    const problem = ProblemSchema.safeParse(error.response.data);
+    if (problem.success) return problem.data.detail ?? problem.data.title;
+    return `The server answered ${error.response.status}.`;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+export function problemCode(error: unknown): string | undefined {
+  if (!(error instanceof AxiosError)) return undefined;
+  const problem = ProblemSchema.safeParse(error.response?.data);
+  return problem.success ? problem.data.code : undefined;
+}

@@ -1,0 +1,79 @@
+// Who is signed in: restores the session from the refresh cookie on load, signs in and out.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { TokenResponse, type CurrentUser, type LoginRequest } from '@s3am/contracts';
+import {
+  api,
+  applyTokens,
+  clearTokens,
+  refreshSession,
+  setSessionCallbacks,
+} from '../../api/client';
+
+type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
+
+interface AuthContextValue {
+  status: AuthStatus;
+  user: CurrentUser | null;
+  signIn: (credentials: LoginRequest) => Promise<CurrentUser>;
+  signOut: () => Promise<void>;
+  setUser: (user: CurrentUser) => void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<CurrentUser | null>(null);
+  const [status, setStatus] = useState<AuthStatus>('loading');
+
+  const signedOut = useCallback(() => {
+    clearTokens();
+    setUser(null);
+    setStatus('signed-out');
+  }, []);
+
+  useEffect(() => {
+    setSessionCallbacks({ ended: signedOut, userChanged: setUser });
+    refreshSession().then(
+      (restored) => {
+        setUser(restored);
+        setStatus('signed-in');
+      },
+      () => setStatus('signed-out'),
+    );
+  }, [signedOut]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      status,
+      user,
+      signIn: async (credentials) => {
+        const response = await api.post('/api/auth/login', credentials);
+        const signedIn = applyTokens(TokenResponse.parse(response.data));
+        setUser(signedIn);
+        setStatus('signed-in');
+        return signedIn;
+      },
+      signOut: async () => {
+        await api.post('/api/auth/logout').catch(() => undefined);
+        signedOut();
+      },
+      setUser,
+    }),
+    [status, user, signedOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,27 @@
+// Route guard: sends signed-out visitors to /login (remembering where they were going) and users
+// with a generated password to the password change first.
+import { Box, CircularProgress } from '@mui/material';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './auth-context';
+
+export function RequireAuth() {
+  const { status, user } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <CircularProgress aria-label="Loading" />
+      </Box>
+    );
+  }
+  if (status === 'signed-out' || !user) {
+    const next = `${location.pathname}${location.search}`;
+    return (
+      <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />
+    );
+  }
+  if (user.mustChangePassword && location.pathname !== '/change-password') {
+    return <Navigate to="/change-password" replace />;
+  }
+  return <Outlet />;
+}

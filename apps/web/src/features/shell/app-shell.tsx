@@ -1,0 +1,46 @@
+// The frame around every signed-in page: app bar, navigation drawer, content area.
+import MenuIcon from '@mui/icons-material/Menu';
+import { AppBar, Box, IconButton, Toolbar } from '@mui/material';
+import { useState } from 'react';
+import { Outlet } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+import { Brand } from './brand';
+import { NavDrawer } from './nav-drawer';
+import { UserMenu } from './user-menu';
+
+export function AppShell() {
+  const { user } = useAuth();
+  const [mobileOpen, setMobileOpen] = useState(false);
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar
+        position="fixed"
+        color="inherit"
+        sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}
+      >
+        <Toolbar>
+          <IconButton
+            edge="start"
+            aria-label="Open navigation"
+            onClick={() => setMobileOpen(true)}
+            sx={{ mr: 1, display: { md: 'none' } }}
+          >
+            <MenuIcon />
+          </IconButton>
+          <Brand />
+          <Box sx={{ flexGrow: 1 }} />
+          <UserMenu />
+        </Toolbar>
+      </AppBar>
+      <NavDrawer
+        role={user?.role ?? 'viewer'}
+        mobileOpen={mobileOpen}
+        onClose={() => setMobileOpen(false)}
+      />
+      <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 4 }, minWidth: 0 }}>
+        <Toolbar />
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,98 @@
+// Navigation drawer: permanent on wide screens, a temporary overlay on phones.
+import {
+  Box,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Tooltip,
+} from '@mui/material';
+import { NavLink } from 'react-router';
+import type { Role } from '@s3am/contracts';
+import { NAV_ITEMS } from './nav-items';
+
+export const DRAWER_WIDTH = 240;
+
+function NavList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
+  return (
+    <List component="nav" aria-label="Sections" sx={{ px: 1 }}>
+      {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => {
+        const Icon = item.icon;
+        const button = item.ready ? (
+          <ListItemButton
+            component={NavLink}
+            to={item.path}
+            end
+            onClick={onNavigate}
+            sx={{
+              borderRadius: 2,
+              '&.active': { bgcolor: 'action.selected', color: 'primary.main' },
+            }}
+          >
+            <ListItemIcon sx={{ color: 'inherit', minWidth: 40 }}>
+              <Icon />
+            </ListItemIcon>
+            <ListItemText primary={item.label} />
+          </ListItemButton>
+        ) : (
+          <ListItemButton disabled sx={{ borderRadius: 2 }}>
+            <ListItemIcon sx={{ minWidth: 40 }}>
+              <Icon />
+            </ListItemIcon>
+            <ListItemText primary={item.label} />
+          </ListItemButton>
+        );
+        return item.ready ? (
+          <Box key={item.path}>{button}</Box>
+        ) : (
+          <Tooltip key={item.path} title="Coming soon" placement="right">
+            <Box>{button}</Box>
+          </Tooltip>
+        );
+      })}
+    </List>
+  );
+}
+
+export function NavDrawer({
+  role,
+  mobileOpen,
+  onClose,
+}: {
+  role: Role;
+  mobileOpen: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Box component="aside" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
+      <Drawer
+        variant="temporary"
+        open={mobileOpen}
+        onClose={onClose}
+        ModalProps={{ keepMounted: true }}
+        sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+      >
+        <Toolbar />
+        <NavList role={role} onNavigate={onClose} />
+      </Drawer>
+      <Drawer
+        variant="permanent"
+        open
+        sx={{
+          display: { xs: 'none', md: 'block' },
+          '& .MuiDrawer-paper': {
+            width: DRAWER_WIDTH,
+            boxSizing: 'border-box',
+            borderRight: 1,
+            borderColor: 'divider',
+          },
+        }}
+      >
+        <Toolbar />
+        <NavList role={role} onNavigate={() => undefined} />
+      </Drawer>
+    </Box>
+  );
+}

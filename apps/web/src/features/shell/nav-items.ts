@@ -1,0 +1,48 @@
+// The app's sections. Those not built yet are shown disabled, so people see what is coming.
+import type { SvgIconComponent } from '@mui/icons-material';
+import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import FolderOutlined from '@mui/icons-material/FolderOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import KeyOutlined from '@mui/icons-material/KeyOutlined';
+import StorageOutlined from '@mui/icons-material/StorageOutlined';
+import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
+import type { Role } from '@s3am/contracts';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: SvgIconComponent;
+  ready: boolean;
+  roles?: Role[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { label: 'Dashboard', path: '/', icon: DashboardOutlined, ready: true },
+  { label: 'Files', path: '/files', icon: FolderOutlined, ready: false },
+  {
+    label: 'Uploads',
+    path: '/uploads',
+    icon: CloudUploadOutlined,
+    ready: false,
+    roles: ['admin', 'uploader'],
+  },
+  {
+    label: 'Connections',
+    path: '/connections',
+    icon: StorageOutlined,
+    ready: false,
+    roles: ['admin'],
+  },
+  { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: false, roles: ['admin'] },
+  { label: 'Users', path: '/users', icon: GroupOutlined, ready: false, roles: ['admin'] },
+  { label: 'Audit', path: '/audit', icon: HistoryOutlined, ready: false, roles: ['admin'] },
+  {
+    label: 'Migrations',
+    path: '/migrations',
+    icon: SyncAltOutlined,
+    ready: false,
+    roles: ['admin'],
+  },
+];

@@ -1,0 +1,30 @@
+// MUI themes for light and dark mode, sharing one palette and shape.
+import { createTheme, type PaletteMode } from '@mui/material/styles';
+
+export function buildTheme(mode: PaletteMode) {
+  return createTheme({
+    palette: {
+      mode,
+      primary: { main: mode === 'light' ? '#1565c0' : '#90caf9' },
+      secondary: { main: '#00897b' },
+      background:
+        mode === 'light'
+          ? { default: '#f5f7fb', paper: '#ffffff' }
+          : { default: '#0f1318', paper: '#171c22' },
+    },
+    shape: { borderRadius: 10 },
+    typography: {
+      fontFamily:
+        'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+      h5: { fontWeight: 600 },
+    },
+    components: {
+      MuiAppBar: { defaultProps: { elevation: 0 } },
+      MuiCard: { defaultProps: { variant: 'outlined' } },
+      MuiButton: {
+        defaultProps: { disableElevation: true },
+        styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } },
+      },
+    },
+  });
+}
