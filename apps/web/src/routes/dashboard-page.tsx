@@ -35,7 +35,7 @@ export function DashboardPage() {
           </Typography>
           <Typography
             color="text.secondary"
-            sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 0.5 }}
+            sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mt: 0.5 }}
           >
             Signed in as <strong>{user?.email}</strong>
             <Chip
