@@ -117,7 +117,7 @@ export async function accessTokenFor(
   });
   if (response.statusCode !== 200)
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-  return (response.json() as { accessToken: string }).accessToken;
+  return response.json<{ accessToken: string }>().accessToken;
 }
 
 export function bearer(token: string): { authorization: string } {

@@ -1,5 +1,7 @@
 // Starts and stops the local S3-protocol server (@20minutes/s3rver + our patch) used by
 // `pnpm start`, `pnpm s3:local`, the integration tests and the e2e suite.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the ambient types of the untyped package must reach every program that imports this file
+/// <reference path="./s3rver.d.ts" />
 import { mkdir } from 'node:fs/promises';
 import S3rver from '@20minutes/s3rver';
 import { DUMMY_ACCOUNT } from '@20minutes/s3rver/lib/models/account.js';

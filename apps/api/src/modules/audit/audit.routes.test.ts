@@ -127,7 +127,7 @@ describe('GET /api/audit/export', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    const rows = parseCsv(response.body, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(response.body, { columns: true });
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatchObject({
       action: `test.${marker}`,

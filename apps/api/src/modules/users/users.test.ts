@@ -159,7 +159,7 @@ describe('changing users', () => {
       url: '/api/auth/login',
       payload: { email: bob.email, password: bob.password },
     });
-    const token = (login.json() as { accessToken: string }).accessToken;
+    const token = login.json<{ accessToken: string }>().accessToken;
     const refresh = refreshCookieFrom(login);
 
     const disabled = await asAdmin('PATCH', `/api/users/${bob.id}`, { disabled: true });
