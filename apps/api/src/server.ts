@@ -1,6 +1,5 @@
 // Starts the product: database (DATABASE_URL or embedded), migrations, first admin, local S3,
 // then the API + web app on one port. Ctrl-C / SIGTERM stop everything in reverse order.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from './app.js';
@@ -48,7 +47,6 @@ async function main(): Promise<void> {
   };
   installSignalHandlers();
 
-  await mkdir(config.DATA_DIR, { recursive: true });
   const needsLocalSecrets = !config.JWT_SECRET || !config.MASTER_KEYS || !config.DATABASE_URL;
   const localSecrets = needsLocalSecrets
     ? await loadOrCreateLocalSecrets(config.DATA_DIR)
