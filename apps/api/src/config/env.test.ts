@@ -1,6 +1,7 @@
 // Configuration parsing: defaults, empty-means-unset, path resolution and clear errors.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, REPO_ROOT, loadConfig } from './env.js';
+import { ConfigError, ENV_VARIABLES, REPO_ROOT, loadConfig } from './env.js';
 
 describe('loadConfig', () => {
   it('gives a working default configuration for an empty environment', () => {
@@ -48,5 +49,17 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(/LOCAL_S3/);
       expect((error as Error).message).not.toContain('short');
     }
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the API reads', () => {
+    const documented = new Set(
+      readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')
+        .split('\n')
+        .map((line) => /^([A-Z0-9_]+)=/.exec(line)?.[1])
+        .filter(Boolean),
+    );
+    expect(ENV_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -59,6 +59,9 @@ const EnvSchema = z.object({
 
 export type RawEnv = z.infer<typeof EnvSchema>;
 
+/** Every variable the API reads (documented in .env.example; a test keeps the two in step). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export interface AppConfig extends Omit<RawEnv, 'LOCAL_S3_DIR' | 'PUBLIC_URL'> {
   PUBLIC_URL: string;
   LOCAL_S3_DIR: string;
