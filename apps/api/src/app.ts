@@ -4,11 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config/env.js';
 import type { Db } from './db/prisma.js';
+import type { Keyring } from './lib/crypto-envelope.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -24,6 +27,8 @@ export interface AppDeps {
   jwtSecret: string;
   /** Migration names this build ships, for /ready. */
   expectedMigrations: readonly string[];
+  /** Master keys for secrets at rest (S3 secrets, TOTP secrets). */
+  keyring: Keyring;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
@@ -110,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
       idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
+      keyring: deps.keyring,
     },
     cookieSecure: config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://'),
     authRateLimitMax: config.AUTH_RATE_LIMIT_MAX,
@@ -118,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });
+  twoFactorRoutes(app, { db, clock, keyring: deps.keyring });
+  settingsRoutes(app, { db });
   sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
   return app;

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     config,
     db,
     jwtSecret: config.JWT_SECRET ?? localSecrets?.jwtSecret ?? '',
+    keyring,
     expectedMigrations: (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name),
   });
   stoppers.push(() => app.close());

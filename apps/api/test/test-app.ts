@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/env.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { createPrisma, type Db } from '../src/db/prisma.js';
+import { newMasterKeySpec, parseKeyring } from '../src/lib/crypto-envelope.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -17,6 +18,7 @@ export function testTmpDir(): string {
 
 /** Jest worker number, for names that must not collide between parallel test files. */
 export const WORKER_ID = process.env.JEST_WORKER_ID ?? '1';
+export const TEST_KEYRING = parseKeyring(newMasterKeySpec('test'));
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
 export interface TestContext {
@@ -56,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
     config,
     db,
     jwtSecret: TEST_JWT_SECRET,
+    keyring: TEST_KEYRING,
     expectedMigrations,
     logger: options.logger ?? false,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -8,6 +8,16 @@ export const LoginRequest = z
   .object({
     email: z.email().max(254),
     password: z.string().min(1).max(1024),
+    totpCode: z
+      .string()
+      .max(16)
+      .optional()
+      .describe('Six-digit code from the authenticator app, when 2FA is on'),
+    recoveryCode: z
+      .string()
+      .max(32)
+      .optional()
+      .describe('A one-time recovery code instead of the TOTP code'),
   })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -18,6 +28,8 @@ export const CurrentUser = z
     email: z.string(),
     role: Role,
     mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    mustEnrollTotp: z.boolean().describe('2FA is required for this account but not set up yet'),
   })
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof CurrentUser>;

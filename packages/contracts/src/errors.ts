@@ -21,6 +21,9 @@ export const ErrorCode = {
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
   TOKEN_SCOPE: 'TOKEN_SCOPE',
   SESSION_REQUIRED: 'SESSION_REQUIRED',
+  TOTP_REQUIRED: 'TOTP_REQUIRED',
+  INVALID_TOTP: 'INVALID_TOTP',
+  TOTP_ENROLLMENT_REQUIRED: 'TOTP_ENROLLMENT_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -45,6 +48,9 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   LOGIN_THROTTLED: { status: 429, title: 'Too many failed sign-in attempts' },
   TOKEN_SCOPE: { status: 403, title: 'API token lacks the required scope' },
   SESSION_REQUIRED: { status: 403, title: 'Sign in interactively for this action' },
+  TOTP_REQUIRED: { status: 401, title: 'Two-factor code required' },
+  INVALID_TOTP: { status: 401, title: 'Invalid two-factor code' },
+  TOTP_ENROLLMENT_REQUIRED: { status: 403, title: 'Set up two-factor authentication first' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './users.js';
 export * from './sessions.js';
 export * from './api-tokens.js';
+export * from './two-factor.js';

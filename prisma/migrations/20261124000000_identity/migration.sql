@@ -2,7 +2,8 @@
 -- login throttling per email/IP, and instance settings.
 ALTER TABLE "users" ADD COLUMN "password_changed_at" TIMESTAMPTZ(3),
     ADD COLUMN "totp_secret_ciphertext" TEXT,
-    ADD COLUMN "totp_enabled_at" TIMESTAMPTZ(3);
+    ADD COLUMN "totp_enabled_at" TIMESTAMPTZ(3),
+    ADD COLUMN "totp_last_step" INTEGER;
 
 CREATE TABLE "login_throttles" (
     "key" TEXT NOT NULL,

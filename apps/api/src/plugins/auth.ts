@@ -36,8 +36,8 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
-    /** Reachable while the user still has to replace a generated password. */
-    allowPendingPasswordChange?: boolean;
+    /** Reachable while the account is incomplete: a generated password to replace, or 2FA to set up. */
+    allowIncompleteAccount?: boolean;
     /** The API-token scope this route needs (default: read for GET/HEAD, write otherwise). */
     tokenScope?: ApiTokenScope;
   }
@@ -146,11 +146,17 @@ export const authPlugin = fp(
           details: { method: request.method, route: request.routeOptions.url ?? request.url },
         });
       }
-      if (principal.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
-        throw new AppError(
-          ErrorCode.PASSWORD_CHANGE_REQUIRED,
-          'Change your password before doing anything else.',
-        );
+      if (!request.routeOptions.config.allowIncompleteAccount) {
+        if (principal.mustChangePassword)
+          throw new AppError(
+            ErrorCode.PASSWORD_CHANGE_REQUIRED,
+            'Change your password before doing anything else.',
+          );
+        if (principal.mustEnrollTotp)
+          throw new AppError(
+            ErrorCode.TOTP_ENROLLMENT_REQUIRED,
+            'Set up two-factor authentication before doing anything else.',
+          );
       }
     });
 

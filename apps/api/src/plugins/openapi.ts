@@ -28,6 +28,8 @@ export const openapiPlugin = fp(
             name: 'api-tokens',
             description: 'My personal API tokens (send as `Authorization: Bearer s3am_…`)',
           },
+          { name: 'two-factor', description: 'My TOTP two-factor authentication' },
+          { name: 'settings', description: 'Instance security settings (admins)' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

@@ -98,7 +98,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
     '/api/me',
     {
       onRequest: app.authenticate,
-      config: { allowPendingPasswordChange: true },
+      config: { allowIncompleteAccount: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
@@ -113,6 +113,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
         email: principal.email,
         role: principal.role,
         mustChangePassword: principal.mustChangePassword,
+        totpEnabled: principal.totpEnabled,
+        mustEnrollTotp: principal.mustEnrollTotp,
       };
     },
   );

@@ -1,12 +1,15 @@
 // Login, refresh-token rotation (with replay detection) and logout. No Fastify types here.
 import { ErrorCode, type CurrentUser, type LoginRequest } from '@s3am/contracts';
 import type { Db, User } from '../../db/prisma.js';
-import { AppError } from '../../lib/app-error.js';
+import { AppError, isAppError } from '../../lib/app-error.js';
+import type { Keyring } from '../../lib/crypto-envelope.js';
 import { sessionEnd } from '../../lib/session-rules.js';
 import { timingDummyHash, verifyPassword } from '../../lib/password-hash.js';
 import { hashToken, newOpaqueToken } from '../../lib/secret-token.js';
 import type { AccessClaims } from './principal.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+import { getSecuritySettings, mustEnrollTotp } from '../settings/settings.service.js';
+import { checkSecondFactor } from '../two-factor/two-factor.service.js';
 import { assertNotThrottled, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 
 export interface AuthDeps {
@@ -16,6 +19,7 @@ export interface AuthDeps {
   accessTokenTtlSeconds: number;
   sessionMaxAgeSeconds: number;
   idleTimeoutSeconds: number;
+  keyring: Keyring;
 }
 
 export interface IssuedTokens {
@@ -26,14 +30,14 @@ export interface IssuedTokens {
   user: CurrentUser;
 }
 
-export function toCurrentUser(
-  user: Pick<User, 'id' | 'email' | 'role' | 'mustChangePassword'>,
-): CurrentUser {
+export async function toCurrentUser(db: Db, user: User): Promise<CurrentUser> {
   return {
     id: user.id,
     email: user.email,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabledAt !== null,
+    mustEnrollTotp: mustEnrollTotp(user, await getSecuritySettings(db)),
   };
 }
 
@@ -75,6 +79,28 @@ export async function login(
     await recordLoginFailure(deps.db, email, context.ip, now);
     await failed(!user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled', user?.id);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
+  }
+  try {
+    const factor = await checkSecondFactor(deps, user, input);
+    if (factor === 'recovery_code') {
+      await recordAudit(deps.db, {
+        ...context,
+        at: now,
+        action: 'two_factor.recovery_code_used',
+        outcome: 'success',
+        actorId: user.id,
+        actorEmail: email,
+        targetType: 'user',
+        targetId: user.id,
+      });
+    }
+  } catch (error) {
+    // A missing code is the normal second step; a wrong one counts like a wrong password.
+    if (isAppError(error) && error.code === ErrorCode.INVALID_TOTP) {
+      await recordLoginFailure(deps.db, email, context.ip, now);
+      await failed('invalid_totp', user.id);
+    }
+    throw error;
   }
   await recordLoginSuccess(deps.db, email);
   const refreshToken = newOpaqueToken();
@@ -201,18 +227,18 @@ export async function logout(
   });
 }
 
-function issue(
+async function issue(
   deps: AuthDeps,
   user: User,
   sessionId: string,
   refreshExpiresAt: Date,
   refreshToken: string,
-): IssuedTokens {
+): Promise<IssuedTokens> {
   return {
     accessToken: deps.signAccessToken({ sub: user.id, sid: sessionId, role: user.role }),
     expiresIn: deps.accessTokenTtlSeconds,
     refreshToken,
     refreshExpiresAt,
-    user: toCurrentUser(user),
+    user: await toCurrentUser(deps.db, user),
   };
 }

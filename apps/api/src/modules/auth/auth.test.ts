@@ -172,6 +172,8 @@ describe('GET /api/me', () => {
       email: alice.email,
       role: 'uploader',
       mustChangePassword: false,
+      totpEnabled: false,
+      mustEnrollTotp: false,
     });
   });
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { hashToken } from '../../lib/secret-token.js';
 import { sessionEnd, shouldTouchLastSeen } from '../../lib/session-rules.js';
+import { getSecuritySettings, mustEnrollTotp } from '../settings/settings.service.js';
 
 export interface AccessClaims {
   sub: string;
@@ -17,6 +18,9 @@ export interface Principal {
   email: string;
   role: Role;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
+  /** An admin on an instance that requires 2FA for admins, without 2FA yet. */
+  mustEnrollTotp: boolean;
   via: 'session' | 'api_token';
   sessionId: string | null;
   tokenId: string | null;
@@ -41,7 +45,14 @@ export async function principalFromSession(
     where: { id: claims.sid },
     include: {
       user: {
-        select: { id: true, email: true, role: true, disabled: true, mustChangePassword: true },
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          disabled: true,
+          mustChangePassword: true,
+          totpEnabledAt: true,
+        },
       },
     },
   });
@@ -62,6 +73,7 @@ export async function principalFromSession(
     email: user.email,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    ...(await totpState(db, user)),
     via: 'session',
     sessionId: session.id,
     tokenId: null,
@@ -74,7 +86,14 @@ export async function principalFromApiToken(db: Db, token: string, now: Date): P
     where: { tokenHash: hashToken(token) },
     include: {
       user: {
-        select: { id: true, email: true, role: true, disabled: true, mustChangePassword: true },
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          disabled: true,
+          mustChangePassword: true,
+          totpEnabledAt: true,
+        },
       },
     },
   });
@@ -90,11 +109,21 @@ export async function principalFromApiToken(db: Db, token: string, now: Date): P
     email: user.email,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    ...(await totpState(db, user)),
     via: 'api_token',
     sessionId: null,
     tokenId: row.id,
     scopes: row.scopes as ApiTokenScope[],
   };
+}
+
+/** Settings are read only for admins without 2FA: the one case where they change the answer. */
+async function totpState(db: Db, user: { role: Role; totpEnabledAt: Date | null }) {
+  const mustEnroll =
+    user.role === 'admin' &&
+    user.totpEnabledAt === null &&
+    mustEnrollTotp(user, await getSecuritySettings(db));
+  return { totpEnabled: user.totpEnabledAt !== null, mustEnrollTotp: mustEnroll };
 }
 
 /** The scope a token needs for a request: explicit on the route, else read for GET/HEAD, write otherwise. */

@@ -25,7 +25,7 @@ function ownerOf(request: FastifyRequest): SessionOwner {
 
 export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const common = { onRequest: app.authenticate, config: { allowPendingPasswordChange: true } };
+  const common = { onRequest: app.authenticate, config: { allowIncompleteAccount: true } };
   const schema = { tags: ['sessions'], security: [{ bearerAuth: [] }] };
   const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema };
 

@@ -159,7 +159,7 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
     '/api/me/password',
     {
       onRequest: app.authenticate,
-      config: { allowPendingPasswordChange: true },
+      config: { allowIncompleteAccount: true },
       schema: {
         tags,
         security,

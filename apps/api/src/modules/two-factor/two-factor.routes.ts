@@ -1,0 +1,95 @@
+// HTTP for my two-factor authentication: set up (QR), confirm, recovery codes, turn off.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DisableTotpRequest,
+  ProblemSchema,
+  RecoveryCodesResponse,
+  TotpCodeRequest,
+  TotpSetupResponse,
+} from '@s3am/contracts';
+import { requireSession } from '../../plugins/auth.js';
+import { auditContext } from '../audit/audit-context.js';
+import {
+  disableTotp,
+  enableTotp,
+  regenerateRecoveryCodes,
+  setupTotp,
+  type TotpOwner,
+  type TwoFactorDeps,
+} from './two-factor.service.js';
+
+function ownerOf(request: FastifyRequest): TotpOwner {
+  const principal = requireSession(request);
+  return { ...auditContext(request), userId: principal.userId, email: principal.email };
+}
+
+export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const common = { onRequest: app.authenticate, config: { allowIncompleteAccount: true } };
+  const schema = { tags: ['two-factor'], security: [{ bearerAuth: [] }] };
+  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema };
+
+  api.post(
+    '/api/me/2fa/setup',
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Start 2FA set-up: a new secret as QR code and text',
+        response: { 200: TotpSetupResponse, ...errors },
+      },
+    },
+    (request) => setupTotp(deps, ownerOf(request)),
+  );
+
+  api.post(
+    '/api/me/2fa/enable',
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Confirm set-up with a first code; returns 10 one-time recovery codes',
+        body: TotpCodeRequest,
+        response: { 200: RecoveryCodesResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await enableTotp(deps, ownerOf(request), request.body.code),
+    }),
+  );
+
+  api.post(
+    '/api/me/2fa/recovery-codes',
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Replace the recovery codes (the old ones stop working)',
+        body: TotpCodeRequest,
+        response: { 200: RecoveryCodesResponse, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await regenerateRecoveryCodes(deps, ownerOf(request), request.body.code),
+    }),
+  );
+
+  api.post(
+    '/api/me/2fa/disable',
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Turn 2FA off (password and a code required)',
+        body: DisableTotpRequest,
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await disableTotp(deps, ownerOf(request), request.body.password, request.body.code);
+      return reply.code(204).send();
+    },
+  );
+}
