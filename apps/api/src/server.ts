@@ -1,18 +1,15 @@
 // Starts the product: database (DATABASE_URL or embedded), migrations, first admin, local S3,
 // then the API + web app on one port. Ctrl-C / SIGTERM stop everything in reverse order.
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './bootstrap/first-admin.js';
 import { loadOrCreateLocalSecrets } from './bootstrap/local-secrets.js';
 import { ensureLocalStorage } from './bootstrap/local-storage.js';
 import { ConfigError, REPO_ROOT, loadConfig } from './config/env.js';
-import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { resolveDatabase } from './db/database.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { createPrisma } from './db/prisma.js';
 import { parseKeyring } from './lib/crypto-envelope.js';
-
-const EMBEDDED_DATABASE = 's3am';
 
 type Stopper = () => Promise<unknown>;
 
@@ -52,19 +49,15 @@ async function main(): Promise<void> {
     ? await loadOrCreateLocalSecrets(config.DATA_DIR)
     : undefined;
 
-  let databaseUrl = config.DATABASE_URL;
-  let databaseLabel = 'DATABASE_URL';
-  if (!databaseUrl) {
-    const pgDir = path.join(config.DATA_DIR, 'pg');
-    const embedded = await startEmbeddedPostgres({
-      dataDir: pgDir,
-      password: localSecrets?.postgresPassword ?? '',
-    });
-    stoppers.push(() => embedded.stop());
+  const database = await resolveDatabase(config, localSecrets?.postgresPassword ?? '', {
+    reuseRunning: false,
+  });
+  if (database.stop) {
+    stoppers.push(database.stop);
     installSignalHandlers();
-    databaseUrl = await ensureDatabase(embedded.connectionString, EMBEDDED_DATABASE);
-    databaseLabel = `embedded PostgreSQL (${shortPath(pgDir)}, port ${embedded.port})`;
   }
+  const databaseUrl = database.url;
+  const databaseLabel = database.label.replace(config.DATA_DIR, shortPath(config.DATA_DIR));
 
   const migrations = await migrate(databaseUrl, config.MIGRATIONS_DIR);
   const db = createPrisma(databaseUrl);
@@ -105,23 +98,6 @@ async function main(): Promise<void> {
   }
   say('  Stop with Ctrl-C.');
   say('');
-}
-
-/** Creates the application database inside the embedded cluster on first start. */
-async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      database,
-    ]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 main().catch((error: unknown) => {

@@ -77,6 +77,19 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/** Port of an embedded cluster that is already running on this data dir (e.g. under `pnpm start`). */
+export async function runningEmbeddedPort(dataDir: string): Promise<number | undefined> {
+  // postmaster.pid: line 1 is the pid, line 4 the port.
+  const lines = (
+    await readFile(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').catch(() => '')
+  ).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && Number.isInteger(port)
+    ? port
+    : undefined;
+}
+
 /**
  * A previous run killed with SIGKILL leaves its postgres child running and holding the data dir;
  * ask it to shut down (SIGINT = fast shutdown) and wait until its lock file is gone.
