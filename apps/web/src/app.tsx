@@ -9,6 +9,9 @@ import { ChangePasswordPage } from './routes/change-password-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { AuditPage } from './routes/audit-page';
+import { ProfilePage } from './routes/profile-page';
+import { UsersPage } from './routes/users-page';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -20,6 +23,9 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { problemMessage } from '../api/client';
+import { problemCode, problemMessage } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
 import { Brand } from '../features/shell/brand';
 
@@ -30,6 +30,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Second step, when the account has two-factor authentication on.
+  const [needsCode, setNeedsCode] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [code, setCode] = useState('');
   const next = safeNext(params.get('next'));
 
   if (status === 'signed-in') return <Navigate to={next} replace />;
@@ -39,10 +43,16 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await signIn({ email, password });
+      const second = needsCode ? (useRecovery ? { recoveryCode: code } : { totpCode: code }) : {};
+      await signIn({ email, password, ...second });
       await navigate(next, { replace: true });
     } catch (caught) {
-      setError(problemMessage(caught));
+      if (problemCode(caught) === 'TOTP_REQUIRED') {
+        setNeedsCode(true);
+        setError(null);
+      } else {
+        setError(problemMessage(caught));
+      }
       setSubmitting(false);
     }
   };
@@ -97,11 +107,40 @@ export function LoginPage() {
                 required
                 fullWidth
               />
+              {needsCode && (
+                <Stack spacing={1}>
+                  <TextField
+                    label={useRecovery ? 'Recovery code' : 'Two-factor code'}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                    autoFocus
+                    autoComplete="one-time-code"
+                    helperText={
+                      useRecovery
+                        ? 'One of the codes you saved when you set up two-factor authentication.'
+                        : 'The six-digit code from your authenticator app.'
+                    }
+                    slotProps={{ htmlInput: { inputMode: useRecovery ? 'text' : 'numeric' } }}
+                  />
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setUseRecovery(!useRecovery);
+                      setCode('');
+                    }}
+                    sx={{ alignSelf: 'flex-start' }}
+                  >
+                    {useRecovery
+                      ? 'Use the authenticator app instead'
+                      : 'Use a recovery code instead'}
+                  </Button>
+                </Stack>
+              )}
               <Button
                 type="submit"
                 variant="contained"
                 size="large"
-                disabled={submitting || !email || !password}
+                disabled={submitting || !email || !password || (needsCode && !code)}
                 startIcon={submitting ? <CircularProgress size={18} color="inherit" /> : undefined}
               >
                 Sign in

@@ -1,5 +1,5 @@
 // Route guard: sends signed-out visitors to /login (remembering where they were going) and users
-// with a generated password to the password change first.
+// with a generated password to the password change, and admins who must set up 2FA to their profile.
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from './auth-context';
@@ -22,6 +22,9 @@ export function RequireAuth() {
   }
   if (user.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
+  }
+  if (!user.mustChangePassword && user.mustEnrollTotp && location.pathname !== '/profile') {
+    return <Navigate to="/profile" replace />;
   }
   return <Outlet />;
 }

@@ -36,8 +36,8 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['admin'],
   },
   { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: false, roles: ['admin'] },
-  { label: 'Users', path: '/users', icon: GroupOutlined, ready: false, roles: ['admin'] },
-  { label: 'Audit', path: '/audit', icon: HistoryOutlined, ready: false, roles: ['admin'] },
+  { label: 'Users', path: '/users', icon: GroupOutlined, ready: true, roles: ['admin'] },
+  { label: 'Audit', path: '/audit', icon: HistoryOutlined, ready: true, roles: ['admin'] },
   {
     label: 'Migrations',
     path: '/migrations',

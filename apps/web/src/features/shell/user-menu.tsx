@@ -1,4 +1,5 @@
 // Account menu: who is signed in, colour mode, API docs, password, sign out.
+import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
@@ -87,6 +88,17 @@ export function UserMenu() {
             <DescriptionOutlined fontSize="small" />
           </ListItemIcon>
           API docs
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            close();
+            void navigate('/profile');
+          }}
+        >
+          <ListItemIcon>
+            <AccountCircleOutlined fontSize="small" />
+          </ListItemIcon>
+          Profile and security
         </MenuItem>
         <MenuItem
           onClick={() => {

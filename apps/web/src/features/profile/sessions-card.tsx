@@ -1,0 +1,78 @@
+// My signed-in devices: where and when, with sign-out per device and everywhere.
+import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useNavigate } from 'react-router';
+import { SessionList } from '@s3am/contracts';
+import { api } from '../../api/client';
+import { useAuth } from '../auth/auth-context';
+import { useApiQuery } from '../common/use-api-query';
+
+export function SessionsCard() {
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const { data, error, reload } = useApiQuery(
+    async () => SessionList.parse((await api.get('/api/me/sessions')).data).items,
+    [],
+  );
+
+  const revoke = async (id: string) => {
+    await api.delete(`/api/me/sessions/${id}`);
+    await reload();
+  };
+  const everywhere = async () => {
+    await api.delete('/api/me/sessions');
+    await signOut();
+    await navigate('/login', { replace: true });
+  };
+
+  return (
+    <Card>
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+          <DevicesOutlined color="primary" />
+          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            Sessions
+          </Typography>
+          <Button color="error" onClick={() => void everywhere()}>
+            Log out everywhere
+          </Button>
+        </Stack>
+        {error && <Alert severity="error">{error}</Alert>}
+        <List dense aria-label="Active sessions">
+          {(data ?? []).map((session) => (
+            <ListItem
+              key={session.id}
+              divider
+              secondaryAction={
+                session.current ? (
+                  <Chip size="small" label="This device" color="primary" />
+                ) : (
+                  <Button size="small" onClick={() => void revoke(session.id)}>
+                    Sign out
+                  </Button>
+                )
+              }
+            >
+              <ListItemText
+                primary={session.userAgent ?? 'Unknown device'}
+                secondary={`${session.ip ?? 'unknown IP'} · last active ${new Date(session.lastSeenAt).toLocaleString()} · signed in ${new Date(session.createdAt).toLocaleString()}`}
+                slotProps={{ primary: { noWrap: true, sx: { pr: 12 } } }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,108 @@
+// Creating a user: email, role, and either an initial password or a generated one-time password.
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { CopyField } from '../common/copy-field';
+
+export function NewUserDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('uploader');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
+
+  const close = () => {
+    setEmail('');
+    setPassword('');
+    setError(null);
+    setOneTime(null);
+    onClose();
+  };
+  const create = async () => {
+    setError(null);
+    try {
+      const result = UserWithOneTimePassword.parse(
+        (await api.post('/api/users', { email, role, ...(password ? { password } : {}) })).data,
+      );
+      onCreated();
+      if (result.oneTimePassword)
+        setOneTime({ email: result.user.email, password: result.oneTimePassword });
+      else close();
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+      <DialogTitle>{oneTime ? 'User created' : 'New user'}</DialogTitle>
+      <DialogContent>
+        {oneTime ? (
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Alert severity="info">
+              Give {oneTime.email} this one-time password over a safe channel. It is shown only now;
+              they choose their own at first sign-in.
+            </Alert>
+            <CopyField label="One-time password" value={oneTime.password} />
+          </Stack>
+        ) : (
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {error && <Alert severity="error">{error}</Alert>}
+            <TextField
+              label="Email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoFocus
+            />
+            <TextField
+              select
+              label="Role"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              helperText="Admins manage everything; uploaders upload and read where granted; viewers only list and read."
+            >
+              <MenuItem value="admin">Admin</MenuItem>
+              <MenuItem value="uploader">Uploader</MenuItem>
+              <MenuItem value="viewer">Viewer</MenuItem>
+            </TextField>
+            <TextField
+              label="Initial password (optional)"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              helperText="Leave empty to generate a one-time password."
+            />
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>{oneTime ? 'Done' : 'Cancel'}</Button>
+        {!oneTime && (
+          <Button variant="contained" onClick={() => void create()} disabled={!email}>
+            Create user
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,140 @@
+// Audit log (admins): filters, newest first with "load more", live tail, export, chain check.
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
+import { Alert, Box, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  AuditPage as AuditPageSchema,
+  AuditVerifyResult,
+  type AuditEventView,
+} from '@s3am/contracts';
+import { api, problemMessage } from '../api/client';
+import {
+  AuditFilters,
+  EMPTY_AUDIT_FILTERS,
+  auditParams,
+  type AuditFilterValues,
+} from '../features/audit/audit-filters';
+import { AuditTable } from '../features/audit/audit-table';
+
+const LIVE_TAIL_MS = 5000;
+
+export function AuditPage() {
+  const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
+  const [events, setEvents] = useState<AuditEventView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
+  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+
+  const loadFirst = useCallback(async () => {
+    try {
+      const page = AuditPageSchema.parse(
+        (await api.get('/api/audit', { params: { ...auditParams(filters), limit: 50 } })).data,
+      );
+      setEvents(page.items);
+      setCursor(page.nextCursor);
+      setError(null);
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  }, [filters]);
+
+  useEffect(() => {
+    void loadFirst();
+  }, [loadFirst]);
+
+  useEffect(() => {
+    if (!live) return undefined;
+    const timer = setInterval(() => void loadFirst(), LIVE_TAIL_MS);
+    return () => clearInterval(timer);
+  }, [live, loadFirst]);
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    const page = AuditPageSchema.parse(
+      (
+        await api.get('/api/audit', {
+          params: { ...auditParams(filters), limit: 50, before: cursor },
+        })
+      ).data,
+    );
+    setEvents([...events, ...page.items]);
+    setCursor(page.nextCursor);
+  };
+
+  const exportAs = async (format: 'csv' | 'ndjson') => {
+    const response = await api.get<Blob>('/api/audit/export', {
+      params: { ...auditParams(filters), format },
+      responseType: 'blob',
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(response.data);
+    link.download = `audit.${format}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  const verifyChain = async () => {
+    try {
+      setVerify(AuditVerifyResult.parse((await api.post('/api/audit/verify')).data));
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          Audit log
+        </Typography>
+        <FormControlLabel
+          control={<Switch checked={live} onChange={(e) => setLive(e.target.checked)} />}
+          label="Live tail"
+        />
+        <Button startIcon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
+          CSV
+        </Button>
+        <Button startIcon={<DownloadOutlined />} onClick={() => void exportAs('ndjson')}>
+          NDJSON
+        </Button>
+        <Button
+          variant="contained"
+          startIcon={<VerifiedOutlined />}
+          onClick={() => void verifyChain()}
+        >
+          Verify chain
+        </Button>
+      </Stack>
+      {verify && (
+        <Alert
+          severity={verify.ok ? 'success' : 'error'}
+          onClose={() => setVerify(null)}
+          sx={{ mb: 2 }}
+          role="status"
+        >
+          {verify.ok
+            ? `The audit chain is intact: all ${verify.checked} events verified.`
+            : `The audit chain is broken at event #${verify.firstBroken?.seq} (${verify.firstBroken?.reason === 'hash_mismatch' ? 'its content was changed' : 'an event before it was removed or reordered'}); ${verify.checked} events before it verified.`}
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
+      <AuditFilters value={filters} onChange={setFilters} />
+      <AuditTable events={events} />
+      <Box sx={{ textAlign: 'center', mt: 2 }}>
+        {cursor ? (
+          <Button onClick={() => void loadMore()}>Load older events</Button>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {events.length ? 'No older events.' : 'No events match these filters.'}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,138 @@
+// Users (admins): search, sort and page on the server; create; open one to change it.
+import PersonAddOutlined from '@mui/icons-material/PersonAddOutlined';
+import { Alert, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridPaginationModel,
+  type GridRowParams,
+  type GridSortModel,
+} from '@mui/x-data-grid';
+import { useState } from 'react';
+import { UserList, type UserView } from '@s3am/contracts';
+import { api } from '../api/client';
+import { useApiQuery } from '../features/common/use-api-query';
+import { NewUserDialog } from '../features/users/new-user-dialog';
+import { UserDetailDialog } from '../features/users/user-detail-dialog';
+
+const columns: GridColDef<UserView>[] = [
+  { field: 'email', headerName: 'Email', flex: 2, minWidth: 220 },
+  {
+    field: 'role',
+    headerName: 'Role',
+    width: 120,
+    renderCell: ({ value }) => (
+      <Chip size="small" label={String(value)} sx={{ textTransform: 'capitalize' }} />
+    ),
+  },
+  {
+    field: 'disabled',
+    headerName: 'Status',
+    width: 120,
+    sortable: false,
+    renderCell: ({ value }) =>
+      value ? (
+        <Chip size="small" color="error" label="Disabled" />
+      ) : (
+        <Chip size="small" color="success" variant="outlined" label="Active" />
+      ),
+  },
+  {
+    field: 'totpEnabled',
+    headerName: '2FA',
+    width: 80,
+    sortable: false,
+    valueFormatter: (value: boolean) => (value ? 'On' : 'Off'),
+  },
+  {
+    field: 'lastLoginAt',
+    headerName: 'Last sign-in',
+    width: 190,
+    valueFormatter: (value: string | null) => (value ? new Date(value).toLocaleString() : 'Never'),
+  },
+  {
+    field: 'createdAt',
+    headerName: 'Created',
+    width: 130,
+    valueFormatter: (value: string) => new Date(value).toLocaleDateString(),
+  },
+];
+
+export function UsersPage() {
+  const [search, setSearch] = useState('');
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
+  const [sort, setSort] = useState<GridSortModel>([{ field: 'email', sort: 'asc' }]);
+  const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<UserView | null>(null);
+
+  const { data, error, loading, reload } = useApiQuery(async () => {
+    const params = {
+      q: search || undefined,
+      page: pagination.page + 1,
+      pageSize: pagination.pageSize,
+      sort: sort[0]?.field ?? 'email',
+      order: sort[0]?.sort ?? 'asc',
+    };
+    return UserList.parse((await api.get('/api/users', { params })).data);
+  }, [search, pagination, sort]);
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 3, flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          Users
+        </Typography>
+        <TextField
+          size="small"
+          label="Search by email"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPagination({ ...pagination, page: 0 });
+          }}
+        />
+        <Button
+          variant="contained"
+          startIcon={<PersonAddOutlined />}
+          onClick={() => setCreating(true)}
+        >
+          New user
+        </Button>
+      </Stack>
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
+      <DataGrid
+        aria-label="Users"
+        rows={data?.items ?? []}
+        columns={columns}
+        rowCount={data?.total ?? 0}
+        loading={loading}
+        paginationMode="server"
+        sortingMode="server"
+        paginationModel={pagination}
+        onPaginationModelChange={setPagination}
+        sortModel={sort}
+        onSortModelChange={setSort}
+        pageSizeOptions={[10, 25, 50, 100]}
+        onRowClick={({ row }: GridRowParams<UserView>) => setSelected(row)}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        autoHeight
+        sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      />
+      <NewUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void reload()}
+      />
+      <UserDetailDialog
+        user={selected}
+        onClose={() => setSelected(null)}
+        onChanged={() => void reload()}
+      />
+    </Box>
+  );
+}
