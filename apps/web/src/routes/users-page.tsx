@@ -13,6 +13,7 @@ import { UserList, type UserView } from '@s3am/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../features/common/use-api-query';
 import { NewUserDialog } from '../features/users/new-user-dialog';
+import { RequireTotpSwitch } from '../features/users/security-settings-switch';
 import { UserDetailDialog } from '../features/users/user-detail-dialog';
 
 const columns: GridColDef<UserView>[] = [
@@ -82,6 +83,7 @@ export function UsersPage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           Users
         </Typography>
+        <RequireTotpSwitch />
         <TextField
           size="small"
           label="Search by email"

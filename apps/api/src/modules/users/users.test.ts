@@ -33,7 +33,7 @@ const asAdmin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, paylo
 
 const STRONG = 'violet-harbour-tangent-42';
 
-describe('admin routes by role', () => {
+describe('admin routes by role (users and settings)', () => {
   const routes = [
     ['GET', '/api/users'],
     ['POST', '/api/users'],
@@ -41,6 +41,8 @@ describe('admin routes by role', () => {
     ['PATCH', '/api/users/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/users/00000000-0000-4000-8000-000000000000/reset-password'],
     ['DELETE', '/api/users/00000000-0000-4000-8000-000000000000'],
+    ['GET', '/api/settings/security'],
+    ['PUT', '/api/settings/security'],
   ] as const;
 
   it.each(['uploader', 'viewer'] as const)(

@@ -1,0 +1,40 @@
+// Instance-wide switch: require two-factor authentication for every admin.
+import { Alert, FormControlLabel, Switch, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { SecuritySettings } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { useApiQuery } from '../common/use-api-query';
+
+export function RequireTotpSwitch() {
+  const { data, reload } = useApiQuery(
+    async () => SecuritySettings.parse((await api.get('/api/settings/security')).data),
+    [],
+  );
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (requireTotpForAdmins: boolean) => {
+    setError(null);
+    try {
+      await api.put('/api/settings/security', { requireTotpForAdmins });
+      await reload();
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+  return (
+    <>
+      <Tooltip title="Admins without two-factor authentication must set it up before they can do anything else.">
+        <FormControlLabel
+          control={
+            <Switch
+              checked={data?.requireTotpForAdmins ?? false}
+              disabled={!data}
+              onChange={(e) => void toggle(e.target.checked)}
+            />
+          }
+          label="Require 2FA for admins"
+        />
+      </Tooltip>
+      {error && <Alert severity="error">{error}</Alert>}
+    </>
+  );
+}
