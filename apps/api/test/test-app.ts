@@ -131,3 +131,14 @@ export function bearer(token: string): { authorization: string } {
 export function redisUrl(): string {
   return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
+
+/** A clock the test moves by hand (lockouts, idle timeouts, expiries, TOTP steps). */
+export function manualClock(startIso: string): { now: () => Date; advance: (ms: number) => void } {
+  let current = new Date(startIso);
+  return {
+    now: () => current,
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 // HTTP for my personal API tokens. Managing tokens needs an interactive session, never a token.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,25 +8,13 @@ import {
   CreatedApiToken,
   ProblemSchema,
 } from '@s3am/contracts';
-import { requireSession } from '../../plugins/auth.js';
-import { auditContext } from '../audit/audit-context.js';
+import { sessionActorOf } from '../auth/request-actor.js';
 import {
   createApiToken,
   listApiTokens,
   revokeApiToken,
   type ApiTokensDeps,
-  type TokenOwner,
 } from './api-tokens.service.js';
-
-function ownerOf(request: FastifyRequest): TokenOwner {
-  const principal = requireSession(request);
-  return {
-    ...auditContext(request),
-    userId: principal.userId,
-    email: principal.email,
-    role: principal.role,
-  };
-}
 
 export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +28,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
       schema: { ...schema, summary: 'My API tokens', response: { 200: ApiTokenList, ...errors } },
     },
     async (request) => ({
-      items: await listApiTokens(deps, ownerOf(request).userId),
+      items: await listApiTokens(deps, sessionActorOf(request).userId),
     }),
   );
 
@@ -56,7 +44,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createApiToken(deps, ownerOf(request), request.body)),
+      reply.code(201).send(await createApiToken(deps, sessionActorOf(request), request.body)),
   );
 
   api.delete(
@@ -71,7 +59,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
       },
     },
     async (request, reply) => {
-      await revokeApiToken(deps, ownerOf(request), request.params.id);
+      await revokeApiToken(deps, sessionActorOf(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -9,16 +9,17 @@ import {
   createUser,
   type TestContext,
   type UserFixture,
+  manualClock,
 } from '../../../test/test-app.js';
 
 let ctx: TestContext;
-let now = new Date('2026-11-23T12:00:00Z');
+const clock = manualClock('2026-11-23T12:00:00Z');
 let admin: UserFixture;
 let adminSession: string;
 
 beforeAll(async () => {
   ctx = await createTestApp({
-    clock: () => now,
+    clock: clock.now,
     env: {
       SESSION_IDLE_TIMEOUT_SECONDS: String(400 * 24 * 3600),
       SESSION_MAX_AGE_SECONDS: String(400 * 24 * 3600),
@@ -56,7 +57,7 @@ describe('API tokens', () => {
       prefix: created!.token.slice(0, 11),
     });
     expect(created!.apiToken.expiresAt).toBe(
-      new Date(now.getTime() + 90 * 24 * 3600 * 1000).toISOString(),
+      new Date(clock.now().getTime() + 90 * 24 * 3600 * 1000).toISOString(),
     );
     const stored = await ctx.db.apiToken.findUniqueOrThrow({ where: { id: created!.apiToken.id } });
     expect(stored.tokenHash).toBe(hashToken(created!.token));
@@ -180,7 +181,7 @@ describe('API tokens', () => {
       (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: bearer(shortLived!.token) }))
         .statusCode,
     ).toBe(200);
-    now = new Date(now.getTime() + 24 * 3600 * 1000 + 1);
+    clock.advance(24 * 3600 * 1000 + 1);
     expect(
       (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: bearer(shortLived!.token) }))
         .statusCode,

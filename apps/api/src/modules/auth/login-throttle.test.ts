@@ -6,17 +6,15 @@ import {
   createUser,
   type TestContext,
   type UserFixture,
+  manualClock,
 } from '../../../test/test-app.js';
 
 let ctx: TestContext;
-let now = new Date('2026-11-23T10:00:00Z');
+const clock = manualClock('2026-11-23T10:00:00Z');
 let alice: UserFixture;
-const advance = (ms: number) => {
-  now = new Date(now.getTime() + ms);
-};
 
 beforeAll(async () => {
-  ctx = await createTestApp({ clock: () => now });
+  ctx = await createTestApp({ clock: clock.now });
   alice = await createUser(ctx.db);
 });
 afterAll(() => ctx.close());
@@ -42,19 +40,19 @@ describe('per-account lockout', () => {
     expect(ProblemSchema.parse(locked.json()).code).toBe('LOGIN_THROTTLED');
     expect(locked.headers['retry-after']).toBe('60');
 
-    advance(59_000);
+    clock.advance(59_000);
     expect((await login(alice.email, alice.password, freshIp())).statusCode).toBe(429);
-    advance(1_001);
+    clock.advance(1_001);
     expect((await login(alice.email, alice.password, freshIp())).statusCode).toBe(200);
   });
 
   it('doubles the lock for each further failure and resets after a success', async () => {
     const bob = await createUser(ctx.db);
     for (let i = 0; i < 5; i++) await login(bob.email, 'wrong-password', freshIp());
-    advance(60_001);
+    clock.advance(60_001);
     expect((await login(bob.email, 'wrong-password', freshIp())).statusCode).toBe(401); // 6th: 2 minutes
     expect((await login(bob.email, bob.password, freshIp())).headers['retry-after']).toBe('120');
-    advance(120_001);
+    clock.advance(120_001);
     expect((await login(bob.email, bob.password, freshIp())).statusCode).toBe(200);
     expect((await login(bob.email, 'wrong-password', freshIp())).statusCode).toBe(401); // counting starts again
     expect((await login(bob.email, bob.password, freshIp())).statusCode).toBe(200);
@@ -94,7 +92,7 @@ describe('per-IP throttling', () => {
     const dave = await createUser(ctx.db);
     expect((await login(dave.email, dave.password, ip)).statusCode).toBe(429);
     expect((await login(dave.email, dave.password, freshIp())).statusCode).toBe(200);
-    advance(15 * 60_000 + 1);
+    clock.advance(15 * 60_000 + 1);
     expect((await login(dave.email, dave.password, ip)).statusCode).toBe(200);
   });
 });

@@ -35,6 +35,41 @@ export function isApiToken(bearer: string): boolean {
   return bearer.startsWith(API_TOKEN_PREFIX);
 }
 
+/** The user fields every principal needs; re-read on each request. */
+const PRINCIPAL_USER = {
+  select: {
+    id: true,
+    email: true,
+    role: true,
+    disabled: true,
+    mustChangePassword: true,
+    totpEnabledAt: true,
+  },
+} as const;
+
+type PrincipalUser = {
+  id: string;
+  email: string;
+  role: Role;
+  mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
+};
+
+async function principalOf(
+  db: Db,
+  user: PrincipalUser,
+  via: Pick<Principal, 'via' | 'sessionId' | 'tokenId' | 'scopes'>,
+): Promise<Principal> {
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    ...(await totpState(db, user)),
+    ...via,
+  };
+}
+
 export async function principalFromSession(
   db: Db,
   claims: AccessClaims,
@@ -43,18 +78,7 @@ export async function principalFromSession(
 ): Promise<Principal> {
   const session = await db.session.findUnique({
     where: { id: claims.sid },
-    include: {
-      user: {
-        select: {
-          id: true,
-          email: true,
-          role: true,
-          disabled: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-        },
-      },
-    },
+    include: { user: PRINCIPAL_USER },
   });
   if (
     !session ||
@@ -67,35 +91,18 @@ export async function principalFromSession(
   if (shouldTouchLastSeen(session.lastSeenAt, now)) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
-  return {
-    userId: user.id,
-    email: user.email,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-    ...(await totpState(db, user)),
+  return principalOf(db, session.user, {
     via: 'session',
     sessionId: session.id,
     tokenId: null,
     scopes: null,
-  };
+  });
 }
 
 export async function principalFromApiToken(db: Db, token: string, now: Date): Promise<Principal> {
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: {
-      user: {
-        select: {
-          id: true,
-          email: true,
-          role: true,
-          disabled: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-        },
-      },
-    },
+    include: { user: PRINCIPAL_USER },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.user.disabled) {
     throw new AppError(ErrorCode.UNAUTHENTICATED, 'This API token is invalid, expired or revoked.');
@@ -103,18 +110,12 @@ export async function principalFromApiToken(db: Db, token: string, now: Date): P
   if (!row.lastUsedAt || shouldTouchLastSeen(row.lastUsedAt, now)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  const { user } = row;
-  return {
-    userId: user.id,
-    email: user.email,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-    ...(await totpState(db, user)),
+  return principalOf(db, row.user, {
     via: 'api_token',
     sessionId: null,
     tokenId: row.id,
     scopes: row.scopes as ApiTokenScope[],
-  };
+  });
 }
 
 /** Settings are read only for admins without 2FA: the one case where they change the answer. */

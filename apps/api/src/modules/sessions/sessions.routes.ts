@@ -1,27 +1,15 @@
 // HTTP for "my sessions": list, revoke one, log out everywhere.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema, REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionList } from '@s3am/contracts';
-import { requireSession } from '../../plugins/auth.js';
-import { auditContext } from '../audit/audit-context.js';
+import { sessionActorOf } from '../auth/request-actor.js';
 import {
   listMySessions,
   revokeAllMySessions,
   revokeMySession,
-  type SessionOwner,
   type SessionsDeps,
 } from './sessions.service.js';
-
-function ownerOf(request: FastifyRequest): SessionOwner {
-  const principal = requireSession(request);
-  return {
-    ...auditContext(request),
-    userId: principal.userId,
-    email: principal.email,
-    sessionId: principal.sessionId,
-  };
-}
 
 export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +28,7 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       },
     },
     async (request) => ({
-      items: await listMySessions(deps, ownerOf(request)),
+      items: await listMySessions(deps, sessionActorOf(request)),
     }),
   );
 
@@ -56,7 +44,7 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       },
     },
     async (request, reply) => {
-      await revokeMySession(deps, ownerOf(request), request.params.id);
+      await revokeMySession(deps, sessionActorOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -72,7 +60,7 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       },
     },
     async (request, reply) => {
-      await revokeAllMySessions(deps, ownerOf(request));
+      await revokeAllMySessions(deps, sessionActorOf(request));
       void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
       return reply.code(204).send();
     },

@@ -8,17 +8,15 @@ import {
   refreshCookieFrom,
   type TestContext,
   type UserFixture,
+  manualClock,
 } from '../../../test/test-app.js';
 
 let ctx: TestContext;
-let now = new Date('2026-11-23T12:00:00Z');
-const advance = (ms: number) => {
-  now = new Date(now.getTime() + ms);
-};
+const clock = manualClock('2026-11-23T12:00:00Z');
 
 beforeAll(async () => {
   ctx = await createTestApp({
-    clock: () => now,
+    clock: clock.now,
     env: { SESSION_IDLE_TIMEOUT_SECONDS: '900', ACCESS_TOKEN_TTL_SECONDS: '3600' },
   });
 });
@@ -146,10 +144,10 @@ describe('idle timeout', () => {
     const me = () =>
       ctx.app.inject({ method: 'GET', url: '/api/me', headers: bearer(session.accessToken) });
     for (let i = 0; i < 4; i++) {
-      advance(10 * 60_000); // 40 minutes of activity, one request every 10 minutes
+      clock.advance(10 * 60_000); // 40 minutes of activity, one request every 10 minutes
       expect((await me()).statusCode).toBe(200);
     }
-    advance(15 * 60_000 + 1);
+    clock.advance(15 * 60_000 + 1);
     expect((await me()).statusCode).toBe(401);
     const refresh = await ctx.app.inject({
       method: 'POST',

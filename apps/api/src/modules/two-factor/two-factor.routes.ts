@@ -1,5 +1,5 @@
 // HTTP for my two-factor authentication: set up (QR), confirm, recovery codes, turn off.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,21 +9,14 @@ import {
   TotpCodeRequest,
   TotpSetupResponse,
 } from '@s3am/contracts';
-import { requireSession } from '../../plugins/auth.js';
-import { auditContext } from '../audit/audit-context.js';
+import { sessionActorOf } from '../auth/request-actor.js';
 import {
   disableTotp,
   enableTotp,
   regenerateRecoveryCodes,
   setupTotp,
-  type TotpOwner,
   type TwoFactorDeps,
 } from './two-factor.service.js';
-
-function ownerOf(request: FastifyRequest): TotpOwner {
-  const principal = requireSession(request);
-  return { ...auditContext(request), userId: principal.userId, email: principal.email };
-}
 
 export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +34,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
         response: { 200: TotpSetupResponse, ...errors },
       },
     },
-    (request) => setupTotp(deps, ownerOf(request)),
+    (request) => setupTotp(deps, sessionActorOf(request)),
   );
 
   api.post(
@@ -56,7 +49,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       },
     },
     async (request) => ({
-      recoveryCodes: await enableTotp(deps, ownerOf(request), request.body.code),
+      recoveryCodes: await enableTotp(deps, sessionActorOf(request), request.body.code),
     }),
   );
 
@@ -72,7 +65,11 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       },
     },
     async (request) => ({
-      recoveryCodes: await regenerateRecoveryCodes(deps, ownerOf(request), request.body.code),
+      recoveryCodes: await regenerateRecoveryCodes(
+        deps,
+        sessionActorOf(request),
+        request.body.code,
+      ),
     }),
   );
 
@@ -88,7 +85,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       },
     },
     async (request, reply) => {
-      await disableTotp(deps, ownerOf(request), request.body.password, request.body.code);
+      await disableTotp(deps, sessionActorOf(request), request.body.password, request.body.code);
       return reply.code(204).send();
     },
   );

@@ -14,17 +14,15 @@ import {
   createUser,
   type TestContext,
   type UserFixture,
+  manualClock,
 } from '../../../test/test-app.js';
 
 let ctx: TestContext;
-let now = new Date('2026-11-23T12:00:00Z');
-const advance = (seconds: number) => {
-  now = new Date(now.getTime() + seconds * 1000);
-};
+const clock = manualClock('2026-11-23T12:00:00Z');
 
 beforeAll(async () => {
   ctx = await createTestApp({
-    clock: () => now,
+    clock: clock.now,
     env: { SESSION_IDLE_TIMEOUT_SECONDS: String(30 * 24 * 3600) },
   });
 });
@@ -45,7 +43,9 @@ async function enrol(
 ): Promise<{ secret: string; recoveryCodes: string[]; token: string }> {
   const token = await accessTokenFor(ctx, user);
   const setup = TotpSetupResponse.parse((await post('/api/me/2fa/setup', token)).json());
-  const enabled = await post('/api/me/2fa/enable', token, { code: totpCode(setup.secret, now) });
+  const enabled = await post('/api/me/2fa/enable', token, {
+    code: totpCode(setup.secret, clock.now()),
+  });
   expect(enabled.statusCode).toBe(200);
   return {
     secret: setup.secret,
@@ -68,7 +68,9 @@ describe('enrolment', () => {
       (await ctx.db.user.findUniqueOrThrow({ where: { id: alice.id } })).totpEnabledAt,
     ).toBeNull();
 
-    const enabled = await post('/api/me/2fa/enable', token, { code: totpCode(setup.secret, now) });
+    const enabled = await post('/api/me/2fa/enable', token, {
+      code: totpCode(setup.secret, clock.now()),
+    });
     const { recoveryCodes } = RecoveryCodesResponse.parse(enabled.json());
     expect(new Set(recoveryCodes).size).toBe(10);
     const stored = await ctx.db.recoveryCode.findMany({ where: { userId: alice.id } });
@@ -83,21 +85,21 @@ describe('signing in with 2FA on', () => {
   it('asks for the code, accepts it once, and refuses a replay of the same code', async () => {
     const bob = await createUser(ctx.db);
     const { secret } = await enrol(bob);
-    advance(30);
+    clock.advance(30_000);
 
     const withoutCode = await login(bob);
     expect(withoutCode.statusCode).toBe(401);
     expect(ProblemSchema.parse(withoutCode.json()).code).toBe('TOTP_REQUIRED');
 
-    const code = totpCode(secret, now);
+    const code = totpCode(secret, clock.now());
     const ok = await login(bob, { totpCode: code });
     expect(ok.statusCode).toBe(200);
     expect(TokenResponse.parse(ok.json()).user.totpEnabled).toBe(true);
 
     const replay = await login(bob, { totpCode: code });
     expect(ProblemSchema.parse(replay.json()).code).toBe('INVALID_TOTP');
-    advance(30);
-    expect((await login(bob, { totpCode: totpCode(secret, now) })).statusCode).toBe(200);
+    clock.advance(30_000);
+    expect((await login(bob, { totpCode: totpCode(secret, clock.now()) })).statusCode).toBe(200);
   });
 
   it('accepts each recovery code exactly once', async () => {
@@ -128,21 +130,21 @@ describe('signing in with 2FA on', () => {
   it('turns off only with the password and a valid code', async () => {
     const erin = await createUser(ctx.db);
     const { secret, token } = await enrol(erin);
-    advance(30);
+    clock.advance(30_000);
     expect(
       (
         await post('/api/me/2fa/disable', token, {
           password: 'wrong-password',
-          code: totpCode(secret, now),
+          code: totpCode(secret, clock.now()),
         })
       ).statusCode,
     ).toBe(401);
-    advance(30);
+    clock.advance(30_000);
     expect(
       (
         await post('/api/me/2fa/disable', token, {
           password: erin.password,
-          code: totpCode(secret, now),
+          code: totpCode(secret, clock.now()),
         })
       ).statusCode,
     ).toBe(204);
@@ -174,15 +176,15 @@ describe('requiring 2FA for admins', () => {
       expect(ProblemSchema.parse(blocked.json()).code).toBe('TOTP_ENROLLMENT_REQUIRED');
 
       const setup = TotpSetupResponse.parse((await post('/api/me/2fa/setup', token)).json());
-      await post('/api/me/2fa/enable', token, { code: totpCode(setup.secret, now) });
+      await post('/api/me/2fa/enable', token, { code: totpCode(setup.secret, clock.now()) });
       expect(
         (await ctx.app.inject({ method: 'GET', url: '/api/users', headers: bearer(token) }))
           .statusCode,
       ).toBe(200);
-      advance(30);
+      clock.advance(30_000);
       const disable = await post('/api/me/2fa/disable', token, {
         password: frank.password,
-        code: totpCode(setup.secret, now),
+        code: totpCode(setup.secret, clock.now()),
       });
       expect(ProblemSchema.parse(disable.json()).code).toBe('FORBIDDEN');
       // Uploaders are not concerned.

@@ -1,5 +1,5 @@
 // HTTP for user administration (admins) and the signed-in user's password change.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,8 +13,7 @@ import {
   UserView,
   UserWithOneTimePassword,
 } from '@s3am/contracts';
-import { requirePrincipal, requireSession } from '../../plugins/auth.js';
-import { auditContext } from '../audit/audit-context.js';
+import { actorOf, sessionActorOf } from '../auth/request-actor.js';
 import {
   changeOwnPassword,
   createUser,
@@ -23,27 +22,10 @@ import {
   listUsers,
   resetPassword,
   updateUser,
-  type Actor,
   type UsersDeps,
 } from './users.service.js';
 
 const UserParams = z.object({ id: z.uuid() });
-
-function actorOf(request: FastifyRequest): Actor {
-  const principal = requirePrincipal(request);
-  return { ...auditContext(request), userId: principal.userId, email: principal.email };
-}
-
-/** Password changes need the interactive session: it stays, every other session ends. */
-function sessionActorOf(request: FastifyRequest): Actor & { sessionId: string } {
-  const principal = requireSession(request);
-  return {
-    ...auditContext(request),
-    userId: principal.userId,
-    email: principal.email,
-    sessionId: principal.sessionId,
-  };
-}
 
 export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
