@@ -2,7 +2,7 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { Alert, Box, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   AuditPage as AuditPageSchema,
   AuditVerifyResult,
@@ -27,16 +27,20 @@ export function AuditPage() {
   const [live, setLive] = useState(false);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
+  // Only the newest request may fill the table: answers for older filters can arrive late.
+  const latest = useRef(0);
   const loadFirst = useCallback(async () => {
+    const request = ++latest.current;
     try {
       const page = AuditPageSchema.parse(
         (await api.get('/api/audit', { params: { ...auditParams(filters), limit: 50 } })).data,
       );
+      if (request !== latest.current) return;
       setEvents(page.items);
       setCursor(page.nextCursor);
       setError(null);
     } catch (caught) {
-      setError(problemMessage(caught));
+      if (request === latest.current) setError(problemMessage(caught));
     }
   }, [filters]);
 

@@ -35,6 +35,8 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
         { targetId: contains },
         { ip: contains },
         { requestId: contains },
+        // The email of the user an event is about (user.create, user.delete…).
+        { details: { path: ['email'], string_contains: filters.q } },
       ],
     });
   }

@@ -116,6 +116,7 @@ export async function createUser(
     },
   });
   await audit(deps, actor, 'user.create', user, {
+    email: user.email,
     role: user.role,
     generatedPassword: oneTimePassword !== undefined,
   });

@@ -1,5 +1,5 @@
 // Loads one API resource for a component: data, error message, loading flag and reload().
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { problemMessage } from '../../api/client';
 
 export function useApiQuery<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -7,16 +7,20 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: unknown[]) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const stableLoad = useCallback(load, deps);
+  // Only the newest request may set state: answers to older inputs (fast typing) arrive late.
+  const latest = useRef(0);
 
   const reload = useCallback(async () => {
+    const request = ++latest.current;
     setLoading(true);
     setError(null);
     try {
-      setData(await stableLoad());
+      const result = await stableLoad();
+      if (request === latest.current) setData(result);
     } catch (caught) {
-      setError(problemMessage(caught));
+      if (request === latest.current) setError(problemMessage(caught));
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   }, [stableLoad]);
 
