@@ -6,7 +6,14 @@ export const MAX_KEY_BYTES = 1024;
 export type KeyProblem =
   'empty' | 'leading_slash' | 'dot_segment' | 'empty_segment' | 'control_character' | 'too_long';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** C0 control characters and DEL: invisible in listings, and some tools treat them specially. */
+function hasControlCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Reasons a key (or a folder key ending in `/`) is refused; empty when it is acceptable. */
 export function keyProblems(key: string): KeyProblem[] {
@@ -19,7 +26,7 @@ export function keyProblems(key: string): KeyProblem[] {
   if (inner.some((segment) => segment === '.' || segment === '..')) problems.push('dot_segment');
   if (inner.some((segment, index) => segment === '' && !(index === 0 && key.startsWith('/'))))
     problems.push('empty_segment');
-  if (CONTROL.test(key)) problems.push('control_character');
+  if (hasControlCharacter(key)) problems.push('control_character');
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) problems.push('too_long');
   return problems;
 }
