@@ -1,8 +1,17 @@
 // Health, readiness, metrics, OpenAPI, and the problem+json shape of every kind of failure.
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ProblemSchema, ReadyResponse } from '@s3am/contracts';
-import { createTestApp, redisUrl, testTmpDir, type TestContext } from '../../../test/test-app.js';
+import { ProblemSchema, ReadyResponse, SystemStatus } from '@s3am/contracts';
+import { readMigrations } from '../../db/migrate.js';
+import {
+  accessTokenFor,
+  bearer,
+  createTestApp,
+  createUser,
+  redisUrl,
+  testTmpDir,
+  type TestContext,
+} from '../../../test/test-app.js';
 
 let ctx: TestContext;
 
@@ -56,6 +65,29 @@ describe('probes', () => {
       /s3am_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
     );
     expect(response.body).toContain('s3am_process_cpu_user_seconds_total');
+  });
+});
+
+describe('GET /api/system/status', () => {
+  it('reports version, database, applied migrations and counts to a signed-in user', async () => {
+    const token = await accessTokenFor(ctx, await createUser(ctx.db, { role: 'viewer' }));
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/system/status',
+      headers: bearer(token),
+    });
+    expect(response.statusCode).toBe(200);
+    const status = SystemStatus.parse(response.json());
+    const shipped = await readMigrations(ctx.config.MIGRATIONS_DIR);
+    expect(status.database).toEqual({ ok: true, migrationsApplied: shipped.length });
+    expect(status.users.count).toBeGreaterThanOrEqual(1);
+    expect(status.version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('is not public', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/system/status' })).statusCode).toBe(
+      401,
+    );
   });
 });
 
