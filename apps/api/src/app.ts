@@ -7,6 +7,7 @@ import type { Db } from './db/prisma.js';
 import type { Keyring } from './lib/crypto-envelope.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { connectionsRoutes } from './modules/connections/connections.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -126,6 +127,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   apiTokensRoutes(app, { db, clock });
   twoFactorRoutes(app, { db, clock, keyring: deps.keyring });
   settingsRoutes(app, { db });
+  connectionsRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    endpointPolicy: {
+      allowPrivate: config.ENDPOINT_ALLOW_PRIVATE,
+      allowLoopback: config.ENDPOINT_ALLOW_LOOPBACK,
+    },
+  });
   sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
   return app;

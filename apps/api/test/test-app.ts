@@ -7,7 +7,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/env.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { createPrisma, type Db } from '../src/db/prisma.js';
-import { newMasterKeySpec, parseKeyring } from '../src/lib/crypto-envelope.js';
+import { newMasterKeySpec, parseKeyring, type Keyring } from '../src/lib/crypto-envelope.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -40,6 +40,7 @@ export interface TestAppOptions {
   /** Extra routes to add before the app is ready (e.g. one that throws). */
   extend?: (app: FastifyInstance) => void;
   logger?: Parameters<typeof buildApp>[0]['logger'];
+  keyring?: Keyring;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
@@ -58,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
     config,
     db,
     jwtSecret: TEST_JWT_SECRET,
-    keyring: TEST_KEYRING,
+    keyring: options.keyring ?? TEST_KEYRING,
     expectedMigrations,
     logger: options.logger ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -140,5 +141,17 @@ export function manualClock(startIso: string): { now: () => Date; advance: (ms: 
     advance: (ms) => {
       current = new Date(current.getTime() + ms);
     },
+  };
+}
+
+/** The local S3 server started by the global setup (a real child process). */
+export function localS3(): { endpoint: string; accessKeyId: string; secretAccessKey: string } {
+  const endpoint = process.env.S3AM_TEST_S3_ENDPOINT;
+  if (!endpoint)
+    throw new Error('S3AM_TEST_S3_ENDPOINT is not set: run the tests through jest (global setup)');
+  return {
+    endpoint,
+    accessKeyId: process.env.S3AM_TEST_S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.S3AM_TEST_S3_SECRET_ACCESS_KEY ?? '',
   };
 }

@@ -24,6 +24,9 @@ export const ErrorCode = {
   TOTP_REQUIRED: 'TOTP_REQUIRED',
   INVALID_TOTP: 'INVALID_TOTP',
   TOTP_ENROLLMENT_REQUIRED: 'TOTP_ENROLLMENT_REQUIRED',
+  CONNECTION_NOT_FOUND: 'CONNECTION_NOT_FOUND',
+  ENDPOINT_REFUSED: 'ENDPOINT_REFUSED',
+  CONNECTION_INVALID: 'CONNECTION_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -51,6 +54,9 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   TOTP_REQUIRED: { status: 401, title: 'Two-factor code required' },
   INVALID_TOTP: { status: 401, title: 'Invalid two-factor code' },
   TOTP_ENROLLMENT_REQUIRED: { status: 403, title: 'Set up two-factor authentication first' },
+  CONNECTION_NOT_FOUND: { status: 404, title: 'Connection not found' },
+  ENDPOINT_REFUSED: { status: 400, title: 'Endpoint not allowed' },
+  CONNECTION_INVALID: { status: 400, title: 'Incomplete connection settings' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

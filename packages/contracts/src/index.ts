@@ -7,3 +7,4 @@ export * from './users.js';
 export * from './sessions.js';
 export * from './api-tokens.js';
 export * from './two-factor.js';
+export * from './connections.js';

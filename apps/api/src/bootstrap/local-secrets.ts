@@ -26,3 +26,15 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
   return secrets;
 }
+
+/** Puts a new master key first in DATA_DIR/secrets.json (the old ones stay, to open old secrets). */
+export async function addLocalMasterKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'secrets.json');
+  const secrets = LocalSecrets.parse(JSON.parse(await readFile(file, 'utf8')));
+  const ids = new Set(secrets.masterKeys.split(',').map((spec) => spec.split(':')[0]));
+  let n = ids.size + 1;
+  while (ids.has(`local${n}`)) n += 1;
+  const next = { ...secrets, masterKeys: `${newMasterKeySpec(`local${n}`)},${secrets.masterKeys}` };
+  await writeFile(file, JSON.stringify(next, null, 2), { mode: 0o600 });
+  return next.masterKeys;
+}

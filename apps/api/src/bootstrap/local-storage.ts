@@ -4,11 +4,10 @@ import { startLocalS3, type LocalS3Server } from '@s3am/local-s3';
 import type { AppConfig } from '../config/env.js';
 import type { Db } from '../db/prisma.js';
 import { seal, type Keyring } from '../lib/crypto-envelope.js';
+import { CONNECTION_SECRET_AAD } from '../modules/connections/s3-client.js';
 
 export const LOCAL_CONNECTION_NAME = 'Local storage';
 export const LOCAL_BUCKET = 'uploads';
-/** Additional authenticated data binding sealed S3 secrets to their purpose. */
-export const CONNECTION_SECRET_AAD = 's3-connection-secret';
 
 export interface LocalStorage {
   server: LocalS3Server;

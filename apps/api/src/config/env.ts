@@ -50,6 +50,12 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
   REDIS_URL: z.url().optional().describe('Shared rate-limit counters across API instances'),
   RATE_LIMIT_NAMESPACE: z.string().min(1).default('s3am-rate-limit:'),
+  ENDPOINT_ALLOW_PRIVATE: boolFromString
+    .default(false)
+    .describe('Allow S3 endpoints on private networks'),
+  ENDPOINT_ALLOW_LOOPBACK: boolFromString
+    .optional()
+    .describe('Allow S3 endpoints on this host (default: outside production)'),
   LOCAL_S3: z.enum(['auto', 'off']).default('auto'),
   LOCAL_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
   LOCAL_S3_DIR: z.string().optional(),
@@ -62,8 +68,12 @@ export type RawEnv = z.infer<typeof EnvSchema>;
 /** Every variable the API reads (documented in .env.example; a test keeps the two in step). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 
-export interface AppConfig extends Omit<RawEnv, 'LOCAL_S3_DIR' | 'PUBLIC_URL'> {
+export interface AppConfig extends Omit<
+  RawEnv,
+  'LOCAL_S3_DIR' | 'PUBLIC_URL' | 'ENDPOINT_ALLOW_LOOPBACK'
+> {
   PUBLIC_URL: string;
+  ENDPOINT_ALLOW_LOOPBACK: boolean;
   LOCAL_S3_DIR: string;
 }
 
@@ -92,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Ap
   return Object.freeze({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ''),
+    ENDPOINT_ALLOW_LOOPBACK: env.ENDPOINT_ALLOW_LOOPBACK ?? env.NODE_ENV !== 'production',
     LOCAL_S3_DIR: env.LOCAL_S3_DIR ? fromRoot(env.LOCAL_S3_DIR) : path.join(env.DATA_DIR, 's3'),
   });
 }

@@ -30,6 +30,7 @@ export const openapiPlugin = fp(
           },
           { name: 'two-factor', description: 'My TOTP two-factor authentication' },
           { name: 'settings', description: 'Instance security settings (admins)' },
+          { name: 'connections', description: 'S3 connections (admins)' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

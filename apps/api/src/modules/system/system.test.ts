@@ -115,6 +115,8 @@ describe('OpenAPI', () => {
         '/api/audit',
         '/api/audit/export',
         '/api/audit/verify',
+        '/api/connections',
+        '/api/connections/{id}/test',
       ]),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { ErrorCode, type TotpSetupResponse } from '@s3am/contracts';
 import type { Db, User } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
-import { open, seal, type Keyring } from '../../lib/crypto-envelope.js';
+import { envelopeKeyId, open, seal, type Keyring } from '../../lib/crypto-envelope.js';
 import { verifyPassword } from '../../lib/password-hash.js';
 import { hashToken } from '../../lib/secret-token.js';
 import { newTotpSecret, totpUri, verifyTotp } from '../../lib/totp.js';
@@ -205,4 +205,27 @@ export async function checkSecondFactor(
       'Enter the six-digit code from your authenticator app.',
     );
   throw new AppError(ErrorCode.INVALID_TOTP, 'That code is not valid.');
+}
+
+/** Re-seals every TOTP secret under the keyring's current key; returns how many changed. */
+export async function rotateTotpSecrets(db: Db, keyring: Keyring): Promise<number> {
+  const users = await db.user.findMany({
+    where: { totpSecretCiphertext: { not: null } },
+    select: { id: true, totpSecretCiphertext: true },
+  });
+  let rotated = 0;
+  for (const user of users) {
+    if (
+      !user.totpSecretCiphertext ||
+      envelopeKeyId(user.totpSecretCiphertext) === keyring.current.id
+    )
+      continue;
+    const secret = open(keyring, user.totpSecretCiphertext, aad(user.id));
+    await db.user.update({
+      where: { id: user.id },
+      data: { totpSecretCiphertext: seal(keyring, secret, aad(user.id)) },
+    });
+    rotated += 1;
+  }
+  return rotated;
 }

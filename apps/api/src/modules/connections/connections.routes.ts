@@ -1,0 +1,126 @@
+// HTTP for S3 connections (admins): CRUD and the connection test. Secrets are write-only.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ConnectionInput,
+  ConnectionList,
+  ConnectionTestResult,
+  ConnectionView,
+  ProblemSchema,
+} from '@s3am/contracts';
+import { actorOf } from '../auth/request-actor.js';
+import {
+  createConnection,
+  deleteConnection,
+  getConnection,
+  listConnections,
+  testConnection,
+  updateConnection,
+  type ConnectionsDeps,
+} from './connections.service.js';
+
+const Params = z.object({ id: z.uuid() });
+
+export function connectionsRoutes(app: FastifyInstance, deps: ConnectionsDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
+  const schema = { tags: ['connections'], security: [{ bearerAuth: [] }] };
+  const errors = {
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+    409: ProblemSchema,
+  };
+
+  api.get(
+    '/api/connections',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'S3 connections',
+        response: { 200: ConnectionList, ...errors },
+      },
+    },
+    async () => ({
+      items: await listConnections(deps),
+    }),
+  );
+
+  api.post(
+    '/api/connections',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Register an S3 connection',
+        body: ConnectionInput,
+        response: { 201: ConnectionView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createConnection(deps, actorOf(request), request.body)),
+  );
+
+  api.get(
+    '/api/connections/:id',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'One connection',
+        params: Params,
+        response: { 200: ConnectionView, ...errors },
+      },
+    },
+    (request) => getConnection(deps, request.params.id),
+  );
+
+  api.put(
+    '/api/connections/:id',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Replace a connection’s settings (omit the secret to keep it)',
+        params: Params,
+        body: ConnectionInput,
+        response: { 200: ConnectionView, ...errors },
+      },
+    },
+    (request) => updateConnection(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  api.delete(
+    '/api/connections/:id',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Remove a connection',
+        params: Params,
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteConnection(deps, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  api.post(
+    '/api/connections/:id/test',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Check credentials and buckets; explains failures',
+        params: Params,
+        response: { 200: ConnectionTestResult, ...errors },
+      },
+    },
+    (request) => testConnection(deps, actorOf(request), request.params.id),
+  );
+}
