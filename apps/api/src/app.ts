@@ -8,6 +8,7 @@ import type { Keyring } from './lib/crypto-envelope.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { connectionsRoutes } from './modules/connections/connections.routes.js';
+import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authRateLimitMax: config.AUTH_RATE_LIMIT_MAX,
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
+  grantsRoutes(app, { db, clock });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

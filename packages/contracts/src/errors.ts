@@ -27,6 +27,8 @@ export const ErrorCode = {
   CONNECTION_NOT_FOUND: 'CONNECTION_NOT_FOUND',
   ENDPOINT_REFUSED: 'ENDPOINT_REFUSED',
   CONNECTION_INVALID: 'CONNECTION_INVALID',
+  GRANT_DENIED: 'GRANT_DENIED',
+  INVALID_KEY: 'INVALID_KEY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -57,6 +59,8 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   CONNECTION_NOT_FOUND: { status: 404, title: 'Connection not found' },
   ENDPOINT_REFUSED: { status: 400, title: 'Endpoint not allowed' },
   CONNECTION_INVALID: { status: 400, title: 'Incomplete connection settings' },
+  GRANT_DENIED: { status: 403, title: 'No grant allows this' },
+  INVALID_KEY: { status: 400, title: 'Invalid object key' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

@@ -8,3 +8,4 @@ export * from './sessions.js';
 export * from './api-tokens.js';
 export * from './two-factor.js';
 export * from './connections.js';
+export * from './grants.js';

@@ -150,7 +150,13 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         ...model.uniqueFields.map((set) =>
           set.map((name) => columnName(scalars.find((f) => f.name === name)!)).join(','),
         ),
-        ...(model.primaryKey ? [model.primaryKey.fields.join(',')] : []),
+        ...(model.primaryKey
+          ? [
+              model.primaryKey.fields
+                .map((name) => columnName(scalars.find((f) => f.name === name)!))
+                .join(','),
+            ]
+          : []),
       ];
       expect(await uniqueColumnSets(tableName(model))).toEqual(expected.sort());
     });

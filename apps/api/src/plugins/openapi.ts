@@ -31,6 +31,7 @@ export const openapiPlugin = fp(
           { name: 'two-factor', description: 'My TOTP two-factor authentication' },
           { name: 'settings', description: 'Instance security settings (admins)' },
           { name: 'connections', description: 'S3 connections (admins)' },
+          { name: 'permissions', description: 'Grants, groups and effective permissions' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },
