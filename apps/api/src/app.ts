@@ -8,6 +8,7 @@ import type { Keyring } from './lib/crypto-envelope.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { connectionsRoutes } from './modules/connections/connections.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -124,6 +125,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
   grantsRoutes(app, { db, clock });
+  filesRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    clock,
+    downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+  });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

@@ -9,3 +9,4 @@ export * from './api-tokens.js';
 export * from './two-factor.js';
 export * from './connections.js';
 export * from './grants.js';
+export * from './files.js';

@@ -50,6 +50,12 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
   REDIS_URL: z.url().optional().describe('Shared rate-limit counters across API instances'),
   RATE_LIMIT_NAMESPACE: z.string().min(1).default('s3am-rate-limit:'),
+  DOWNLOAD_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
   ENDPOINT_ALLOW_PRIVATE: boolFromString
     .default(false)
     .describe('Allow S3 endpoints on private networks'),

@@ -32,6 +32,7 @@ export const openapiPlugin = fp(
           { name: 'settings', description: 'Instance security settings (admins)' },
           { name: 'connections', description: 'S3 connections (admins)' },
           { name: 'permissions', description: 'Grants, groups and effective permissions' },
+          { name: 'files', description: 'Browse, download and delete within your grants' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
         ],
       },

@@ -1,0 +1,276 @@
+// The file browser: every call is authorized against the caller's grants first, then run with
+// the connection's credentials; reads, download links, deletes and new folders are audited.
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import {
+  ErrorCode,
+  type FileListing,
+  type FileLocation,
+  type ObjectDetails,
+  type ObjectRef,
+} from '@s3am/contracts';
+import type { Db, S3Connection } from '../../db/prisma.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Keyring } from '../../lib/crypto-envelope.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { s3ClientFor } from '../connections/s3-client.js';
+import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
+
+export interface FilesDeps {
+  db: Db;
+  keyring: Keyring;
+  clock: () => Date;
+  downloadTtlSeconds: number;
+}
+
+async function connectionOf(db: Db, id: string): Promise<S3Connection> {
+  const row = await db.s3Connection.findUnique({ where: { id } });
+  // Same answer as a missing grant would give: ids of connections are not a secret, but keep it plain.
+  if (!row) throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
+  return row;
+}
+
+function audit(
+  deps: FilesDeps,
+  caller: Caller,
+  action: string,
+  ref: { connectionId: string; bucket: string; key: string },
+  details: Record<string, string | number> = {},
+) {
+  const { userId, email, role: _role, ...context } = caller;
+  return recordAudit(deps.db, {
+    ...context,
+    at: deps.clock(),
+    action,
+    outcome: 'success',
+    actorId: userId,
+    actorEmail: email,
+    targetType: 'object',
+    targetId: `${ref.bucket}/${ref.key}`,
+    details: { connectionId: ref.connectionId, ...details },
+  });
+}
+
+/** Where the caller may browse: granted prefixes with `list`, or every configured bucket for admins. */
+export async function listLocations(deps: FilesDeps, caller: Caller): Promise<FileLocation[]> {
+  if (caller.role === 'admin') {
+    const connections = await deps.db.s3Connection.findMany({ orderBy: { name: 'asc' } });
+    return connections.flatMap((c) =>
+      c.buckets.map((bucket) => ({
+        connectionId: c.id,
+        connectionName: c.name,
+        bucket,
+        prefix: '',
+      })),
+    );
+  }
+  const permissions = await effectivePermissions(deps.db, caller.userId, deps.clock());
+  return permissions.entries
+    .filter((entry) => entry.actions.includes('list'))
+    .map(({ connectionId, connectionName, bucket, prefix }) => ({
+      connectionId,
+      connectionName,
+      bucket,
+      prefix,
+    }));
+}
+
+export async function listFiles(
+  deps: FilesDeps,
+  caller: Caller,
+  query: {
+    connectionId: string;
+    bucket: string;
+    prefix: string;
+    continuationToken?: string;
+    maxKeys: number;
+  },
+): Promise<FileListing> {
+  await authorize(
+    deps.db,
+    caller,
+    {
+      connectionId: query.connectionId,
+      bucket: query.bucket,
+      key:
+        query.prefix.endsWith('/') || query.prefix === ''
+          ? query.prefix
+          : query.prefix.slice(0, query.prefix.lastIndexOf('/') + 1),
+      action: 'list',
+    },
+    deps.clock(),
+  );
+  const client = s3ClientFor(await connectionOf(deps.db, query.connectionId), deps.keyring);
+  try {
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: query.bucket,
+        Prefix: query.prefix,
+        Delimiter: '/',
+        MaxKeys: query.maxKeys,
+        ContinuationToken: query.continuationToken,
+      }),
+    );
+    const folderBase = query.prefix.slice(0, query.prefix.lastIndexOf('/') + 1);
+    return {
+      prefix: query.prefix,
+      folders: (page.CommonPrefixes ?? [])
+        .map((p) => p.Prefix ?? '')
+        .filter(Boolean)
+        .map((prefix) => ({ prefix, name: prefix.slice(folderBase.length, -1) })),
+      objects: (page.Contents ?? [])
+        .filter((o) => o.Key && o.Key !== folderBase)
+        .map((o) => ({
+          key: o.Key!,
+          name: o.Key!.slice(folderBase.length),
+          size: o.Size ?? 0,
+          lastModified: o.LastModified?.toISOString() ?? null,
+          etag: o.ETag ?? null,
+          storageClass: o.StorageClass ?? null,
+        })),
+      nextContinuationToken: page.IsTruncated ? (page.NextContinuationToken ?? null) : null,
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function objectDetails(
+  deps: FilesDeps,
+  caller: Caller,
+  ref: ObjectRef,
+): Promise<ObjectDetails> {
+  await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
+  const client = s3ClientFor(await connectionOf(deps.db, ref.connectionId), deps.keyring);
+  try {
+    const head = await client
+      .send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name === 'NotFound')
+          throw new AppError(ErrorCode.NOT_FOUND, 'No object with this key.');
+        throw error;
+      });
+    const tagging = await client
+      .send(new GetObjectTaggingCommand({ Bucket: ref.bucket, Key: ref.key }))
+      .catch(() => ({ TagSet: [] }));
+    await audit(deps, caller, 'files.read', ref);
+    return {
+      key: ref.key,
+      size: head.ContentLength ?? 0,
+      contentType: head.ContentType ?? null,
+      lastModified: head.LastModified?.toISOString() ?? null,
+      etag: head.ETag ?? null,
+      storageClass: head.StorageClass ?? 'STANDARD',
+      metadata: head.Metadata ?? {},
+      tags: Object.fromEntries(
+        (tagging.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']),
+      ),
+      encryption: {
+        algorithm: head.ServerSideEncryption ?? null,
+        kmsKeyId: head.SSEKMSKeyId ?? null,
+      },
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** A presigned GET (on the browser-facing endpoint) that downloads under the object's own name. */
+export async function downloadLink(
+  deps: FilesDeps,
+  caller: Caller,
+  ref: ObjectRef,
+): Promise<{ url: string; expiresAt: string }> {
+  await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
+  const connection = await connectionOf(deps.db, ref.connectionId);
+  const client = s3ClientFor(
+    connection.publicEndpoint ? { ...connection, endpoint: connection.publicEndpoint } : connection,
+    deps.keyring,
+  );
+  try {
+    const filename = ref.key.slice(ref.key.lastIndexOf('/') + 1);
+    // RFC 6266: a plain ASCII name, plus the UTF-8 form only when the name needs it (the local
+    // S3 server mis-signs the `filename*=UTF-8''…` form, so ASCII names avoid it).
+    const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    const disposition =
+      ascii === filename
+        ? `attachment; filename="${ascii}"`
+        : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+    const now = deps.clock();
+    const url = await getSignedUrl(
+      client,
+      new GetObjectCommand({
+        Bucket: ref.bucket,
+        Key: ref.key,
+        ResponseContentDisposition: disposition,
+      }),
+      { expiresIn: deps.downloadTtlSeconds, signingDate: now },
+    );
+    await audit(deps, caller, 'files.download_link', ref, { ttlSeconds: deps.downloadTtlSeconds });
+    return {
+      url,
+      expiresAt: new Date(now.getTime() + deps.downloadTtlSeconds * 1000).toISOString(),
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function deleteObjects(
+  deps: FilesDeps,
+  caller: Caller,
+  input: { connectionId: string; bucket: string; keys: string[] },
+) {
+  // All or nothing on authorization: one key outside the grants refuses the whole request.
+  for (const key of input.keys)
+    await authorize(
+      deps.db,
+      caller,
+      { connectionId: input.connectionId, bucket: input.bucket, key, action: 'delete' },
+      deps.clock(),
+    );
+  const client = s3ClientFor(await connectionOf(deps.db, input.connectionId), deps.keyring);
+  try {
+    const result = await client.send(
+      new DeleteObjectsCommand({
+        Bucket: input.bucket,
+        Delete: { Objects: input.keys.map((Key) => ({ Key })), Quiet: false },
+      }),
+    );
+    const deleted = (result.Deleted ?? []).map((d) => d.Key ?? '');
+    for (const key of deleted)
+      await audit(deps, caller, 'files.delete', {
+        connectionId: input.connectionId,
+        bucket: input.bucket,
+        key,
+      });
+    return {
+      deleted,
+      errors: (result.Errors ?? []).map((e) => ({
+        key: e.Key ?? '',
+        message: e.Message ?? e.Code ?? 'failed',
+      })),
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectRef): Promise<void> {
+  const key = ref.key.endsWith('/') ? ref.key : `${ref.key}/`;
+  await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
+  const client = s3ClientFor(await connectionOf(deps.db, ref.connectionId), deps.keyring);
+  try {
+    await client.send(new PutObjectCommand({ Bucket: ref.bucket, Key: key, Body: new Uint8Array(0), ContentLength: 0 }));
+    await audit(deps, caller, 'files.create_folder', { ...ref, key });
+  } finally {
+    client.destroy();
+  }
+}
