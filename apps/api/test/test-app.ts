@@ -7,7 +7,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/env.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { createPrisma, type Db } from '../src/db/prisma.js';
-import { newMasterKeySpec, parseKeyring, type Keyring } from '../src/lib/crypto-envelope.js';
+import { parseKeyring, type Keyring } from '../src/lib/crypto-envelope.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -18,7 +18,8 @@ export function testTmpDir(): string {
 
 /** Jest worker number, for names that must not collide between parallel test files. */
 export const WORKER_ID = process.env.JEST_WORKER_ID ?? '1';
-export const TEST_KEYRING = parseKeyring(newMasterKeySpec('test'));
+// Fixed bytes: every test file (each its own module instance) must open what the others sealed.
+export const TEST_KEYRING = parseKeyring(`test:${Buffer.alloc(32, 7).toString('base64')}`);
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
 export interface TestContext {

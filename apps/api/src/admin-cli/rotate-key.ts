@@ -35,8 +35,14 @@ async function run(options: { newLocalKey?: boolean }): Promise<void> {
     const connections = await rotateConnectionSecrets(db, keyring);
     const totp = await rotateTotpSecrets(db, keyring);
     process.stdout.write(
-      `Re-encrypted under key "${keyring.current.id}": ${connections} connection secret(s), ${totp} TOTP secret(s).\n`,
+      `Re-encrypted under key "${keyring.current.id}": ${connections.rotated} connection secret(s), ${totp} TOTP secret(s).\n`,
     );
+    if (connections.unreadable.length > 0) {
+      process.stdout.write(
+        `No key opens the secret of: ${connections.unreadable.join(', ')}. Enter those secrets again.\n`,
+      );
+      process.exitCode = 1;
+    }
     if (options.newLocalKey)
       process.stdout.write(
         'Restart `pnpm start` so the running server uses the new key for new secrets.\n',

@@ -1,7 +1,12 @@
 // The one axios instance: adds the access token, refreshes it silently (once, shared across
 // concurrent requests and tabs), retries the request, and reports when the session is over.
-import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
-import { ProblemSchema, TokenResponse, type CurrentUser } from '@s3am/contracts';
+import axios, { AxiosError, type InternalAxiosRequestConfig } from 'axios';
+import {
+  ProblemSchema,
+  TokenResponse,
+  type CurrentUser,
+  type ErrorCode,
+} from '@s3am/contracts';
 
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -12,7 +17,11 @@ let onUserChanged: (user: CurrentUser) => void = () => undefined;
 
 export const api = axios.create({ baseURL: '/', withCredentials: true, timeout: 30_000 });
 
-api.interceptors.request.use((config) => {
+/** A request remembers which token it carried, so a late 401 can tell a stale token from a dead session. */
+type TrackedRequest = InternalAxiosRequestConfig & { sentToken?: string | null; retried?: boolean };
+
+api.interceptors.request.use((config: TrackedRequest) => {
+  config.sentToken = accessToken;
   if (accessToken) config.headers.set('Authorization', `Bearer ${accessToken}`);
   return config;
 });
@@ -37,7 +46,8 @@ export function applyTokens(tokens: TokenResponse): CurrentUser {
   // Refresh a minute before expiry, but only for someone who used the app since the last refresh.
   refreshTimer = setTimeout(
     () => {
-      if (lastActivity > lastIssued) void refreshSession().catch(() => undefined);
+      // A failure here is not fatal: the next call's 401 tries once more, then ends the session.
+      if (lastActivity > lastIssued) void refreshSession().then(onUserChanged, () => undefined);
     },
     Math.max(5_000, (tokens.expiresIn - 60) * 1000),
   );
@@ -72,16 +82,20 @@ export function refreshSession(): Promise<CurrentUser> {
 }
 
 api.interceptors.response.use(undefined, async (error: AxiosError) => {
-  const original = error.config as (AxiosRequestConfig & { _retried?: boolean }) | undefined;
+  const original = error.config as TrackedRequest | undefined;
   const isAuthCall = original?.url?.startsWith('/api/auth/') ?? false;
-  if (error.response?.status !== 401 || !original || original._retried || isAuthCall) throw error;
-  original._retried = true;
-  try {
-    onUserChanged(await refreshSession());
-  } catch {
-    clearTokens();
-    onSessionEnded();
-    throw error;
+  if (error.response?.status !== 401 || !original || original.retried || isAuthCall) throw error;
+  original.retried = true;
+  // Sent before another request's refresh finished: the new token is already here, just retry.
+  const alreadyRefreshed = accessToken !== null && original.sentToken !== accessToken;
+  if (!alreadyRefreshed) {
+    try {
+      onUserChanged(await refreshSession());
+    } catch {
+      clearTokens();
+      onSessionEnded();
+      throw error;
+    }
   }
   return api.request(original);
 });
@@ -97,8 +111,15 @@ export function problemMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-export function problemCode(error: unknown): string | undefined {
+export function problemCode(error: unknown): ErrorCode | undefined {
   if (!(error instanceof AxiosError)) return undefined;
   const problem = ProblemSchema.safeParse(error.response?.data);
   return problem.success ? problem.data.code : undefined;
+}
+
+/** Seconds from a 429's Retry-After header (delta-seconds form, the one the API sends). */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  if (!(error instanceof AxiosError)) return undefined;
+  const seconds = Number(error.response?.headers['retry-after']);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }

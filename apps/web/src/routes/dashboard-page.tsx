@@ -1,35 +1,44 @@
 // Dashboard: who you are and how the system is doing.
+import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
-import { Alert, Box, Button, Chip, Grid, Typography } from '@mui/material';
+import StorageOutlined from '@mui/icons-material/StorageOutlined';
+import { Alert, Box, Button, Chip, CircularProgress, Grid, Typography } from '@mui/material';
 import { useAuth } from '../features/auth/auth-context';
 import { StatusCard } from '../features/dashboard/status-card';
 import { useSystemStatus } from '../features/dashboard/use-system-status';
 
 function formatUptime(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return `${Math.floor(seconds)} s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
   if (seconds < 86_400)
     return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
   return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3600)} h`;
 }
 
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
 export function DashboardPage() {
   const { user } = useAuth();
-  const { data, error, reload } = useSystemStatus();
+  const { data, error, loading, reload } = useSystemStatus();
+  // Cards show skeletons only before the first answer; after a failure they show a dash.
+  const settled = data !== null || !loading;
+  const pick = <T,>(read: (d: NonNullable<typeof data>) => T): T | null | undefined =>
+    data ? read(data) : settled ? null : undefined;
   const ready = data?.ready;
   return (
     <Box>
       <Box
         sx={{
           display: 'flex',
-          alignItems: 'center',
+          alignItems: 'flex-start',
           justifyContent: 'space-between',
           mb: 3,
           gap: 2,
-          flexWrap: 'wrap',
         }}
       >
-        <Box>
+        <Box sx={{ minWidth: 0 }}>
           <Typography variant="h5" component="h1">
             Dashboard
           </Typography>
@@ -47,21 +56,29 @@ export function DashboardPage() {
             />
           </Typography>
         </Box>
-        <Button startIcon={<RefreshOutlined />} onClick={() => void reload()}>
+        <Button
+          startIcon={
+            loading ? <CircularProgress size={16} color="inherit" /> : <RefreshOutlined />
+          }
+          onClick={() => void reload()}
+          disabled={loading}
+          sx={{ flexShrink: 0 }}
+        >
           Refresh
         </Button>
       </Box>
       {error && (
         <Alert severity="error" sx={{ mb: 3 }}>
-          {error}
+          Could not load the system status. {error}
         </Alert>
       )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
           <StatusCard
             title="System"
+            icon={<MonitorHeartOutlined fontSize="small" />}
             ok={ready ? ready.status === 'ready' : undefined}
-            value={ready ? (ready.status === 'ready' ? 'Ready' : 'Not ready') : undefined}
+            value={pick((d) => (d.ready.status === 'ready' ? 'Ready' : 'Not ready'))}
             detail={
               data &&
               `Version ${data.status.version} · up ${formatUptime(data.status.uptimeSeconds)}`
@@ -71,30 +88,35 @@ export function DashboardPage() {
         <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
           <StatusCard
             title="Database"
+            icon={<DnsOutlined fontSize="small" />}
             ok={ready ? ready.checks.database.ok && ready.checks.migrations.ok : undefined}
-            value={data && (data.status.database.ok ? 'Connected' : 'Unreachable')}
+            value={pick((d) => (d.status.database.ok ? 'Connected' : 'Unreachable'))}
             detail={
               data &&
-              (ready?.checks.migrations.ok
-                ? `${data.status.database.migrationsApplied} migrations applied`
-                : (ready?.checks.migrations.detail ?? 'Migrations pending'))
+              (data.ready.checks.migrations.ok
+                ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
+                : (data.ready.checks.migrations.detail ?? 'Migrations pending'))
             }
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
           <StatusCard
             title="S3 connections"
-            value={data?.status.connections.count}
+            icon={<StorageOutlined fontSize="small" />}
+            value={pick((d) => d.status.connections.count)}
             detail={
               data &&
-              (data.status.connections.count === 1
-                ? 'connection registered'
-                : 'connections registered')
+              plural(data.status.connections.count, 'connection registered', 'connections registered')
             }
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-          <StatusCard title="Users" value={data?.status.users.count} detail={data && 'accounts'} />
+          <StatusCard
+            title="Users"
+            icon={<GroupOutlined fontSize="small" />}
+            value={pick((d) => d.status.users.count)}
+            detail={data && plural(data.status.users.count, 'account', 'accounts')}
+          />
         </Grid>
       </Grid>
     </Box>

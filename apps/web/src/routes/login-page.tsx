@@ -13,8 +13,10 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { problemCode, problemMessage } from '../api/client';
+import { problemCode } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
+import { describeSignInError } from '../features/auth/sign-in-error';
+import { useCountdown } from '../features/auth/use-countdown';
 import { Brand } from '../features/shell/brand';
 
 /** Only same-site paths: `next` must never send people to another origin. */
@@ -30,6 +32,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // While throttled, the button stays off and the message counts down to the next try.
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const waitSeconds = useCountdown(retryAt);
   // Second step, when the account has two-factor authentication on.
   const [needsCode, setNeedsCode] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
@@ -40,8 +45,10 @@ export function LoginPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (waitSeconds > 0) return;
     setSubmitting(true);
     setError(null);
+    setRetryAt(null);
     try {
       const second = needsCode ? (useRecovery ? { recoveryCode: code } : { totpCode: code }) : {};
       await signIn({ email, password, ...second });
@@ -51,7 +58,9 @@ export function LoginPage() {
         setNeedsCode(true);
         setError(null);
       } else {
-        setError(problemMessage(caught));
+        const described = describeSignInError(caught);
+        setError(described.message);
+        if (described.retryAfter) setRetryAt(Date.now() + described.retryAfter * 1000);
       }
       setSubmitting(false);
     }
@@ -86,6 +95,10 @@ export function LoginPage() {
               {error && (
                 <Alert severity="error" role="alert">
                   {error}
+                  {retryAt !== null &&
+                    (waitSeconds > 0
+                      ? ` Try again in ${waitSeconds} s.`
+                      : ' You can try again now.')}
                 </Alert>
               )}
               <TextField
@@ -140,7 +153,9 @@ export function LoginPage() {
                 type="submit"
                 variant="contained"
                 size="large"
-                disabled={submitting || !email || !password || (needsCode && !code)}
+                disabled={
+                  submitting || waitSeconds > 0 || !email || !password || (needsCode && !code)
+                }
                 startIcon={submitting ? <CircularProgress size={18} color="inherit" /> : undefined}
               >
                 Sign in

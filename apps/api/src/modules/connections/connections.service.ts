@@ -234,19 +234,31 @@ export async function testConnection(
   return result;
 }
 
-/** Re-seals every stored secret under the keyring's current key; returns how many changed. */
-export async function rotateConnectionSecrets(db: Db, keyring: Keyring): Promise<number> {
+export interface RotationResult {
+  rotated: number;
+  /** Rows whose secret no key in the keyring opens: left untouched, for an admin to re-enter. */
+  unreadable: string[];
+}
+
+/** Re-seals every stored secret under the keyring's current key. */
+export async function rotateConnectionSecrets(db: Db, keyring: Keyring): Promise<RotationResult> {
   const rows = await db.s3Connection.findMany({ where: { secretCiphertext: { not: null } } });
-  let rotated = 0;
+  const result: RotationResult = { rotated: 0, unreadable: [] };
   for (const row of rows) {
     if (!row.secretCiphertext || envelopeKeyId(row.secretCiphertext) === keyring.current.id)
       continue;
-    const secret = open(keyring, row.secretCiphertext, CONNECTION_SECRET_AAD);
+    let secret: string;
+    try {
+      secret = open(keyring, row.secretCiphertext, CONNECTION_SECRET_AAD);
+    } catch {
+      result.unreadable.push(row.name);
+      continue;
+    }
     await db.s3Connection.update({
       where: { id: row.id },
       data: { secretCiphertext: seal(keyring, secret, CONNECTION_SECRET_AAD) },
     });
-    rotated += 1;
+    result.rotated += 1;
   }
-  return rotated;
+  return result;
 }

@@ -8,7 +8,7 @@ import {
   ProblemSchema,
 } from '@s3am/contracts';
 import { loggerOptions } from '../../app.js';
-import { newMasterKeySpec, parseKeyring } from '../../lib/crypto-envelope.js';
+import { newMasterKeySpec, parseKeyring, seal } from '../../lib/crypto-envelope.js';
 import {
   TEST_KEYRING,
   accessTokenFor,
@@ -199,7 +199,7 @@ describe('connections', () => {
       current: rotated.current,
       byId: new Map([...rotated.byId, ...TEST_KEYRING.byId]),
     };
-    expect(await rotateConnectionSecrets(ctx.db, keyring)).toBeGreaterThan(0);
+    expect((await rotateConnectionSecrets(ctx.db, keyring)).rotated).toBeGreaterThan(0);
     const row = await ctx.db.s3Connection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(row.secretCiphertext?.split('.')[1]).toBe('next');
     const afterRotation = await createTestApp({
@@ -220,7 +220,22 @@ describe('connections', () => {
     } finally {
       await afterRotation.close();
     }
-    expect(await rotateConnectionSecrets(ctx.db, keyring)).toBe(0);
+    expect(await rotateConnectionSecrets(ctx.db, keyring)).toEqual({ rotated: 0, unreadable: [] });
+  });
+
+  it('reports secrets no key opens instead of failing the whole rotation', async () => {
+    const stranger = parseKeyring(newMasterKeySpec('stranger'));
+    const orphan = await ctx.db.s3Connection.create({
+      data: {
+        name: `orphan-${Date.now()}`,
+        authMode: 'static_keys',
+        accessKeyId: 'x',
+        secretCiphertext: seal(stranger, 'lost', 'other-purpose'),
+      },
+    });
+    const result = await rotateConnectionSecrets(ctx.db, TEST_KEYRING);
+    expect(result.unreadable).toContain(orphan.name);
+    await ctx.db.s3Connection.delete({ where: { id: orphan.id } });
   });
 
   it('never writes a secret into the log', () => {

@@ -268,7 +268,14 @@ export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectR
   await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
   const client = s3ClientFor(await connectionOf(deps.db, ref.connectionId), deps.keyring);
   try {
-    await client.send(new PutObjectCommand({ Bucket: ref.bucket, Key: key, Body: new Uint8Array(0), ContentLength: 0 }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: ref.bucket,
+        Key: key,
+        Body: new Uint8Array(0),
+        ContentLength: 0,
+      }),
+    );
     await audit(deps, caller, 'files.create_folder', { ...ref, key });
   } finally {
     client.destroy();

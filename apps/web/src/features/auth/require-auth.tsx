@@ -1,19 +1,13 @@
 // Route guard: sends signed-out visitors to /login (remembering where they were going) and users
 // with a generated password to the password change, and admins who must set up 2FA to their profile.
-import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { FullPageSpinner } from '../common/full-page-spinner';
 import { useAuth } from './auth-context';
 
 export function RequireAuth() {
   const { status, user } = useAuth();
   const location = useLocation();
-  if (status === 'loading') {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-        <CircularProgress aria-label="Loading" />
-      </Box>
-    );
-  }
+  if (status === 'loading') return <FullPageSpinner />;
   if (status === 'signed-out' || !user) {
     const next = `${location.pathname}${location.search}`;
     return (

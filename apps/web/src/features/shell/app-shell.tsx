@@ -1,9 +1,10 @@
-// The frame around every signed-in page: app bar, navigation drawer, content area.
+// The frame around every signed-in page: app bar (brand, colour mode, account), drawer, content.
 import MenuIcon from '@mui/icons-material/Menu';
 import { AppBar, Box, IconButton, Toolbar } from '@mui/material';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { ColorModeButton } from '../theme/color-mode-button';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
 import { UserMenu } from './user-menu';
@@ -29,7 +30,10 @@ export function AppShell() {
           </IconButton>
           <Brand />
           <Box sx={{ flexGrow: 1 }} />
-          <UserMenu />
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+            <ColorModeButton />
+            <UserMenu />
+          </Box>
         </Toolbar>
       </AppBar>
       <NavDrawer

@@ -22,7 +22,9 @@ export function Brand({ size = 'normal' }: { size?: 'normal' | 'large' }) {
       <Typography
         variant={large ? 'h5' : 'h6'}
         component="span"
-        sx={{ fontWeight: 700, letterSpacing: -0.3 }}
+        noWrap
+        // Phones: a smaller name leaves room for the menu, colour mode and account buttons.
+        sx={{ fontWeight: 700, letterSpacing: -0.3, fontSize: large ? undefined : { xs: 17, sm: 20 } }}
       >
         S3 Access Manager
       </Typography>

@@ -1,11 +1,8 @@
-// Account menu: who is signed in, colour mode, API docs, password, sign out.
+// Account menu: who is signed in, API docs, profile, password, sign out.
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
-import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
-import SettingsBrightnessOutlined from '@mui/icons-material/SettingsBrightnessOutlined';
 import {
   Avatar,
   Box,
@@ -15,18 +12,14 @@ import {
   ListItemIcon,
   Menu,
   MenuItem,
-  ToggleButton,
-  ToggleButtonGroup,
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
-import { useColorMode, type ColorModePreference } from '../theme/color-mode';
 
 export function UserMenu() {
   const { user, signOut } = useAuth();
-  const { preference, setPreference } = useColorMode();
   const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!user) return null;
@@ -56,31 +49,6 @@ export function UserMenu() {
             {user.email}
           </Typography>
           <Chip label={user.role} size="small" sx={{ mt: 0.5, textTransform: 'capitalize' }} />
-        </Box>
-        <Divider />
-        <Box sx={{ px: 2, py: 1 }}>
-          <Typography variant="caption" color="text.secondary">
-            Appearance
-          </Typography>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
-            fullWidth
-            value={preference}
-            onChange={(_event, value: ColorModePreference | null) => value && setPreference(value)}
-            aria-label="Colour mode"
-            sx={{ mt: 0.5 }}
-          >
-            <ToggleButton value="light" aria-label="Light">
-              <LightModeOutlined fontSize="small" />
-            </ToggleButton>
-            <ToggleButton value="system" aria-label="System">
-              <SettingsBrightnessOutlined fontSize="small" />
-            </ToggleButton>
-            <ToggleButton value="dark" aria-label="Dark">
-              <DarkModeOutlined fontSize="small" />
-            </ToggleButton>
-          </ToggleButtonGroup>
         </Box>
         <Divider />
         <MenuItem component="a" href="/docs" target="_blank" rel="noopener" onClick={close}>
