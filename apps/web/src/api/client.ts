@@ -1,12 +1,7 @@
 // The one axios instance: adds the access token, refreshes it silently (once, shared across
 // concurrent requests and tabs), retries the request, and reports when the session is over.
 import axios, { AxiosError, type InternalAxiosRequestConfig } from 'axios';
-import {
-  ProblemSchema,
-  TokenResponse,
-  type CurrentUser,
-  type ErrorCode,
-} from '@s3am/contracts';
+import { ProblemSchema, TokenResponse, type CurrentUser, type ErrorCode } from '@s3am/contracts';
 
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;

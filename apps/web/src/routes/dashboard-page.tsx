@@ -57,9 +57,7 @@ export function DashboardPage() {
           </Typography>
         </Box>
         <Button
-          startIcon={
-            loading ? <CircularProgress size={16} color="inherit" /> : <RefreshOutlined />
-          }
+          startIcon={loading ? <CircularProgress size={16} color="inherit" /> : <RefreshOutlined />}
           onClick={() => void reload()}
           disabled={loading}
           sx={{ flexShrink: 0 }}
@@ -106,7 +104,11 @@ export function DashboardPage() {
             value={pick((d) => d.status.connections.count)}
             detail={
               data &&
-              plural(data.status.connections.count, 'connection registered', 'connections registered')
+              plural(
+                data.status.connections.count,
+                'connection registered',
+                'connections registered',
+              )
             }
           />
         </Grid>

@@ -7,6 +7,7 @@ import {
   Card,
   CardContent,
   CircularProgress,
+  Link,
   Stack,
   TextField,
   Typography,
@@ -25,7 +26,7 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { status, signIn } = useAuth();
+  const { status, sessionEnded, signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -92,6 +93,11 @@ export function LoginPage() {
                   Sign in
                 </Typography>
               </Box>
+              {sessionEnded && !error && (
+                <Alert severity="info" role="status">
+                  Your session has ended. Sign in again to continue.
+                </Alert>
+              )}
               {error && (
                 <Alert severity="error" role="alert">
                   {error}
@@ -163,8 +169,8 @@ export function LoginPage() {
             </Stack>
           </CardContent>
         </Card>
-        <Typography variant="body2" color="text.secondary">
-          Files go straight to your S3 buckets. <a href="/docs">API documentation</a>
+        <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center' }}>
+          Files go straight to your S3 buckets. <Link href="/docs">API documentation</Link>
         </Typography>
       </Stack>
     </Box>

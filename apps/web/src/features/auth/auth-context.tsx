@@ -22,6 +22,8 @@ type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
 interface AuthContextValue {
   status: AuthStatus;
   user: CurrentUser | null;
+  /** The session ended on its own (expired or revoked), not by signing out. */
+  sessionEnded: boolean;
   signIn: (credentials: LoginRequest) => Promise<CurrentUser>;
   signOut: () => Promise<void>;
   setUser: (user: CurrentUser) => void;
@@ -38,6 +40,7 @@ export function useAuth(): AuthContextValue {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   const signedOut = useCallback(() => {
     clearTokens();
@@ -46,7 +49,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setSessionCallbacks({ ended: signedOut, userChanged: setUser });
+    const ended = () => {
+      setSessionEnded(true);
+      signedOut();
+    };
+    setSessionCallbacks({ ended, userChanged: setUser });
     refreshSession().then(
       (restored) => {
         setUser(restored);
@@ -60,20 +67,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       status,
       user,
+      sessionEnded,
       signIn: async (credentials) => {
         const response = await api.post('/api/auth/login', credentials);
         const signedIn = applyTokens(TokenResponse.parse(response.data));
         setUser(signedIn);
         setStatus('signed-in');
+        setSessionEnded(false);
         return signedIn;
       },
       signOut: async () => {
         await api.post('/api/auth/logout').catch(() => undefined);
+        setSessionEnded(false);
         signedOut();
       },
       setUser,
     }),
-    [status, user, signedOut],
+    [status, user, sessionEnded, signedOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

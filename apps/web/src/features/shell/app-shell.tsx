@@ -1,8 +1,8 @@
 // The frame around every signed-in page: app bar (brand, colour mode, account), drawer, content.
 import MenuIcon from '@mui/icons-material/Menu';
-import { AppBar, Box, IconButton, Toolbar } from '@mui/material';
+import { AppBar, Box, IconButton, LinearProgress, Toolbar } from '@mui/material';
 import { useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { ColorModeButton } from '../theme/color-mode-button';
 import { Brand } from './brand';
@@ -12,6 +12,8 @@ import { UserMenu } from './user-menu';
 export function AppShell() {
   const { user } = useAuth();
   const [mobileOpen, setMobileOpen] = useState(false);
+  // Pages that load on first visit take a moment: show it under the app bar.
+  const navigating = useNavigation().state === 'loading';
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar
@@ -35,6 +37,12 @@ export function AppShell() {
             <UserMenu />
           </Box>
         </Toolbar>
+        {navigating && (
+          <LinearProgress
+            aria-label="Loading page"
+            sx={{ position: 'absolute', bottom: 0, left: 0, right: 0 }}
+          />
+        )}
       </AppBar>
       <NavDrawer
         role={user?.role ?? 'viewer'}

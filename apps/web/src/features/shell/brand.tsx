@@ -24,7 +24,11 @@ export function Brand({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         component="span"
         noWrap
         // Phones: a smaller name leaves room for the menu, colour mode and account buttons.
-        sx={{ fontWeight: 700, letterSpacing: -0.3, fontSize: large ? undefined : { xs: 17, sm: 20 } }}
+        sx={{
+          fontWeight: 700,
+          letterSpacing: -0.3,
+          fontSize: large ? undefined : { xs: 17, sm: 20 },
+        }}
       >
         S3 Access Manager
       </Typography>

@@ -12,7 +12,11 @@ interface Choice {
   label: string;
   icon: typeof LightModeOutlined;
 }
-const SYSTEM: Choice = { value: 'system', label: 'Same as system', icon: SettingsBrightnessOutlined };
+const SYSTEM: Choice = {
+  value: 'system',
+  label: 'Same as system',
+  icon: SettingsBrightnessOutlined,
+};
 const CHOICES: Choice[] = [
   { value: 'light', label: 'Light', icon: LightModeOutlined },
   { value: 'dark', label: 'Dark', icon: DarkModeOutlined },
