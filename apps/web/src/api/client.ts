@@ -38,13 +38,14 @@ export function applyTokens(tokens: TokenResponse): CurrentUser {
   accessToken = tokens.accessToken;
   lastIssued = Date.now();
   clearTimeout(refreshTimer);
-  // Refresh a minute before expiry, but only for someone who used the app since the last refresh.
+  // Refresh a minute (at most a fifth of the lifetime) before expiry, but only for someone who
+  // used the app since the last refresh: an idle tab lets the session lapse.
   refreshTimer = setTimeout(
     () => {
       // A failure here is not fatal: the next call's 401 tries once more, then ends the session.
       if (lastActivity > lastIssued) void refreshSession().then(onUserChanged, () => undefined);
     },
-    Math.max(5_000, (tokens.expiresIn - 60) * 1000),
+    Math.max(5_000, (tokens.expiresIn - Math.min(60, tokens.expiresIn / 5)) * 1000),
   );
   return tokens.user;
 }
