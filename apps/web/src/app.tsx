@@ -36,6 +36,12 @@ const router = createBrowserRouter([
             path: 'audit',
             lazy: async () => ({ Component: (await import('./routes/audit-page')).AuditPage }),
           },
+          {
+            path: 'connections',
+            lazy: async () => ({
+              Component: (await import('./routes/connections-page')).ConnectionsPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

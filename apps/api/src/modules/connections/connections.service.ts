@@ -158,6 +158,8 @@ export async function updateConnection(
   input: ParsedInput,
 ): Promise<ConnectionView> {
   const current = await findConnection(deps.db, id);
+  // The key id is only ever shown masked, so an edit that leaves it out keeps the stored one.
+  input = { ...input, accessKeyId: input.accessKeyId ?? current.accessKeyId };
   assertComplete(
     input,
     current.secretCiphertext !== null && input.accessKeyId === current.accessKeyId,

@@ -126,6 +126,13 @@ describe('connections', () => {
     const updated = await call('PUT', `/api/connections/${connection.id}`, withoutSecret);
     expect(updated.statusCode).toBe(200);
     expect((await test(connection.id)).ok).toBe(true);
+    // Leaving the key id out keeps it too (it is only ever shown masked).
+    const keepsKeyId = await call('PUT', `/api/connections/${connection.id}`, {
+      ...withoutSecret,
+      accessKeyId: null,
+    });
+    expect(keepsKeyId.statusCode).toBe(200);
+    expect((await test(connection.id)).ok).toBe(true);
     const newKey = await call('PUT', `/api/connections/${connection.id}`, {
       ...withoutSecret,
       accessKeyId: 'another-key-id',

@@ -32,7 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Connections',
     path: '/connections',
     icon: StorageOutlined,
-    ready: false,
+    ready: true,
     roles: ['admin'],
   },
   { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: false, roles: ['admin'] },

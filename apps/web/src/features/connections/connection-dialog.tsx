@@ -1,0 +1,221 @@
+// Create or edit an S3 connection. The secret is write-only: left empty on edit, it is kept.
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Switch,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import type { ConnectionView } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+
+interface FormState {
+  name: string;
+  endpoint: string;
+  publicEndpoint: string;
+  region: string;
+  forcePathStyle: boolean;
+  authMode: ConnectionView['authMode'];
+  accessKeyId: string;
+  secretAccessKey: string;
+  roleArn: string;
+  externalId: string;
+  buckets: string;
+  sseMode: ConnectionView['sseMode'];
+  sseKmsKeyId: string;
+}
+
+function initial(connection: ConnectionView | null): FormState {
+  return {
+    name: connection?.name ?? '',
+    endpoint: connection?.endpoint ?? '',
+    publicEndpoint: connection?.publicEndpoint ?? '',
+    region: connection?.region ?? 'us-east-1',
+    forcePathStyle: connection?.forcePathStyle ?? false,
+    authMode: connection?.authMode ?? 'static_keys',
+    accessKeyId: '',
+    secretAccessKey: '',
+    roleArn: connection?.roleArn ?? '',
+    externalId: '',
+    buckets: connection?.buckets.join(', ') ?? '',
+    sseMode: connection?.sseMode ?? 'none',
+    sseKmsKeyId: connection?.sseKmsKeyId ?? '',
+  };
+}
+
+export function ConnectionDialog({
+  open,
+  connection,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  connection: ConnectionView | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [form, setForm] = useState<FormState>(() => initial(connection));
+  const [error, setError] = useState<string | null>(null);
+  const [lastId, setLastId] = useState<string | null | undefined>(undefined);
+  if (open && lastId !== (connection?.id ?? null)) {
+    setLastId(connection?.id ?? null);
+    setForm(initial(connection));
+    setError(null);
+  }
+  const set =
+    <K extends keyof FormState>(key: K) =>
+    (value: FormState[K]) =>
+      setForm({ ...form, [key]: value });
+  const text = (key: keyof FormState) => (event: { target: { value: string } }) =>
+    set(key)(event.target.value);
+
+  const save = async () => {
+    setError(null);
+    const body = {
+      name: form.name,
+      endpoint: form.endpoint || null,
+      publicEndpoint: form.publicEndpoint || null,
+      region: form.region,
+      forcePathStyle: form.forcePathStyle,
+      authMode: form.authMode,
+      // Empty on edit keeps the stored key id (responses only show its last 4 characters).
+      accessKeyId: form.accessKeyId || null,
+      ...(form.secretAccessKey ? { secretAccessKey: form.secretAccessKey } : {}),
+      roleArn: form.roleArn || null,
+      externalId: form.externalId || null,
+      buckets: form.buckets.split(/[\s,]+/).filter(Boolean),
+      sseMode: form.sseMode,
+      sseKmsKeyId: form.sseKmsKeyId || null,
+    };
+    try {
+      if (connection) await api.put(`/api/connections/${connection.id}`, body);
+      else await api.post('/api/connections', body);
+      onSaved();
+      onClose();
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{connection ? `Edit ${connection.name}` : 'New S3 connection'}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {error && <Alert severity="error">{error}</Alert>}
+          <TextField label="Name" value={form.name} onChange={text('name')} autoFocus />
+          <TextField
+            label="Endpoint"
+            value={form.endpoint}
+            onChange={text('endpoint')}
+            placeholder="Empty for AWS S3, e.g. https://s3.example.com"
+          />
+          <TextField
+            label="Browser endpoint (optional)"
+            value={form.publicEndpoint}
+            onChange={text('publicEndpoint')}
+            helperText="When browsers reach S3 under another address than this server does."
+          />
+          <Stack direction="row" spacing={2}>
+            <TextField
+              label="Region"
+              value={form.region}
+              onChange={text('region')}
+              sx={{ flex: 1 }}
+            />
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={form.forcePathStyle}
+                  onChange={(e) => set('forcePathStyle')(e.target.checked)}
+                />
+              }
+              label="Path-style URLs"
+            />
+          </Stack>
+          <TextField
+            select
+            label="Authentication"
+            value={form.authMode}
+            onChange={text('authMode')}
+          >
+            <MenuItem value="static_keys">Access key and secret</MenuItem>
+            <MenuItem value="assume_role">STS AssumeRole</MenuItem>
+            <MenuItem value="default_chain">Server's default credential chain</MenuItem>
+          </TextField>
+          {form.authMode !== 'default_chain' && (
+            <>
+              <TextField
+                label={
+                  form.authMode === 'assume_role'
+                    ? 'Source access key id (optional)'
+                    : 'Access key id'
+                }
+                value={form.accessKeyId}
+                onChange={text('accessKeyId')}
+                placeholder={connection?.accessKeyIdHint ?? ''}
+                helperText={connection ? 'Enter the key id again to change keys.' : ' '}
+              />
+              <TextField
+                label="Secret access key"
+                type="password"
+                value={form.secretAccessKey}
+                onChange={text('secretAccessKey')}
+                helperText={
+                  connection?.hasSecret ? 'Stored and never shown. Leave empty to keep it.' : ' '
+                }
+              />
+            </>
+          )}
+          {form.authMode === 'assume_role' && (
+            <>
+              <TextField
+                label="Role ARN"
+                value={form.roleArn}
+                onChange={text('roleArn')}
+                placeholder="arn:aws:iam::123456789012:role/s3-access"
+              />
+              <TextField
+                label="External id"
+                value={form.externalId}
+                onChange={text('externalId')}
+              />
+            </>
+          )}
+          <TextField
+            label="Buckets"
+            value={form.buckets}
+            onChange={text('buckets')}
+            helperText="Comma-separated; checked by the connection test and offered for grants."
+          />
+          <TextField
+            select
+            label="Default encryption"
+            value={form.sseMode}
+            onChange={text('sseMode')}
+          >
+            <MenuItem value="none">Bucket default</MenuItem>
+            <MenuItem value="AES256">SSE-S3 (AES256)</MenuItem>
+            <MenuItem value="aws:kms">SSE-KMS</MenuItem>
+          </TextField>
+          {form.sseMode === 'aws:kms' && (
+            <TextField label="KMS key id" value={form.sseKmsKeyId} onChange={text('sseKmsKeyId')} />
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={() => void save()} disabled={!form.name}>
+          Save
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,163 @@
+// S3 connections (admins): list, create/edit, remove, and test with a clear explanation.
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { ConnectionList, ConnectionTestResult, type ConnectionView } from '@s3am/contracts';
+import { api, problemMessage } from '../api/client';
+import { useApiQuery } from '../features/common/use-api-query';
+import { ConnectionDialog } from '../features/connections/connection-dialog';
+
+const AUTH_LABEL = {
+  static_keys: 'Access keys',
+  assume_role: 'AssumeRole',
+  default_chain: 'Default chain',
+} as const;
+
+function TestResult({ result }: { result: ConnectionTestResult }) {
+  if (result.ok) {
+    return (
+      <Alert severity="success">
+        Connected.{' '}
+        {result.buckets.length
+          ? `Buckets: ${result.buckets.map((b) => b.name).join(', ')}`
+          : 'No buckets visible.'}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error">
+      <AlertTitle>{result.failure?.message ?? 'The test failed.'}</AlertTitle>
+      {result.failure?.hints.length ? (
+        <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          {result.failure.hints.map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </Box>
+      ) : null}
+    </Alert>
+  );
+}
+
+export function ConnectionsPage() {
+  const { data, error, reload } = useApiQuery(
+    async () => ConnectionList.parse((await api.get('/api/connections')).data).items,
+    [],
+  );
+  const [editing, setEditing] = useState<ConnectionView | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [results, setResults] = useState<Record<string, ConnectionTestResult | string>>({});
+
+  const test = async (id: string) => {
+    try {
+      setResults({
+        ...results,
+        [id]: ConnectionTestResult.parse((await api.post(`/api/connections/${id}/test`)).data),
+      });
+    } catch (caught) {
+      setResults({ ...results, [id]: problemMessage(caught) });
+    }
+  };
+  const remove = async (connection: ConnectionView) => {
+    if (!window.confirm(`Remove the connection "${connection.name}"? Grants on it go too.`)) return;
+    await api.delete(`/api/connections/${connection.id}`);
+    await reload();
+  };
+
+  return (
+    <Box>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 3 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          S3 connections
+        </Typography>
+        <Button
+          variant="contained"
+          startIcon={<AddOutlined />}
+          onClick={() => {
+            setEditing(null);
+            setDialogOpen(true);
+          }}
+        >
+          New connection
+        </Button>
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Stack spacing={2}>
+        {(data ?? []).map((connection) => {
+          const result = results[connection.id];
+          return (
+            <Card key={connection.id}>
+              <CardContent>
+                <Stack
+                  direction="row"
+                  spacing={1}
+                  sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}
+                >
+                  <Typography variant="h6" component="h2">
+                    {connection.name}
+                  </Typography>
+                  <Chip size="small" label={AUTH_LABEL[connection.authMode]} />
+                  {connection.managedLocal && (
+                    <Chip size="small" color="secondary" label="Built-in local storage" />
+                  )}
+                  {connection.sseMode !== 'none' && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={connection.sseMode === 'aws:kms' ? 'SSE-KMS' : 'SSE-S3'}
+                    />
+                  )}
+                </Stack>
+                <Typography variant="body2" color="text.secondary">
+                  {connection.endpoint ?? 'AWS S3'} · {connection.region}
+                  {connection.accessKeyIdHint ? ` · key ${connection.accessKeyIdHint}` : ''}
+                  {connection.buckets.length ? ` · buckets: ${connection.buckets.join(', ')}` : ''}
+                </Typography>
+                {result && (
+                  <Box sx={{ mt: 2 }}>
+                    {typeof result === 'string' ? (
+                      <Alert severity="error">{result}</Alert>
+                    ) : (
+                      <TestResult result={result} />
+                    )}
+                  </Box>
+                )}
+              </CardContent>
+              <CardActions>
+                <Button onClick={() => void test(connection.id)}>Test connection</Button>
+                <Button
+                  onClick={() => {
+                    setEditing(connection);
+                    setDialogOpen(true);
+                  }}
+                >
+                  Edit
+                </Button>
+                <Button color="error" onClick={() => void remove(connection)}>
+                  Remove
+                </Button>
+              </CardActions>
+            </Card>
+          );
+        })}
+        {data?.length === 0 && <Typography color="text.secondary">No connections yet.</Typography>}
+      </Stack>
+      <ConnectionDialog
+        open={dialogOpen}
+        connection={editing}
+        onClose={() => setDialogOpen(false)}
+        onSaved={() => void reload()}
+      />
+    </Box>
+  );
+}
