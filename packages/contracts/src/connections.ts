@@ -102,3 +102,62 @@ export const ConnectionTestResult = z
   })
   .meta({ id: 'ConnectionTestResult' });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
+
+// Helpers for admins: the least-privilege IAM policy for what is granted on a connection, the
+// bucket CORS rule browsers need for direct uploads, and the lifecycle rule that drops abandoned
+// multipart uploads.
+export const PolicyProfile = z
+  .enum(['all', 'uploader', 'viewer'])
+  .describe('uploader: write/resume/abort; viewer: read; all: everything the grants allow');
+export type PolicyProfile = z.infer<typeof PolicyProfile>;
+
+export const IamPolicyDocument = z.object({
+  Version: z.literal('2012-10-17'),
+  Statement: z.array(
+    z.object({
+      Sid: z.string(),
+      Effect: z.literal('Allow'),
+      Action: z.array(z.string()),
+      Resource: z.union([z.string(), z.array(z.string())]),
+      Condition: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+    }),
+  ),
+});
+export type IamPolicyDocument = z.infer<typeof IamPolicyDocument>;
+
+export const CorsRuleSchema = z.object({
+  AllowedOrigins: z.array(z.string()),
+  AllowedMethods: z.array(z.string()),
+  AllowedHeaders: z.array(z.string()),
+  ExposeHeaders: z.array(z.string()),
+  MaxAgeSeconds: z.number(),
+});
+
+export const LifecycleRuleSchema = z.object({
+  ID: z.string(),
+  Status: z.literal('Enabled'),
+  Filter: z.object({ Prefix: z.string() }),
+  AbortIncompleteMultipartUpload: z.object({ DaysAfterInitiation: z.number() }),
+});
+
+export const ConnectionHelpers = z
+  .object({
+    buckets: z.array(z.string()).describe('Buckets configured on the connection or granted on it'),
+    iamPolicy: IamPolicyDocument,
+    cors: z.object({ CORSRules: z.array(CorsRuleSchema) }),
+    lifecycle: z.object({ Rules: z.array(LifecycleRuleSchema) }),
+  })
+  .meta({ id: 'ConnectionHelpers' });
+export type ConnectionHelpers = z.infer<typeof ConnectionHelpers>;
+
+export const ApplyCorsRequest = z.object({ bucket: z.string().min(3).max(63) });
+
+export const ApplyCorsResult = z
+  .object({
+    applied: z.boolean(),
+    failure: z
+      .object({ reason: ConnectionFailureReason, message: z.string(), hints: z.array(z.string()) })
+      .optional(),
+  })
+  .meta({ id: 'ApplyCorsResult' });
+export type ApplyCorsResult = z.infer<typeof ApplyCorsResult>;

@@ -10,3 +10,4 @@ export * from './two-factor.js';
 export * from './connections.js';
 export * from './grants.js';
 export * from './files.js';
+export * from './uploads.js';

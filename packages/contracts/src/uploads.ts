@@ -1,0 +1,140 @@
+// Resumable direct-to-S3 uploads: our API signs, the browser or CLI sends the bytes to S3.
+// One protocol for every size: small files are a single part signed as one PutObject.
+import { z } from 'zod';
+
+export const MiB = 1024 * 1024;
+export const GiB = 1024 * MiB;
+export const TiB = 1024 * GiB;
+
+/** S3's limits for multipart uploads. */
+export const S3_LIMITS = {
+  maxObjectSize: 5 * TiB,
+  minPartSize: 5 * MiB,
+  maxPartSize: 5 * GiB,
+  maxParts: 10_000,
+} as const;
+
+/** Most part URLs one request may ask for. */
+export const MAX_PARTS_PER_SIGN_REQUEST = 100;
+
+export const UploadState = z.enum(['in_progress', 'completed', 'aborted', 'failed']);
+export type UploadState = z.infer<typeof UploadState>;
+
+export const UploadMode = z.enum(['multipart', 'single']);
+export type UploadMode = z.infer<typeof UploadMode>;
+
+export const ExistingKeyPolicy = z
+  .enum(['reject', 'overwrite', 'rename'])
+  .describe("What to do when the key exists: refuse (409), replace it, or pick 'name (1).ext'");
+export type ExistingKeyPolicy = z.infer<typeof ExistingKeyPolicy>;
+
+const Metadata = z
+  .record(z.string().regex(/^[A-Za-z0-9._-]{1,128}$/), z.string().max(1024))
+  .refine((value) => Object.keys(value).length <= 50, 'At most 50 entries');
+
+export const CreateUploadRequest = z.object({
+  connectionId: z.uuid(),
+  bucket: z.string().min(3).max(63),
+  key: z.string().min(1).max(1024),
+  size: z.number().int().min(0).max(S3_LIMITS.maxObjectSize),
+  contentType: z.string().min(1).max(255).default('application/octet-stream'),
+  metadata: Metadata.optional(),
+  tags: Metadata.optional(),
+  lastModified: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("The file's modification time (ms since epoch): part of the resume fingerprint"),
+  onExisting: ExistingKeyPolicy.default('reject'),
+});
+export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
+
+export const UploadView = z
+  .object({
+    id: z.uuid(),
+    connectionId: z.uuid(),
+    bucket: z.string(),
+    key: z.string(),
+    size: z.number(),
+    contentType: z.string(),
+    lastModified: z.number().nullable(),
+    mode: UploadMode,
+    partSize: z.number(),
+    partCount: z.number(),
+    state: UploadState,
+    etag: z.string().nullable(),
+    error: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().describe('An unfinished upload idle past this is aborted'),
+  })
+  .meta({ id: 'Upload' });
+export type UploadView = z.infer<typeof UploadView>;
+
+export const UploadList = z
+  .object({ items: z.array(UploadView), nextCursor: z.string().nullable() })
+  .meta({ id: 'UploadList' });
+export type UploadList = z.infer<typeof UploadList>;
+
+export const ListUploadsQuery = z.object({
+  state: UploadState.optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const PartNumber = z.number().int().min(1).max(S3_LIMITS.maxParts);
+
+export const SignPartsRequest = z.object({
+  partNumbers: z.array(PartNumber).min(1).max(MAX_PARTS_PER_SIGN_REQUEST),
+});
+export type SignPartsRequest = z.infer<typeof SignPartsRequest>;
+
+export const SignedParts = z
+  .object({
+    urls: z.array(z.object({ partNumber: z.number(), url: z.string() })),
+    headers: z
+      .record(z.string(), z.string())
+      .describe('Headers the PUT must carry exactly as given (they are signed)'),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SignedParts' });
+export type SignedParts = z.infer<typeof SignedParts>;
+
+export const UploadedPart = z.object({
+  partNumber: z.number(),
+  etag: z.string(),
+  size: z.number(),
+});
+export type UploadedPart = z.infer<typeof UploadedPart>;
+
+export const ListPartsQuery = z.object({
+  marker: z.coerce.number().int().min(0).max(S3_LIMITS.maxParts).optional(),
+});
+
+export const UploadedParts = z
+  .object({
+    parts: z.array(UploadedPart),
+    nextMarker: z.number().nullable().describe('Pass as `marker` for the next page'),
+  })
+  .meta({ id: 'UploadedParts' });
+export type UploadedParts = z.infer<typeof UploadedParts>;
+
+export const CompleteUploadRequest = z.object({
+  parts: z
+    .array(z.object({ partNumber: PartNumber, etag: z.string().min(1).max(200) }))
+    .min(1)
+    .max(S3_LIMITS.maxParts),
+});
+export type CompleteUploadRequest = z.infer<typeof CompleteUploadRequest>;
+
+export const SweepReport = z
+  .object({
+    abortedTracked: z.number().describe('Our unfinished uploads idle past the limit'),
+    abortedOrphans: z.number().describe('Multipart uploads S3 held that we never tracked'),
+    freedBytes: z.number().describe('Bytes in the parts that were dropped'),
+    errors: z.array(z.string()),
+  })
+  .meta({ id: 'SweepReport' });
+export type SweepReport = z.infer<typeof SweepReport>;
