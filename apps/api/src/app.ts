@@ -139,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   connectionsRoutes(app, {
     db,
     keyring: deps.keyring,
+    publicUrl: config.PUBLIC_URL,
+    staleUploadHours: config.UPLOAD_STALE_AFTER_HOURS,
     endpointPolicy: {
       allowPrivate: config.ENDPOINT_ALLOW_PRIVATE,
       allowLoopback: config.ENDPOINT_ALLOW_LOOPBACK,

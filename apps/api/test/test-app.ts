@@ -2,13 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/env.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { createPrisma, type Db } from '../src/db/prisma.js';
-import { parseKeyring, type Keyring } from '../src/lib/crypto-envelope.js';
+import { parseKeyring, seal, type Keyring } from '../src/lib/crypto-envelope.js';
 import { hashPassword } from '../src/lib/password-hash.js';
+import { CONNECTION_SECRET_AAD } from '../src/modules/connections/s3-client.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Scratch space removed by the global teardown. */
@@ -155,4 +157,39 @@ export function localS3(): { endpoint: string; accessKeyId: string; secretAccess
     accessKeyId: process.env.S3AM_TEST_S3_ACCESS_KEY_ID ?? '',
     secretAccessKey: process.env.S3AM_TEST_S3_SECRET_ACCESS_KEY ?? '',
   };
+}
+
+/** A connection to the local S3 server with its real keys (secret sealed like the API does). */
+export async function createLocalConnection(
+  db: Db,
+  overrides: { name?: string; buckets?: string[]; sseMode?: string; sseKmsKeyId?: string } = {},
+): Promise<string> {
+  const s3 = localS3();
+  const row = await db.s3Connection.create({
+    data: {
+      name: overrides.name ?? `local-${randomUUID()}`,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      authMode: 'static_keys',
+      accessKeyId: s3.accessKeyId,
+      secretCiphertext: seal(TEST_KEYRING, s3.secretAccessKey, CONNECTION_SECRET_AAD),
+      buckets: overrides.buckets ?? ['uploads'],
+      ...(overrides.sseMode ? { sseMode: overrides.sseMode } : {}),
+      ...(overrides.sseKmsKeyId ? { sseKmsKeyId: overrides.sseKmsKeyId } : {}),
+    },
+  });
+  return row.id;
+}
+
+/** An SDK client straight to the local S3 server, for seeding and checking objects. */
+export function localS3Client(): S3Client {
+  const s3 = localS3();
+  return new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }

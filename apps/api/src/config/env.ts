@@ -62,6 +62,46 @@ const EnvSchema = z.object({
   ENDPOINT_ALLOW_LOOPBACK: boolFromString
     .optional()
     .describe('Allow S3 endpoints on this host (default: outside production)'),
+  UPLOAD_MAX_SIZE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 ** 4)
+    .default(5 * 1024 ** 4)
+    .describe('Largest file accepted (S3 allows 5 TiB)'),
+  UPLOAD_ALLOWED_EXTENSIONS: z
+    .string()
+    .optional()
+    .describe('Comma-separated extensions (e.g. .pdf,.csv); unset = any'),
+  UPLOAD_ALLOWED_CONTENT_TYPES: z
+    .string()
+    .optional()
+    .describe('Comma-separated content types, `image/*` style wildcards; unset = any'),
+  UPLOAD_SINGLE_PUT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5 * 1024 ** 3)
+    .default(16 * 1024 ** 2)
+    .describe('Files up to this size go up as one presigned PUT instead of multipart'),
+  UPLOAD_PART_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
+  UPLOAD_STALE_AFTER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(72)
+    .describe('Unfinished uploads idle this long are aborted by the sweeper'),
+  UPLOAD_SWEEP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60)
+    .describe('How often the sweeper runs; 0 = never (run it from the API instead)'),
   LOCAL_S3: z.enum(['auto', 'off']).default('auto'),
   LOCAL_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
   LOCAL_S3_DIR: z.string().optional(),

@@ -3,13 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ApplyCorsRequest,
+  ApplyCorsResult,
+  ConnectionHelpers,
   ConnectionInput,
   ConnectionList,
   ConnectionTestResult,
   ConnectionView,
+  PolicyProfile,
   ProblemSchema,
 } from '@s3am/contracts';
 import { actorOf } from '../auth/request-actor.js';
+import { applyCors, connectionHelpers, type HelpersDeps } from './connection-helpers.service.js';
 import {
   createConnection,
   deleteConnection,
@@ -17,12 +22,11 @@ import {
   listConnections,
   testConnection,
   updateConnection,
-  type ConnectionsDeps,
 } from './connections.service.js';
 
 const Params = z.object({ id: z.uuid() });
 
-export function connectionsRoutes(app: FastifyInstance, deps: ConnectionsDeps): void {
+export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const schema = { tags: ['connections'], security: [{ bearerAuth: [] }] };
@@ -122,5 +126,35 @@ export function connectionsRoutes(app: FastifyInstance, deps: ConnectionsDeps): 
       },
     },
     (request) => testConnection(deps, actorOf(request), request.params.id),
+  );
+
+  api.get(
+    '/api/connections/:id/helpers',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Least-privilege IAM policy, bucket CORS and lifecycle rule for this connection',
+        params: Params,
+        querystring: z.object({ profile: PolicyProfile.default('all') }),
+        response: { 200: ConnectionHelpers, ...errors },
+      },
+    },
+    (request) => connectionHelpers(deps, request.params.id, request.query.profile),
+  );
+
+  api.post(
+    '/api/connections/:id/cors',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: "Apply the app's CORS rule to a bucket (needs s3:PutBucketCors)",
+        params: Params,
+        body: ApplyCorsRequest,
+        response: { 200: ApplyCorsResult, ...errors },
+      },
+    },
+    (request) => applyCors(deps, actorOf(request), request.params.id, request.body.bucket),
   );
 }
