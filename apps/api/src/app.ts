@@ -15,6 +15,7 @@ import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
+import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -23,6 +24,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { APP_VERSION } from './version.js';
+import { parseList } from './lib/upload-rules.js';
 
 export interface AppDeps {
   config: Readonly<AppConfig>;
@@ -130,6 +132,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyring: deps.keyring,
     clock,
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+  });
+  uploadsRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    clock,
+    limits: {
+      maxSize: config.UPLOAD_MAX_SIZE_BYTES,
+      allowedExtensions: parseList(config.UPLOAD_ALLOWED_EXTENSIONS, (ext) =>
+        ext.startsWith('.') ? ext : `.${ext}`,
+      ),
+      allowedContentTypes: parseList(config.UPLOAD_ALLOWED_CONTENT_TYPES),
+    },
+    singlePutMaxBytes: config.UPLOAD_SINGLE_PUT_MAX_BYTES,
+    partUrlTtlSeconds: config.UPLOAD_PART_URL_TTL_SECONDS,
+    staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
   });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });

@@ -29,6 +29,14 @@ export const ErrorCode = {
   CONNECTION_INVALID: 'CONNECTION_INVALID',
   GRANT_DENIED: 'GRANT_DENIED',
   INVALID_KEY: 'INVALID_KEY',
+  UPLOAD_NOT_FOUND: 'UPLOAD_NOT_FOUND',
+  UPLOAD_NOT_OWNER: 'UPLOAD_NOT_OWNER',
+  UPLOAD_NOT_IN_PROGRESS: 'UPLOAD_NOT_IN_PROGRESS',
+  UPLOAD_TOO_LARGE: 'UPLOAD_TOO_LARGE',
+  UPLOAD_TYPE_NOT_ALLOWED: 'UPLOAD_TYPE_NOT_ALLOWED',
+  OBJECT_EXISTS: 'OBJECT_EXISTS',
+  UPLOAD_PARTS_INVALID: 'UPLOAD_PARTS_INVALID',
+  STORAGE_ERROR: 'STORAGE_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -61,6 +69,14 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   CONNECTION_INVALID: { status: 400, title: 'Incomplete connection settings' },
   GRANT_DENIED: { status: 403, title: 'No grant allows this' },
   INVALID_KEY: { status: 400, title: 'Invalid object key' },
+  UPLOAD_NOT_FOUND: { status: 404, title: 'Upload not found' },
+  UPLOAD_NOT_OWNER: { status: 403, title: 'This upload belongs to someone else' },
+  UPLOAD_NOT_IN_PROGRESS: { status: 409, title: 'The upload is no longer in progress' },
+  UPLOAD_TOO_LARGE: { status: 413, title: 'File too large' },
+  UPLOAD_TYPE_NOT_ALLOWED: { status: 415, title: 'File type not allowed' },
+  OBJECT_EXISTS: { status: 409, title: 'An object with this key exists' },
+  UPLOAD_PARTS_INVALID: { status: 400, title: 'The parts do not make up the file' },
+  STORAGE_ERROR: { status: 502, title: 'The storage service refused the request' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

@@ -80,7 +80,7 @@ export type UploadList = z.infer<typeof UploadList>;
 
 export const ListUploadsQuery = z.object({
   state: UploadState.optional(),
-  cursor: z.string().max(100).optional(),
+  cursor: z.uuid().optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

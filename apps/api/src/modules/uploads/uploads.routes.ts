@@ -1,0 +1,150 @@
+// HTTP for direct-to-S3 uploads: start, sign parts, list held parts, complete, abort, history.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CompleteUploadRequest,
+  CreateUploadRequest,
+  ListPartsQuery,
+  ListUploadsQuery,
+  ProblemSchema,
+  SignedParts,
+  SignPartsRequest,
+  UploadedParts,
+  UploadList,
+  UploadView,
+} from '@s3am/contracts';
+import { actorOf } from '../auth/request-actor.js';
+import {
+  abortUpload,
+  completeUpload,
+  createUpload,
+  getUpload,
+  listUploadedParts,
+  listUploads,
+  signParts,
+  type UploadsDeps,
+} from './uploads.service.js';
+
+const Params = z.object({ id: z.uuid() });
+
+export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const uploaders = { onRequest: [app.authenticate, app.requireRole('admin', 'uploader')] };
+  const schema = { tags: ['uploads'], security: [{ bearerAuth: [] }] };
+  const errors = {
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+    409: ProblemSchema,
+    413: ProblemSchema,
+    415: ProblemSchema,
+    502: ProblemSchema,
+  };
+
+  api.post(
+    '/api/uploads',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Start an upload (multipart, or one presigned PUT for small files)',
+        body: CreateUploadRequest,
+        response: { 201: UploadView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createUpload(deps, actorOf(request), request.body)),
+  );
+
+  api.get(
+    '/api/uploads',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'My uploads, newest first (in progress, completed, aborted, failed)',
+        querystring: ListUploadsQuery,
+        response: { 200: UploadList, ...errors },
+      },
+    },
+    (request) => listUploads(deps, actorOf(request), request.query),
+  );
+
+  api.get(
+    '/api/uploads/:id',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'One of my uploads',
+        params: Params,
+        response: { 200: UploadView, ...errors },
+      },
+    },
+    (request) => getUpload(deps, actorOf(request), request.params.id),
+  );
+
+  api.post(
+    '/api/uploads/:id/parts',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Presigned URLs for up to 100 parts in one round trip',
+        params: Params,
+        body: SignPartsRequest,
+        response: { 200: SignedParts, ...errors },
+      },
+    },
+    (request) => signParts(deps, actorOf(request), request.params.id, request.body.partNumbers),
+  );
+
+  api.get(
+    '/api/uploads/:id/parts',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Parts the storage already holds (the truth for resuming), paged',
+        params: Params,
+        querystring: ListPartsQuery,
+        response: { 200: UploadedParts, ...errors },
+      },
+    },
+    (request) => listUploadedParts(deps, actorOf(request), request.params.id, request.query.marker),
+  );
+
+  api.post(
+    '/api/uploads/:id/complete',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Check the parts against the record and assemble the object',
+        params: Params,
+        body: CompleteUploadRequest,
+        response: { 200: UploadView, ...errors },
+      },
+    },
+    (request) => completeUpload(deps, actorOf(request), request.params.id, request.body.parts),
+  );
+
+  api.delete(
+    '/api/uploads/:id',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Abort an upload (the storage drops its parts)',
+        params: Params,
+        response: { 204: z.undefined(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await abortUpload(deps, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}
