@@ -1,2 +1,64 @@
-// The resumable multipart upload engine (browser + CLI). Filled in by the uploads issue.
-export const UPLOADER_PLACEHOLDER = true;
+// The upload engine's public API, browser-safe (no node:* imports); Node-only pieces are in ./node.
+export { TypedEmitter, type Listener } from './emitter.js';
+export { expectedMultipartEtag, normalizeEtag, verifyCompletedUpload } from './etag-check.js';
+export { blobFileSource, type FileSource } from './file-source.js';
+export { partCountFor, partLength, partRange, planParts, type PartRange } from './part-plan.js';
+export {
+  FetchPartSender,
+  XhrPartSender,
+  bodyLength,
+  type PartBody,
+  type PartSender,
+  type SendPartRequest,
+} from './part-sender.js';
+export { PartUrlSigner, type SignedPartUrl } from './part-signer.js';
+export {
+  SpeedMeter,
+  TransferProgress,
+  combineProgress,
+  etaSeconds,
+  type ProgressSnapshot,
+} from './progress.js';
+export {
+  IndexedDbResumeStore,
+  MemoryResumeStore,
+  ResumeRecord,
+  fingerprintOf,
+  type FileIdentity,
+  type ResumeStore,
+} from './resume-store.js';
+export {
+  DEFAULT_BACKOFF,
+  backoffDelay,
+  classifyFailure,
+  classifyStatus,
+  withRetry,
+  type BackoffOptions,
+  type FailureDecision,
+} from './retry.js';
+export {
+  apiErrorFrom,
+  createFetchUploadApi,
+  type FetchUploadApiOptions,
+  type UploadApi,
+} from './transport.js';
+export {
+  EtagNotExposedError,
+  FileChangedError,
+  HttpError,
+  NetworkError,
+  UploadApiError,
+  UploadVerificationError,
+  describeUploadError,
+  isAbortError,
+} from './upload-errors.js';
+export { type UploadDestination } from './upload-preparation.js';
+export { UploadQueue, type UploadQueueEvents } from './upload-queue.js';
+export {
+  UploadTask,
+  runUpload,
+  type UploadOutcome,
+  type UploadTaskEvents,
+  type UploadTaskOptions,
+  type UploadTaskState,
+} from './upload-task.js';

@@ -1,0 +1,98 @@
+// The uploader's error types, and one function turning any failure into a sentence for a person.
+
+/** An HTTP answer that was not a success (a presigned PUT to S3, or an API call). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** The start of the response body: S3 puts its XML error (e.g. "Request has expired") here. */
+    readonly body: string,
+    message?: string,
+  ) {
+    super(message ?? `HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** The request never got an HTTP answer: connection refused, reset, DNS, offline, timeout. */
+export class NetworkError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** An API call answered with problem+json: `code` is the stable ErrorCode (when the body had one). */
+export class UploadApiError extends HttpError {
+  constructor(
+    status: number,
+    readonly code: string | undefined,
+    readonly detail: string | undefined,
+    body: string,
+  ) {
+    super(status, body, detail ?? `${code ?? 'HTTP_ERROR'} (HTTP ${status})`);
+    this.name = 'UploadApiError';
+  }
+}
+
+/** The PUT to S3 succeeded but the browser would not let us read its ETag header. */
+export class EtagNotExposedError extends Error {
+  constructor() {
+    super(
+      'S3 accepted the part but its ETag header is not readable: the bucket CORS rule must expose it. ' +
+        'Add "ExposeHeaders": ["ETag"] to the bucket\'s CORS configuration (an admin can apply the ' +
+        "recommended CORS rule from the connection's page), then resume the upload.",
+    );
+    this.name = 'EtagNotExposedError';
+  }
+}
+
+/** The object S3 assembled does not match the file we sent (size or ETag). */
+export class UploadVerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UploadVerificationError';
+  }
+}
+
+/** The local file changed while it was being uploaded: its parts no longer belong together. */
+export class FileChangedError extends Error {
+  constructor(name: string) {
+    super(`"${name}" changed on disk during the upload; start it again to send the new content.`);
+    this.name = 'FileChangedError';
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** A DOMException-like AbortError without depending on DOMException being global. */
+export function abortError(message = 'The upload was stopped'): Error {
+  const error = new Error(message);
+  error.name = 'AbortError';
+  return error;
+}
+
+/** One human sentence for any failure the engine reports. */
+export function describeUploadError(error: unknown): string {
+  if (error instanceof EtagNotExposedError) return error.message;
+  if (error instanceof UploadVerificationError) return error.message;
+  if (error instanceof FileChangedError) return error.message;
+  if (error instanceof NetworkError) {
+    return `The network connection failed (${error.message}). The upload can be resumed.`;
+  }
+  if (error instanceof UploadApiError) {
+    if (error.status === 401)
+      return 'Your session has ended: sign in again, then resume the upload.';
+    if (error.status === 403) return `Not allowed: ${error.detail ?? error.code ?? 'forbidden'}.`;
+    return `The server refused the request: ${error.detail ?? error.code ?? `HTTP ${error.status}`}.`;
+  }
+  if (error instanceof HttpError) {
+    if (error.status === 403) {
+      return 'S3 refused the part (HTTP 403): the signed URL was rejected. Check the server clock and the connection credentials.';
+    }
+    return `S3 answered HTTP ${error.status} for a part.`;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

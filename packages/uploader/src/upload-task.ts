@@ -1,0 +1,318 @@
+// One file's upload: create or resume, send parts, complete, verify; pause, resume and cancel; typed events.
+import { type UploadView } from '@s3am/contracts';
+import { TypedEmitter } from './emitter.js';
+import { verifyCompletedUpload } from './etag-check.js';
+import { type FileSource } from './file-source.js';
+import { type PartSender } from './part-sender.js';
+import { planParts } from './part-plan.js';
+import { sendParts } from './part-scheduler.js';
+import { TransferProgress, type ProgressSnapshot } from './progress.js';
+import { fingerprintOf, type ResumeStore } from './resume-store.js';
+import { DEFAULT_BACKOFF, withRetry, type BackoffOptions } from './retry.js';
+import { type UploadApi } from './transport.js';
+import { UploadApiError, describeUploadError } from './upload-errors.js';
+import { prepareUpload, type UploadDestination } from './upload-preparation.js';
+
+export type UploadTaskState =
+  | 'queued'
+  | 'preparing'
+  | 'uploading'
+  | 'paused'
+  | 'completing'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
+
+export interface UploadTaskEvents {
+  state: { state: UploadTaskState; previous: UploadTaskState };
+  progress: ProgressSnapshot;
+  /** A part is safe in S3: sent now, or found there on resume (`fromServer`). */
+  part: { partNumber: number; etag: string; size: number; fromServer: boolean };
+  /** A failure that will be retried (partNumber null for API calls). */
+  retry: { partNumber: number | null; error: unknown; delayMs: number; message: string };
+  /** The task failed, or a cancel could not abort the upload on the server. */
+  error: { error: unknown; message: string };
+}
+
+export type UploadOutcome =
+  | { state: 'completed'; upload: UploadView }
+  | { state: 'paused' }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: unknown; message: string };
+
+export interface UploadTaskOptions {
+  api: UploadApi;
+  sender: PartSender;
+  file: FileSource;
+  destination: UploadDestination;
+  /** Remembers the upload so a later session can resume it. */
+  store?: ResumeStore;
+  /** Parts in flight at once (default 4). */
+  concurrency?: number;
+  /** Part numbers per signing call (default 5 × concurrency, at most 100). */
+  signBatchSize?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** Re-signs per part after "Request has expired" (default 3). */
+  maxResigns?: number;
+  /** Compare the final ETag with the part ETags (default true; sizes are always compared). */
+  verifyEtag?: boolean;
+  now?: () => number;
+  progressWindowMs?: number;
+}
+
+export class UploadTask extends TypedEmitter<UploadTaskEvents> {
+  readonly fingerprint: string;
+  state: UploadTaskState = 'queued';
+  /** The server's record, once created or found. */
+  upload: UploadView | null = null;
+  /** Why the task failed, when it did. */
+  error: unknown = undefined;
+  private readonly backoff: BackoffOptions;
+  private readonly progress: TransferProgress;
+  private run: Promise<UploadOutcome> | null = null;
+  private controller: AbortController | null = null;
+  private stopReason: 'pause' | 'cancel' | null = null;
+
+  constructor(private readonly options: UploadTaskOptions) {
+    super();
+    this.fingerprint = fingerprintOf(options.file);
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.progress = new TransferProgress(options.file.size, {
+      now: options.now,
+      windowMs: options.progressWindowMs,
+      onChange: () => this.emit('progress', this.progress.snapshot()),
+    });
+  }
+
+  get file(): FileSource {
+    return this.options.file;
+  }
+
+  snapshot(): ProgressSnapshot {
+    return this.progress.snapshot();
+  }
+
+  /** Runs (or resumes) the upload; never rejects: the outcome says how the run ended. */
+  start(): Promise<UploadOutcome> {
+    if (this.run) return this.run;
+    if (this.state === 'completed' && this.upload) {
+      return Promise.resolve({ state: 'completed', upload: this.upload });
+    }
+    if (this.state === 'cancelled') return Promise.resolve({ state: 'cancelled' });
+    const run = this.execute().finally(() => {
+      if (this.run === run) this.run = null;
+    });
+    this.run = run;
+    return run;
+  }
+
+  resume(): Promise<UploadOutcome> {
+    return this.start();
+  }
+
+  /** Marks a paused or failed task as waiting for its turn (used by UploadQueue). */
+  markQueued(): void {
+    if (this.state === 'paused' || this.state === 'failed') this.setState('queued');
+  }
+
+  /** Stops the parts in flight; finished parts stay in S3. Completing is not interrupted. */
+  async pause(): Promise<void> {
+    if (!this.run) {
+      if (this.state === 'queued') this.setState('paused');
+      return;
+    }
+    if (this.state !== 'completing') {
+      this.stopReason ??= 'pause';
+      this.controller?.abort();
+    }
+    await this.run;
+  }
+
+  /** Stops, aborts the upload on the server (S3 drops its parts) and forgets it locally. */
+  async cancel(): Promise<void> {
+    if (this.state === 'completed' || this.state === 'cancelled') return;
+    if (this.run) {
+      if (this.state === 'completing') {
+        const outcome = await this.run;
+        if (outcome.state === 'completed') return;
+      } else {
+        this.stopReason = 'cancel';
+        this.controller?.abort();
+        await this.run;
+        return;
+      }
+    }
+    await this.abandon();
+  }
+
+  private async execute(): Promise<UploadOutcome> {
+    const { api, file, store } = this.options;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    this.controller = controller;
+    this.stopReason = null;
+    this.error = undefined;
+    try {
+      this.setState('preparing');
+      const prepared = await prepareUpload({
+        api,
+        file,
+        destination: this.options.destination,
+        store,
+        knownUploadId: this.upload?.id,
+        call: (operation) => this.callApi(operation, signal),
+        signal,
+      });
+      const upload = prepared.upload;
+      this.upload = upload;
+      const plan = planParts(upload);
+      const held = prepared.held;
+
+      this.progress.reset(file.size);
+      for (const part of plan) {
+        const etag = held.get(part.partNumber);
+        if (etag === undefined) continue;
+        this.progress.credit(part.end - part.start);
+        this.emit('part', {
+          partNumber: part.partNumber,
+          etag,
+          size: part.end - part.start,
+          fromServer: true,
+        });
+      }
+      this.emit('progress', this.progress.snapshot());
+
+      this.setState('uploading');
+      const concurrency = Math.max(1, this.options.concurrency ?? 4);
+      await sendParts({
+        parts: plan.filter((part) => !held.has(part.partNumber)),
+        file,
+        sender: this.options.sender,
+        sign: (partNumbers, innerSignal) =>
+          this.callApi(() => api.signParts(upload.id, partNumbers, innerSignal), innerSignal),
+        progress: this.progress,
+        concurrency,
+        signBatchSize: this.options.signBatchSize ?? concurrency * 5,
+        backoff: this.backoff,
+        maxResigns: this.options.maxResigns ?? 3,
+        signal,
+        now: this.options.now,
+        onPartDone: (part, etag) => {
+          held.set(part.partNumber, etag);
+          this.emit('part', {
+            partNumber: part.partNumber,
+            etag,
+            size: part.end - part.start,
+            fromServer: false,
+          });
+        },
+        onRetry: (part, error, delayMs) =>
+          this.emit('retry', {
+            partNumber: part.partNumber,
+            error,
+            delayMs,
+            message: describeUploadError(error),
+          }),
+      });
+
+      this.setState('completing');
+      const partEtags = plan.map((part) => held.get(part.partNumber) ?? '');
+      const parts = plan.map((part, index) => ({
+        partNumber: part.partNumber,
+        etag: partEtags[index] ?? '',
+      }));
+      // Not interrupted by pause: a complete cut off mid-way would leave us unsure whether it happened.
+      const completed = await this.completeUpload(upload.id, parts);
+      this.upload = completed;
+      await store?.delete(this.fingerprint);
+      verifyCompletedUpload(completed, {
+        fileSize: file.size,
+        partEtags,
+        checkEtag: this.options.verifyEtag ?? true,
+      });
+      this.setState('completed');
+      return { state: 'completed', upload: completed };
+    } catch (error) {
+      this.progress.failAll();
+      if (this.stopReason === 'cancel') {
+        await this.abandon();
+        return { state: 'cancelled' };
+      }
+      if (this.stopReason === 'pause') {
+        this.setState('paused');
+        return { state: 'paused' };
+      }
+      this.error = error;
+      const message = describeUploadError(error);
+      this.setState('failed');
+      this.emit('error', { error, message });
+      return { state: 'failed', error, message };
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  /** Complete, retried; if the answer was lost, the server's record tells whether it happened. */
+  private async completeUpload(
+    uploadId: string,
+    parts: { partNumber: number; etag: string }[],
+  ): Promise<UploadView> {
+    const { api } = this.options;
+    try {
+      return await this.callApi(() => api.complete(uploadId, parts));
+    } catch (error) {
+      const current = await api.get(uploadId).catch(() => null);
+      if (current?.state === 'completed') return current;
+      throw error;
+    }
+  }
+
+  /** DELETE on the server (best effort, retried), forget locally, state cancelled. */
+  private async abandon(): Promise<void> {
+    const { api, store } = this.options;
+    const uploadId = this.upload?.id ?? (await store?.get(this.fingerprint))?.uploadId;
+    if (uploadId !== undefined) {
+      try {
+        await this.callApi(() => api.abort(uploadId));
+      } catch (error) {
+        const gone =
+          error instanceof UploadApiError && (error.status === 404 || error.status === 409);
+        if (!gone) {
+          const message = `${describeUploadError(error)} The upload could not be aborted on the server; it will be swept when it expires.`;
+          this.emit('error', { error, message });
+        }
+      }
+    }
+    await store?.delete(this.fingerprint);
+    this.progress.failAll();
+    this.setState('cancelled');
+  }
+
+  private callApi<T>(operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return withRetry(operation, this.backoff, {
+      signal,
+      onRetry: (error, _retry, delayMs) =>
+        this.emit('retry', {
+          partNumber: null,
+          error,
+          delayMs,
+          message: describeUploadError(error),
+        }),
+    });
+  }
+
+  private setState(state: UploadTaskState): void {
+    const previous = this.state;
+    if (previous === state) return;
+    this.state = state;
+    this.emit('state', { state, previous });
+  }
+}
+
+/** Runs a task to the end for scripts and the CLI: resolves with the completed upload, or throws. */
+export async function runUpload(task: UploadTask): Promise<UploadView> {
+  const outcome = await task.start();
+  if (outcome.state === 'completed') return outcome.upload;
+  if (outcome.state === 'failed') throw outcome.error;
+  throw new Error(`The upload of "${task.file.name}" was ${outcome.state}`);
+}
