@@ -9,6 +9,8 @@ import { ConfigError, REPO_ROOT, loadConfig } from './config/env.js';
 import { resolveDatabase } from './db/database.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import { createPrisma } from './db/prisma.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { scheduleUploadSweeper } from './jobs/upload-sweeper.job.js';
 import { parseKeyring } from './lib/crypto-envelope.js';
 
 type Stopper = () => Promise<unknown>;
@@ -77,6 +79,17 @@ async function main(): Promise<void> {
   });
   stoppers.push(() => app.close());
   await app.listen({ host: config.HOST, port: config.PORT });
+
+  const jobs = await startJobQueue(databaseUrl, (error) =>
+    app.log.error({ err: error }, 'job queue error'),
+  );
+  stoppers.push(() => jobs.stop());
+  await scheduleUploadSweeper(
+    jobs,
+    { db, keyring, clock: () => new Date(), staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS },
+    config.UPLOAD_SWEEP_INTERVAL_MINUTES,
+    app.log,
+  );
 
   say('');
   say('S3 Access Manager is running');

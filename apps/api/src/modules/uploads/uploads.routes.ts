@@ -10,6 +10,7 @@ import {
   ProblemSchema,
   SignedParts,
   SignPartsRequest,
+  SweepReport,
   UploadedParts,
   UploadList,
   UploadView,
@@ -25,6 +26,7 @@ import {
   signParts,
   type UploadsDeps,
 } from './uploads.service.js';
+import { sweepStaleUploads } from './upload-sweeper.service.js';
 
 const Params = z.object({ id: z.uuid() });
 
@@ -146,5 +148,18 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       await abortUpload(deps, actorOf(request), request.params.id);
       return reply.code(204).send();
     },
+  );
+
+  api.post(
+    '/api/uploads/sweep',
+    {
+      onRequest: [app.authenticate, app.requireRole('admin')],
+      schema: {
+        ...schema,
+        summary: 'Abort abandoned multipart uploads now (ours idle too long, and orphans)',
+        response: { 200: SweepReport, ...errors },
+      },
+    },
+    () => sweepStaleUploads(deps),
   );
 }
