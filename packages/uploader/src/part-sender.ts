@@ -1,4 +1,5 @@
 // Sends one part's bytes to its presigned URL: fetch (Node, CLI) or XMLHttpRequest (browser, with upload progress).
+/// <reference lib="dom" />
 import {
   EtagNotExposedError,
   HttpError,

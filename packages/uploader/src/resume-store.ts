@@ -1,4 +1,5 @@
 // Where unfinished uploads are remembered between sessions, keyed by the file's fingerprint.
+/// <reference lib="dom" />
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 

@@ -135,7 +135,8 @@ export interface SentPut {
 
 /**
  * Plays S3 for presigned PUTs. `failWith` makes the next PUT of a part fail; with `hold`, PUTs wait
- * for release() (or abort), so a test can look at what is in flight.
+ * for release() (or abort), so a test can look at what is in flight. Parts in flight are keyed by
+ * part number alone: hold PUTs of one upload at a time.
  */
 export class FakeS3Sender implements PartSender {
   readonly puts: SentPut[] = [];

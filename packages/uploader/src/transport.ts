@@ -1,4 +1,5 @@
 // The upload API as the engine sees it (UploadApi), and its fetch implementation parsing with the contracts.
+/// <reference lib="dom" />
 import {
   ProblemSchema,
   SignedParts,

@@ -1,0 +1,108 @@
+import { createFetchUploadApi } from './transport.js';
+import { NetworkError, UploadApiError } from './upload-errors.js';
+
+const UPLOAD = {
+  id: '00000000-0000-4000-8000-000000000001',
+  connectionId: '00000000-0000-4000-8000-000000000002',
+  bucket: 'uploads',
+  key: 'a.bin',
+  size: 10,
+  contentType: 'application/octet-stream',
+  lastModified: null,
+  mode: 'multipart',
+  partSize: 5,
+  partCount: 2,
+  state: 'in_progress',
+  etag: null,
+  error: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  completedAt: null,
+  expiresAt: '2026-01-02T00:00:00.000Z',
+};
+
+function recordingFetch(respond: () => Response) {
+  const requests: { url: string; init: RequestInit }[] = [];
+  const fetchImpl = (async (url: string, init: RequestInit) => {
+    requests.push({ url, init });
+    return respond();
+  }) as unknown as typeof fetch;
+  return { requests, fetchImpl };
+}
+
+const json = (body: unknown, status = 200, type = 'application/json'): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+describe('createFetchUploadApi', () => {
+  it('sends the auth headers and JSON body, and parses the answer with the contracts', async () => {
+    const { requests, fetchImpl } = recordingFetch(() => json(UPLOAD, 201));
+    const api = createFetchUploadApi({
+      baseUrl: 'http://api.test/',
+      getAuthHeaders: async () => ({ authorization: 'Bearer t0k' }),
+      fetch: fetchImpl,
+    });
+    const view = await api.create({
+      connectionId: UPLOAD.connectionId,
+      bucket: 'uploads',
+      key: 'a.bin',
+      size: 10,
+    });
+    expect(view.id).toBe(UPLOAD.id);
+    const [request] = requests;
+    expect(request?.url).toBe('http://api.test/api/uploads');
+    expect(request?.init.method).toBe('POST');
+    expect(request?.init.headers).toMatchObject({
+      authorization: 'Bearer t0k',
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(request?.init.body as string)).toMatchObject({ key: 'a.bin', size: 10 });
+  });
+
+  it('builds the part and list URLs', async () => {
+    const { requests, fetchImpl } = recordingFetch(() => json({ parts: [], nextMarker: null }));
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl });
+    await api.listParts(UPLOAD.id, 42);
+    await api.listParts(UPLOAD.id);
+    expect(requests.map((request) => request.url)).toEqual([
+      `/api/uploads/${UPLOAD.id}/parts?marker=42`,
+      `/api/uploads/${UPLOAD.id}/parts`,
+    ]);
+  });
+
+  it('throws UploadApiError with the problem code and status', async () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'No grant allows this',
+      status: 403,
+      code: 'GRANT_DENIED',
+      detail: 'No write grant on uploads/x',
+    };
+    const { fetchImpl } = recordingFetch(() => json(problem, 403, 'application/problem+json'));
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl });
+    const failure = api.get(UPLOAD.id);
+    await expect(failure).rejects.toBeInstanceOf(UploadApiError);
+    await expect(failure).rejects.toMatchObject({
+      status: 403,
+      code: 'GRANT_DENIED',
+      detail: 'No write grant on uploads/x',
+    });
+  });
+
+  it('keeps the status of an answer that is not problem+json', async () => {
+    const { fetchImpl } = recordingFetch(
+      () => new Response('<html>Bad gateway</html>', { status: 502 }),
+    );
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl });
+    await expect(api.abort(UPLOAD.id)).rejects.toMatchObject({ status: 502, code: undefined });
+  });
+
+  it('turns a failed connection into a NetworkError', async () => {
+    const api = createFetchUploadApi({
+      baseUrl: '',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    await expect(api.get(UPLOAD.id)).rejects.toBeInstanceOf(NetworkError);
+  });
+});
