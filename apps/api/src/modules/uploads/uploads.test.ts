@@ -81,7 +81,7 @@ async function sendPart(token: string, upload: UploadView, partNumber: number, b
   const response = await fetch(signed.urls[0]!.url, {
     method: 'PUT',
     headers: signed.headers,
-    body: body.subarray(start, Math.min(body.length, start + upload.partSize)),
+    body: new Uint8Array(body.subarray(start, Math.min(body.length, start + upload.partSize))),
   });
   expect(response.status).toBe(200);
   return response.headers.get('etag') ?? '';
