@@ -42,6 +42,16 @@ const router = createBrowserRouter([
               Component: (await import('./routes/connections-page')).ConnectionsPage,
             }),
           },
+          {
+            path: 'files',
+            lazy: async () => ({ Component: (await import('./routes/files-page')).FilesPage }),
+          },
+          {
+            path: 'permissions',
+            lazy: async () => ({
+              Component: (await import('./routes/permissions-page')).PermissionsPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

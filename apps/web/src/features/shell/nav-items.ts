@@ -20,7 +20,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Dashboard', path: '/', icon: DashboardOutlined, ready: true },
-  { label: 'Files', path: '/files', icon: FolderOutlined, ready: false },
+  { label: 'Files', path: '/files', icon: FolderOutlined, ready: true },
   {
     label: 'Uploads',
     path: '/uploads',
@@ -35,7 +35,7 @@ export const NAV_ITEMS: NavItem[] = [
     ready: true,
     roles: ['admin'],
   },
-  { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: false, roles: ['admin'] },
+  { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: true, roles: ['admin'] },
   { label: 'Users', path: '/users', icon: GroupOutlined, ready: true, roles: ['admin'] },
   { label: 'Audit', path: '/audit', icon: HistoryOutlined, ready: true, roles: ['admin'] },
   {

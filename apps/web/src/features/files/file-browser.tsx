@@ -1,0 +1,179 @@
+// Browses one granted location: breadcrumbs, search by name start, paging, actions on objects.
+import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  InputAdornment,
+  LinearProgress,
+  Paper,
+  Snackbar,
+  Stack,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { FileLocation, ObjectRef } from '@s3am/contracts';
+import { DeleteObjectsDialog } from './delete-objects-dialog';
+import { FileTable } from './file-table';
+import { FolderBreadcrumbs } from './folder-breadcrumbs';
+import { NewFolderDialog } from './new-folder-dialog';
+import { ObjectDetailsDrawer } from './object-details-drawer';
+import type { SortOrder } from './sort-entries';
+import { useFolderListing } from './use-folder-listing';
+import { useLinkActions } from './use-link-actions';
+
+export function FileBrowser({
+  location,
+  prefix,
+  onNavigate,
+}: {
+  location: FileLocation;
+  prefix: string;
+  onNavigate: (prefix: string) => void;
+}) {
+  const where = { connectionId: location.connectionId, bucket: location.bucket };
+  const [search, setSearch] = useState('');
+  const [order, setOrder] = useState<SortOrder>({ field: 'name', direction: 'asc' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [toDelete, setToDelete] = useState<string[]>([]);
+  const [creatingFolder, setCreatingFolder] = useState(false);
+  const [details, setDetails] = useState<ObjectRef | null>(null);
+  const listing = useFolderListing(where, prefix + search);
+  const links = useLinkActions();
+  const refOf = (key: string): ObjectRef => ({ ...where, key });
+
+  const navigate = (next: string) => {
+    setSearch('');
+    setSelected(new Set());
+    onNavigate(next);
+  };
+  const empty =
+    !listing.loading && !listing.error && !listing.folders.length && !listing.objects.length;
+
+  return (
+    <Box>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1}
+        sx={{ alignItems: { sm: 'center' }, mb: 2 }}
+      >
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <FolderBreadcrumbs location={location} prefix={prefix} onNavigate={navigate} />
+        </Box>
+        <TextField
+          size="small"
+          label="Search by name start"
+          value={search}
+          onChange={(e) => {
+            setSelected(new Set());
+            setSearch(e.target.value);
+          }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Button startIcon={<CreateNewFolderOutlined />} onClick={() => setCreatingFolder(true)}>
+          New folder
+        </Button>
+        <Button
+          color="error"
+          startIcon={<DeleteOutlined />}
+          disabled={selected.size === 0}
+          onClick={() => setToDelete([...selected])}
+        >
+          Delete{selected.size ? ` (${selected.size})` : ''}
+        </Button>
+        <Box sx={{ flexGrow: 1 }} />
+        <Tooltip title="Refresh">
+          <IconButton aria-label="Refresh" onClick={listing.reload}>
+            <RefreshOutlined />
+          </IconButton>
+        </Tooltip>
+      </Stack>
+      <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+        {listing.loading && <LinearProgress aria-label="Loading folder" />}
+        {listing.error && (
+          <Alert severity={listing.error.denied ? 'warning' : 'error'} sx={{ m: 2 }}>
+            {listing.error.message}
+          </Alert>
+        )}
+        {!listing.error && (
+          <FileTable
+            folders={listing.folders}
+            objects={listing.objects}
+            order={order}
+            onSort={setOrder}
+            selected={selected}
+            onSelectedChange={setSelected}
+            onOpenFolder={navigate}
+            actions={{
+              onDetails: (object) => setDetails(refOf(object.key)),
+              onDownload: (object) => void links.download(refOf(object.key)),
+              onCopyLink: (object) => void links.copyLink(refOf(object.key)),
+            }}
+          />
+        )}
+        {empty && (
+          <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+            {search ? `No names here start with “${search}”.` : 'This folder is empty.'}
+          </Typography>
+        )}
+        {listing.hasMore && (
+          <Box sx={{ p: 1, textAlign: 'center' }}>
+            <Button onClick={listing.loadMore} disabled={listing.loading}>
+              Load more
+            </Button>
+          </Box>
+        )}
+      </Paper>
+      <DeleteObjectsDialog
+        where={where}
+        keys={toDelete}
+        onClose={() => setToDelete([])}
+        onDeleted={(deleted) => {
+          setSelected(new Set([...selected].filter((key) => !deleted.includes(key))));
+          listing.reload();
+        }}
+      />
+      <NewFolderDialog
+        open={creatingFolder}
+        where={where}
+        parent={prefix}
+        onClose={() => setCreatingFolder(false)}
+        onCreated={listing.reload}
+      />
+      <ObjectDetailsDrawer
+        target={details}
+        onClose={() => setDetails(null)}
+        onDownload={(ref) => void links.download(ref)}
+      />
+      <Snackbar
+        open={links.notice !== null}
+        autoHideDuration={links.notice?.error ? null : 5000}
+        onClose={links.clearNotice}
+      >
+        <Alert
+          severity={links.notice?.error ? 'error' : 'success'}
+          onClose={links.clearNotice}
+          variant="filled"
+        >
+          {links.notice?.message}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
+}

@@ -1,0 +1,118 @@
+// Side panel with one object's details: size, type, dates, ETag, metadata, tags, class, encryption.
+import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Divider,
+  Drawer,
+  IconButton,
+  Stack,
+  Typography,
+} from '@mui/material';
+import type { ObjectDetails, ObjectRef } from '@s3am/contracts';
+import { useApiQuery } from '../common/use-api-query';
+import { fetchObjectDetails } from './files-api';
+import { formatBytes, formatDate } from './format';
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+function Pairs({ title, pairs }: { title: string; pairs: Record<string, string> }) {
+  const entries = Object.entries(pairs);
+  return (
+    <Box>
+      <Typography variant="subtitle2" gutterBottom>
+        {title}
+      </Typography>
+      {entries.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          None
+        </Typography>
+      ) : (
+        <Stack spacing={1}>
+          {entries.map(([key, value]) => (
+            <Field key={key} label={key} value={value} />
+          ))}
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
+function DetailsBody({ details }: { details: ObjectDetails }) {
+  const { algorithm, kmsKeyId } = details.encryption;
+  return (
+    <Stack spacing={2}>
+      <Field label="Key" value={details.key} />
+      <Field label="Size" value={`${formatBytes(details.size)} (${details.size} bytes)`} />
+      <Field label="Type" value={details.contentType ?? 'unknown'} />
+      <Field label="Modified" value={formatDate(details.lastModified)} />
+      <Field label="ETag" value={details.etag ?? '—'} />
+      <Field label="Storage class" value={details.storageClass ?? 'STANDARD'} />
+      <Field
+        label="Encryption"
+        value={algorithm ? `${algorithm}${kmsKeyId ? ` (key ${kmsKeyId})` : ''}` : 'None reported'}
+      />
+      <Divider />
+      <Pairs title="Metadata" pairs={details.metadata} />
+      <Pairs title="Tags" pairs={details.tags} />
+    </Stack>
+  );
+}
+
+export function ObjectDetailsDrawer({
+  target,
+  onClose,
+  onDownload,
+}: {
+  target: ObjectRef | null;
+  onClose: () => void;
+  onDownload: (ref: ObjectRef) => void;
+}) {
+  const { data, error, loading } = useApiQuery(
+    async () => (target ? fetchObjectDetails(target) : null),
+    [target],
+  );
+  const name = target?.key.slice(target.key.lastIndexOf('/') + 1) ?? '';
+  return (
+    <Drawer
+      anchor="right"
+      open={target !== null}
+      onClose={onClose}
+      // Above the app bar, which sits over the navigation drawer.
+      sx={{ zIndex: (theme) => theme.zIndex.drawer + 2 }}
+      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 400 }, p: 3 } } }}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h6" component="h2" sx={{ flexGrow: 1, wordBreak: 'break-all' }}>
+          {name}
+        </Typography>
+        <IconButton aria-label="Close details" onClick={onClose}>
+          <CloseOutlined />
+        </IconButton>
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+      {loading && !data && <CircularProgress aria-label="Loading details" />}
+      {data && data.key === target?.key && (
+        <>
+          <DetailsBody details={data} />
+          <Button sx={{ mt: 3 }} variant="contained" onClick={() => target && onDownload(target)}>
+            Download
+          </Button>
+        </>
+      )}
+    </Drawer>
+  );
+}

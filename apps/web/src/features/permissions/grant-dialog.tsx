@@ -1,0 +1,223 @@
+// Creates a grant: a user or group, a connection's bucket, a prefix, actions and an optional expiry.
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  MenuItem,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@mui/material';
+import { useState } from 'react';
+import type { ConnectionView, GrantAction, GroupView } from '@s3am/contracts';
+import { problemMessage } from '../../api/client';
+import { createGrant, type UserOption } from './permissions-api';
+import { UserPicker } from './user-picker';
+
+export const ACTION_LABELS: Record<GrantAction, string> = {
+  list: 'List',
+  read: 'Read (download)',
+  write: 'Write (upload)',
+  delete: 'Delete',
+};
+
+interface FormState {
+  granteeType: 'user' | 'group';
+  user: UserOption | null;
+  groupId: string;
+  connectionId: string;
+  bucket: string;
+  prefix: string;
+  actions: GrantAction[];
+  expiresOn: string;
+}
+
+const EMPTY: FormState = {
+  granteeType: 'user',
+  user: null,
+  groupId: '',
+  connectionId: '',
+  bucket: '',
+  prefix: '',
+  actions: ['list', 'read'],
+  expiresOn: '',
+};
+
+/** A date picked in the form means "until the end of that day", in the admin's time zone. */
+function endOfDay(date: string): string {
+  return new Date(`${date}T23:59:59`).toISOString();
+}
+
+export function GrantDialog({
+  open,
+  connections,
+  groups,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  connections: ConnectionView[];
+  groups: GroupView[];
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<FormState>) => setForm({ ...form, ...patch });
+  const connection = connections.find((c) => c.id === form.connectionId);
+  const grantee = form.granteeType === 'user' ? form.user : form.groupId;
+  const complete = Boolean(grantee && form.connectionId && form.bucket && form.actions.length);
+
+  const toggleAction = (action: GrantAction, on: boolean) =>
+    set({
+      actions: on ? [...form.actions, action] : form.actions.filter((a) => a !== action),
+    });
+
+  const save = async () => {
+    setError(null);
+    try {
+      await createGrant({
+        userId: form.granteeType === 'user' ? (form.user?.id ?? null) : null,
+        groupId: form.granteeType === 'group' ? form.groupId : null,
+        connectionId: form.connectionId,
+        bucket: form.bucket.trim(),
+        prefix: form.prefix.trim(),
+        actions: form.actions,
+        expiresAt: form.expiresOn ? endOfDay(form.expiresOn) : null,
+      });
+      onCreated();
+      onClose();
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{
+        transition: {
+          onExited: () => {
+            setForm(EMPTY);
+            setError(null);
+          },
+        },
+      }}
+    >
+      <DialogTitle>New grant</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {error && <Alert severity="error">{error}</Alert>}
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={form.granteeType}
+            onChange={(_, value: FormState['granteeType'] | null) =>
+              value && set({ granteeType: value })
+            }
+            aria-label="Grant to"
+          >
+            <ToggleButton value="user">A user</ToggleButton>
+            <ToggleButton value="group">A group</ToggleButton>
+          </ToggleButtonGroup>
+          {form.granteeType === 'user' ? (
+            <UserPicker label="User" value={form.user} onChange={(user) => set({ user })} />
+          ) : (
+            <TextField
+              select
+              label="Group"
+              value={form.groupId}
+              onChange={(e) => set({ groupId: e.target.value })}
+              helperText={groups.length ? ' ' : 'No groups yet: create one below the grants.'}
+            >
+              {groups.map((group) => (
+                <MenuItem key={group.id} value={group.id}>
+                  {group.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <TextField
+            select
+            label="Connection"
+            value={form.connectionId}
+            onChange={(e) => {
+              const next = connections.find((c) => c.id === e.target.value);
+              set({ connectionId: e.target.value, bucket: next?.buckets[0] ?? '' });
+            }}
+          >
+            {connections.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {c.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Autocomplete
+            freeSolo
+            options={connection?.buckets ?? []}
+            inputValue={form.bucket}
+            onInputChange={(_, bucket) => set({ bucket })}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                label="Bucket"
+                helperText="One of the connection's buckets, or type another name."
+              />
+            )}
+          />
+          <TextField
+            label="Prefix"
+            value={form.prefix}
+            onChange={(e) => set({ prefix: e.target.value })}
+            placeholder="team-a/"
+            helperText="Empty for the whole bucket. Matched on folder boundaries: team-a/ never grants team-ab/."
+          />
+          <FormControl component="fieldset">
+            <FormLabel component="legend">Actions</FormLabel>
+            <FormGroup row>
+              {(Object.keys(ACTION_LABELS) as GrantAction[]).map((action) => (
+                <FormControlLabel
+                  key={action}
+                  label={ACTION_LABELS[action]}
+                  control={
+                    <Checkbox
+                      checked={form.actions.includes(action)}
+                      onChange={(e) => toggleAction(action, e.target.checked)}
+                    />
+                  }
+                />
+              ))}
+            </FormGroup>
+          </FormControl>
+          <TextField
+            type="date"
+            label="Expires (optional)"
+            value={form.expiresOn}
+            onChange={(e) => set({ expiresOn: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+            helperText="The grant stops working at the end of this day."
+          />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!complete} onClick={() => void save()}>
+          Create grant
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+// Permissions (admins): grants on bucket prefixes, groups, and what one user can do.
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { GrantView } from '@s3am/contracts';
+import { problemMessage } from '../api/client';
+import { useApiQuery } from '../features/common/use-api-query';
+import { GrantDialog } from '../features/permissions/grant-dialog';
+import { GrantsTable } from '../features/permissions/grants-table';
+import { GroupsSection } from '../features/permissions/groups-section';
+import {
+  deleteGrant,
+  fetchConnections,
+  fetchGrants,
+  fetchGroups,
+} from '../features/permissions/permissions-api';
+import { UserPermissionsSection } from '../features/permissions/user-permissions-section';
+
+export function PermissionsPage() {
+  const grants = useApiQuery(fetchGrants, []);
+  const groups = useApiQuery(fetchGroups, []);
+  const connections = useApiQuery(fetchConnections, []);
+  const [creating, setCreating] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const remove = async (grant: GrantView) => {
+    const who = grant.userEmail ?? `group ${grant.groupName}`;
+    if (!window.confirm(`Remove ${who}'s access to ${grant.bucket}/${grant.prefix}?`)) return;
+    setActionError(null);
+    try {
+      await deleteGrant(grant.id);
+      await grants.reload();
+    } catch (caught) {
+      setActionError(problemMessage(caught));
+    }
+  };
+  const error = grants.error ?? groups.error ?? connections.error ?? actionError;
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 3, flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          Permissions
+        </Typography>
+        <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+          New grant
+        </Button>
+      </Stack>
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
+      <Stack spacing={4} divider={<Divider />}>
+        <Box component="section" aria-labelledby="grants-heading">
+          <Typography id="grants-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
+            Grants
+          </Typography>
+          {grants.data && <GrantsTable grants={grants.data} onDelete={(g) => void remove(g)} />}
+        </Box>
+        <GroupsSection
+          groups={groups.data ?? []}
+          onChanged={() => {
+            void groups.reload();
+            // Renaming or removing a group changes how its grants read.
+            void grants.reload();
+          }}
+        />
+        <UserPermissionsSection />
+      </Stack>
+      <GrantDialog
+        open={creating}
+        connections={connections.data ?? []}
+        groups={groups.data ?? []}
+        onClose={() => setCreating(false)}
+        onCreated={() => void grants.reload()}
+      />
+    </Box>
+  );
+}
