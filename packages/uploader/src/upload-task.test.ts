@@ -1,7 +1,12 @@
 import { blobFileSource, type FileSource } from './file-source.js';
 import { MemoryResumeStore, fingerprintOf } from './resume-store.js';
 import { FakeS3Sender, FakeUploadApi } from './test-fakes.js';
-import { HttpError } from './upload-errors.js';
+import {
+  EtagNotExposedError,
+  HttpError,
+  NetworkError,
+  UploadVerificationError,
+} from './upload-errors.js';
 import { UploadTask, type UploadTaskOptions, type UploadTaskState } from './upload-task.js';
 
 const CONNECTION = '00000000-0000-4000-8000-00000000000c';
@@ -211,5 +216,38 @@ describe('UploadTask', () => {
     const outcome = await make().start();
     expect(outcome.state).toBe('completed');
     expect(sender.puts).toHaveLength(1);
+  });
+
+  it('fails at once with the CORS advice when S3 hides the ETag', async () => {
+    const { sender, make } = setup(25);
+    sender.failWith(1, new EtagNotExposedError());
+    const outcome = await make().start();
+    expect(outcome.state).toBe('failed');
+    if (outcome.state === 'failed') expect(outcome.message).toMatch(/ExposeHeaders.*ETag/);
+    expect(sender.puts.filter((put) => put.partNumber === 1)).toHaveLength(1);
+  });
+
+  it('accepts a complete whose answer was lost when the server says it happened', async () => {
+    const { api, make } = setup(25, { backoff: { random: () => 0, maxAttempts: 2 } });
+    const complete = api.complete.bind(api);
+    api.complete = async (uploadId, parts) => {
+      await complete(uploadId, parts);
+      throw new NetworkError('connection reset');
+    };
+    const outcome = await make().start();
+    expect(outcome.state).toBe('completed');
+  });
+
+  it('fails when the assembled object does not match the parts sent', async () => {
+    const { api, store, file, make } = setup(25);
+    const complete = api.complete.bind(api);
+    api.complete = async (uploadId, parts) => ({
+      ...(await complete(uploadId, parts)),
+      etag: '"00000000000000000000000000000000-3"',
+    });
+    const outcome = await make().start();
+    expect(outcome.state).toBe('failed');
+    if (outcome.state === 'failed') expect(outcome.error).toBeInstanceOf(UploadVerificationError);
+    expect(await store.get(fingerprintOf(file))).toBeUndefined();
   });
 });

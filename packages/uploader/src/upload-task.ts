@@ -1,6 +1,7 @@
 // One file's upload: create or resume, send parts, complete, verify; pause, resume and cancel; typed events.
 import { type UploadView } from '@s3am/contracts';
 import { TypedEmitter } from './emitter.js';
+import { completeUpload, partEtagsInOrder } from './upload-completion.js';
 import { verifyCompletedUpload } from './etag-check.js';
 import { type FileSource } from './file-source.js';
 import { type PartSender } from './part-sender.js';
@@ -216,13 +217,15 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       });
 
       this.setState('completing');
-      const partEtags = plan.map((part) => held.get(part.partNumber) ?? '');
-      const parts = plan.map((part, index) => ({
-        partNumber: part.partNumber,
-        etag: partEtags[index] ?? '',
-      }));
+      const partEtags = partEtagsInOrder(plan, held);
       // Not interrupted by pause: a complete cut off mid-way would leave us unsure whether it happened.
-      const completed = await this.completeUpload(upload.id, parts);
+      const completed = await completeUpload({
+        api,
+        uploadId: upload.id,
+        plan,
+        partEtags,
+        call: (operation) => this.callApi(operation),
+      });
       this.upload = completed;
       await store?.delete(this.fingerprint);
       verifyCompletedUpload(completed, {
@@ -249,21 +252,6 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       return { state: 'failed', error, message };
     } finally {
       if (this.controller === controller) this.controller = null;
-    }
-  }
-
-  /** Complete, retried; if the answer was lost, the server's record tells whether it happened. */
-  private async completeUpload(
-    uploadId: string,
-    parts: { partNumber: number; etag: string }[],
-  ): Promise<UploadView> {
-    const { api } = this.options;
-    try {
-      return await this.callApi(() => api.complete(uploadId, parts));
-    } catch (error) {
-      const current = await api.get(uploadId).catch(() => null);
-      if (current?.state === 'completed') return current;
-      throw error;
     }
   }
 
