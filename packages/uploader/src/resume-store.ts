@@ -8,7 +8,7 @@ export const ResumeRecord = z.object({
   key: z.string(),
   bucket: z.string(),
   connectionId: z.string(),
-  partSize: z.number().int().positive(),
+  partSize: z.number().int().nonnegative(),
   /** ISO date-time the upload was created. */
   createdAt: z.string(),
 });
