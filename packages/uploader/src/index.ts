@@ -32,6 +32,8 @@ export {
   backoffDelay,
   classifyFailure,
   classifyStatus,
+  parseRetryAfter,
+  retryDelay,
   withRetry,
   type BackoffOptions,
   type FailureDecision,

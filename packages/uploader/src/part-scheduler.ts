@@ -5,7 +5,7 @@ import { type PartSender } from './part-sender.js';
 import { PartUrlSigner } from './part-signer.js';
 import { type PartRange } from './part-plan.js';
 import { type TransferProgress } from './progress.js';
-import { backoffDelay, classifyFailure, sleep, type BackoffOptions } from './retry.js';
+import { classifyFailure, retryDelay, sleep, type BackoffOptions } from './retry.js';
 import { abortError } from './upload-errors.js';
 
 export interface SendPartsOptions {
@@ -99,7 +99,7 @@ async function sendOnePart(
         continue;
       }
       if (decision !== 'retry' || retries + 1 >= options.backoff.maxAttempts) throw error;
-      const delay = backoffDelay(retries, options.backoff);
+      const delay = retryDelay(error, retries, options.backoff);
       retries++;
       options.onRetry?.(part, error, delay);
       await sleep(delay, signal);

@@ -7,6 +7,7 @@ import {
   abortError,
   isAbortError,
 } from './upload-errors.js';
+import { parseRetryAfter } from './retry.js';
 
 export type PartBody = Blob | Uint8Array;
 
@@ -66,7 +67,9 @@ export class FetchPartSender implements PartSender {
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');
-      throw new HttpError(response.status, text.slice(0, MAX_ERROR_BODY));
+      const error = new HttpError(response.status, text.slice(0, MAX_ERROR_BODY));
+      error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw error;
     }
     // Drain the (empty) body so the connection is reused.
     await response.arrayBuffer().catch(() => undefined);
@@ -106,9 +109,12 @@ export class XhrPartSender implements PartSender {
       xhr.onload = () =>
         settle(() => {
           if (xhr.status < 200 || xhr.status >= 300) {
-            reject(
-              new HttpError(xhr.status, String(xhr.responseText ?? '').slice(0, MAX_ERROR_BODY)),
+            const error = new HttpError(
+              xhr.status,
+              String(xhr.responseText ?? '').slice(0, MAX_ERROR_BODY),
             );
+            error.retryAfterMs = parseRetryAfter(xhr.getResponseHeader('Retry-After'));
+            reject(error);
             return;
           }
           // null when the bucket's CORS rule does not list ETag in ExposeHeaders.

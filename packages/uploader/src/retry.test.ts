@@ -2,6 +2,8 @@ import {
   backoffDelay,
   classifyFailure,
   classifyStatus,
+  parseRetryAfter,
+  retryDelay,
   withRetry,
   type BackoffOptions,
 } from './retry.js';
@@ -115,5 +117,42 @@ describe('withRetry', () => {
     );
     await expect(failing).rejects.toBeInstanceOf(HttpError);
     expect(calls).toBe(1);
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3_000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+
+  it('waits at least what the server asked, up to the cap', () => {
+    const tooFast = new HttpError(429, '');
+    tooFast.retryAfterMs = 700;
+    expect(
+      retryDelay(
+        tooFast,
+        0,
+        options(() => 0),
+      ),
+    ).toBe(700);
+    tooFast.retryAfterMs = 60_000;
+    expect(
+      retryDelay(
+        tooFast,
+        0,
+        options(() => 0),
+      ),
+    ).toBe(1_000);
+    expect(
+      retryDelay(
+        new HttpError(503, ''),
+        1,
+        options(() => 0.5),
+      ),
+    ).toBe(100);
   });
 });

@@ -39,6 +39,22 @@ export type FailureDecision = 'retry' | 'resign' | 'fatal';
 
 const EXPIRED_SIGNATURE = /Request has expired/i;
 
+/** Retry-After as ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The backoff delay, but never shorter than the server's Retry-After (itself capped at `capMs`). */
+export function retryDelay(error: unknown, retry: number, options: BackoffOptions): number {
+  const jittered = backoffDelay(retry, options);
+  const asked = error instanceof HttpError ? error.retryAfterMs : undefined;
+  return asked === undefined ? jittered : Math.max(jittered, Math.min(asked, options.capMs));
+}
+
 export function classifyFailure(error: unknown): FailureDecision {
   if (isAbortError(error)) return 'fatal';
   if (error instanceof EtagNotExposedError) return 'fatal';
@@ -90,7 +106,7 @@ export async function withRetry<T>(
     } catch (error) {
       if (hooks.signal?.aborted) throw error;
       if (classifyFailure(error) !== 'retry' || attempt + 1 >= options.maxAttempts) throw error;
-      const delay = backoffDelay(attempt, options);
+      const delay = retryDelay(error, attempt, options);
       hooks.onRetry?.(error, attempt, delay);
       await sleep(delay, hooks.signal);
     }

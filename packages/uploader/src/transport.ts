@@ -9,6 +9,7 @@ import {
   type CreateUploadRequest,
 } from '@s3am/contracts';
 import { type z } from 'zod';
+import { parseRetryAfter } from './retry.js';
 import { NetworkError, UploadApiError, isAbortError } from './upload-errors.js';
 
 export interface UploadApi {
@@ -73,7 +74,11 @@ export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi 
       });
     }
     const text = await response.text();
-    if (!response.ok) throw apiErrorFrom(response.status, text);
+    if (!response.ok) {
+      const error = apiErrorFrom(response.status, text);
+      error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw error;
+    }
     if (schema === null) return undefined as z.infer<S>;
     return schema.parse(JSON.parse(text));
   }

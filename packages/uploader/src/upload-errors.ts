@@ -2,6 +2,9 @@
 
 /** An HTTP answer that was not a success (a presigned PUT to S3, or an API call). */
 export class HttpError extends Error {
+  /** From a Retry-After header: the server's own idea of when to try again. */
+  retryAfterMs: number | undefined = undefined;
+
   constructor(
     readonly status: number,
     /** The start of the response body: S3 puts its XML error (e.g. "Request has expired") here. */
