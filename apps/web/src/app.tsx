@@ -52,6 +52,10 @@ const router = createBrowserRouter([
               Component: (await import('./routes/permissions-page')).PermissionsPage,
             }),
           },
+          {
+            path: 'uploads',
+            lazy: async () => ({ Component: (await import('./routes/uploads-page')).UploadsPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

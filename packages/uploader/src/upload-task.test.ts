@@ -250,4 +250,18 @@ describe('UploadTask', () => {
     if (outcome.state === 'failed') expect(outcome.error).toBeInstanceOf(UploadVerificationError);
     expect(await store.get(fingerprintOf(file))).toBeUndefined();
   });
+
+  it('cancels a paused task once, however often it is asked, and never starts it again', async () => {
+    const { api, sender, make } = setup(55);
+    sender.hold = true;
+    const task = make();
+    const run = task.start();
+    await sender.until(() => sender.heldParts().length > 0);
+    await task.pause();
+    expect((await run).state).toBe('paused');
+    await Promise.all([task.cancel(), task.cancel()]);
+    expect(task.state).toBe('cancelled');
+    expect(api.callsOf('abort')).toHaveLength(1);
+    expect(await task.start()).toEqual({ state: 'cancelled' });
+  });
 });

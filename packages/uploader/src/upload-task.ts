@@ -73,6 +73,8 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
   private run: Promise<UploadOutcome> | null = null;
   private controller: AbortController | null = null;
   private stopReason: 'pause' | 'cancel' | null = null;
+  /** Set once cancel() is called: nothing starts again after it, and every caller awaits the same end. */
+  private cancelling: Promise<void> | null = null;
 
   constructor(private readonly options: UploadTaskOptions) {
     super();
@@ -99,7 +101,9 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
     if (this.state === 'completed' && this.upload) {
       return Promise.resolve({ state: 'completed', upload: this.upload });
     }
-    if (this.state === 'cancelled') return Promise.resolve({ state: 'cancelled' });
+    if (this.state === 'cancelled' || this.cancelling !== null) {
+      return Promise.resolve({ state: 'cancelled' });
+    }
     const run = this.execute().finally(() => {
       if (this.run === run) this.run = null;
     });
@@ -130,8 +134,13 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
   }
 
   /** Stops, aborts the upload on the server (S3 drops its parts) and forgets it locally. */
-  async cancel(): Promise<void> {
-    if (this.state === 'completed' || this.state === 'cancelled') return;
+  cancel(): Promise<void> {
+    if (this.state === 'completed' || this.state === 'cancelled') return Promise.resolve();
+    this.cancelling ??= this.stopAndAbandon();
+    return this.cancelling;
+  }
+
+  private async stopAndAbandon(): Promise<void> {
     if (this.run) {
       if (this.state === 'completing') {
         const outcome = await this.run;

@@ -25,7 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Uploads',
     path: '/uploads',
     icon: CloudUploadOutlined,
-    ready: false,
+    ready: true,
     roles: ['admin', 'uploader'],
   },
   {
