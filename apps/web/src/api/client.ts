@@ -96,6 +96,28 @@ api.interceptors.response.use(undefined, async (error: AxiosError) => {
   return api.request(original);
 });
 
+/** The access token now, for callers outside axios (the upload engine's fetch transport). */
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+/**
+ * The interceptor's 401 handling for callers outside axios: unless another call already refreshed
+ * the token it was sent with, refresh once (shared); when that fails the session is over.
+ * Resolves true when a retry with the new token makes sense.
+ */
+export async function recoverFromUnauthorized(sentToken: string | null): Promise<boolean> {
+  if (accessToken !== null && sentToken !== accessToken) return true;
+  try {
+    onUserChanged(await refreshSession());
+    return true;
+  } catch {
+    clearTokens();
+    onSessionEnded();
+    return false;
+  }
+}
+
 /** A sentence to show a person for any failed call. */
 export function problemMessage(error: unknown): string {
   if (error instanceof AxiosError) {

@@ -5,11 +5,25 @@ import { useState } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { ColorModeButton } from '../theme/color-mode-button';
+import { GlobalDropZone } from '../uploads/global-drop-zone';
+import { UploadManagerProvider } from '../uploads/upload-manager-context';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
 import { UserMenu } from './user-menu';
 
 export function AppShell() {
+  const { user } = useAuth();
+  // The upload queue lives above the pages, so uploads go on while people navigate; keyed by
+  // user so nobody inherits someone else's queue after signing in on the same tab.
+  return (
+    <UploadManagerProvider key={user?.id ?? 'none'}>
+      <ShellFrame />
+      <GlobalDropZone role={user?.role ?? 'viewer'} />
+    </UploadManagerProvider>
+  );
+}
+
+function ShellFrame() {
   const { user } = useAuth();
   const [mobileOpen, setMobileOpen] = useState(false);
   // Pages that load on first visit take a moment: show it under the app bar.

@@ -1,0 +1,82 @@
+// Unfinished uploads from an earlier visit, waiting for their file to be selected again.
+import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { problemMessage } from '../../api/client';
+import { formatBytes } from './upload-format';
+import { baseName } from './upload-keys';
+import { type UploadsSnapshot } from './upload-manager';
+import { useUploadManager } from './upload-manager-context';
+
+export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
+  const manager = useUploadManager();
+  const [error, setError] = useState<string | null>(null);
+  const { pending, pendingError } = uploads;
+  if (pending.length === 0 && !pendingError) return null;
+  const discard = async (uploadId: string, name: string) => {
+    if (!window.confirm(`Discard the unfinished upload of "${name}"? The parts sent are deleted.`))
+      return;
+    try {
+      setError(null);
+      await manager.discardPending(uploadId);
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="pending-uploads">
+      <Typography variant="h6" component="h2">
+        Unfinished uploads
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Waiting for the file — select it again to resume. Parts already in the bucket are not sent
+        again.
+      </Typography>
+      {pendingError && <Alert severity="warning">Could not list them: {pendingError}</Alert>}
+      {error && <Alert severity="error">{error}</Alert>}
+      <Box component="ul" sx={{ p: 0, m: 0 }}>
+        {pending.map(({ upload }) => {
+          const name = baseName(upload.key);
+          return (
+            <Stack
+              key={upload.id}
+              component="li"
+              direction="row"
+              spacing={2}
+              data-testid="pending-upload"
+              sx={{
+                listStyle: 'none',
+                alignItems: 'center',
+                py: 1,
+                borderTop: 1,
+                borderColor: 'divider',
+              }}
+            >
+              <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+                <Typography noWrap title={upload.key} sx={{ fontWeight: 500 }}>
+                  {name}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" noWrap component="div">
+                  {formatBytes(upload.size)} · {upload.bucket}/{upload.key} · started{' '}
+                  {new Date(upload.createdAt).toLocaleString()}
+                </Typography>
+              </Box>
+              <Typography variant="body2" color="warning.main" sx={{ whiteSpace: 'nowrap' }}>
+                Waiting for the file
+              </Typography>
+              <Button color="inherit" onClick={() => void discard(upload.id, name)}>
+                Discard
+              </Button>
+            </Stack>
+          );
+        })}
+      </Box>
+      {pending.length > 0 && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          <AlertTitle>To resume</AlertTitle>
+          Drop the same file on this page or choose it with “Choose files”: it continues where it
+          stopped.
+        </Alert>
+      )}
+    </Paper>
+  );
+}

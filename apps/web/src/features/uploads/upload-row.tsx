@@ -1,0 +1,123 @@
+// One file in the queue: name, size, progress, speed, time left, state and its actions.
+import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import PauseOutlined from '@mui/icons-material/PauseOutlined';
+import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
+import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
+import { Alert, Box, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
+import { type UploadItem } from './upload-manager';
+import { useUploadManager } from './upload-manager-context';
+import { formatBytes, formatEta, formatPercent, formatSpeed } from './upload-format';
+import { UploadStateChip } from './upload-state-chip';
+
+const MOVING = new Set(['preparing', 'uploading', 'completing']);
+
+export function UploadRow({ item }: { item: UploadItem }) {
+  const manager = useUploadManager();
+  const { progress, state } = item;
+  const moving = MOVING.has(state);
+  const percent = Math.floor(progress.fraction * 100);
+  return (
+    <Box
+      component="li"
+      data-testid="upload-row"
+      data-state={state}
+      aria-label={item.name}
+      sx={{ listStyle: 'none', py: 1.5, borderBottom: 1, borderColor: 'divider' }}
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography noWrap title={item.key ?? item.name} sx={{ fontWeight: 500 }}>
+            {item.name}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" noWrap component="div">
+            {formatBytes(item.size)} · {item.where}
+            {item.key && item.key !== item.name && !item.key.endsWith(`/${item.name}`)
+              ? ` · saved as ${item.key}`
+              : ''}
+          </Typography>
+        </Box>
+        <UploadStateChip state={state} />
+        {(state === 'uploading' || state === 'preparing' || state === 'queued') && (
+          <Tooltip title="Pause">
+            <IconButton aria-label={`Pause ${item.name}`} onClick={() => manager.pause(item.id)}>
+              <PauseOutlined />
+            </IconButton>
+          </Tooltip>
+        )}
+        {state === 'paused' && (
+          <Tooltip title="Resume">
+            <IconButton aria-label={`Resume ${item.name}`} onClick={() => manager.resume(item.id)}>
+              <PlayArrowOutlined />
+            </IconButton>
+          </Tooltip>
+        )}
+        {state === 'failed' && (
+          <Tooltip title="Retry">
+            <IconButton aria-label={`Retry ${item.name}`} onClick={() => manager.resume(item.id)}>
+              <ReplayOutlined />
+            </IconButton>
+          </Tooltip>
+        )}
+        {state !== 'completed' && state !== 'cancelled' && state !== 'completing' && (
+          <Tooltip title="Cancel (the parts sent are discarded)">
+            <IconButton aria-label={`Cancel ${item.name}`} onClick={() => manager.cancel(item.id)}>
+              <CloseOutlined />
+            </IconButton>
+          </Tooltip>
+        )}
+      </Stack>
+      {state !== 'cancelled' && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 0.5 }}>
+          <LinearProgress
+            variant={state === 'preparing' && percent === 0 ? 'indeterminate' : 'determinate'}
+            value={percent}
+            color={state === 'failed' ? 'error' : state === 'completed' ? 'success' : 'primary'}
+            aria-label={`Progress of ${item.name}`}
+            sx={{
+              flexGrow: 1,
+              height: 8,
+              borderRadius: 4,
+              '& .MuiLinearProgress-bar': { transition: 'transform 0.2s linear' },
+            }}
+          />
+          <Typography
+            variant="body2"
+            data-testid="upload-percent"
+            sx={{
+              width: 56,
+              textAlign: 'right',
+              whiteSpace: 'nowrap',
+              fontVariantNumeric: 'tabular-nums',
+            }}
+          >
+            {formatPercent(progress.fraction)}
+          </Typography>
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ width: 170, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+          >
+            {moving
+              ? `${formatSpeed(progress.speed)} · ${formatEta(progress.etaSeconds)} left`
+              : ''}
+          </Typography>
+        </Stack>
+      )}
+      {item.resumedBytes > 0 && state !== 'completed' && (
+        <Typography variant="caption" color="text.secondary" data-testid="upload-resumed">
+          Resumed: {formatBytes(item.resumedBytes)} were already in the bucket and are not sent
+          again.
+        </Typography>
+      )}
+      {item.message && (
+        <Alert
+          severity={state === 'failed' ? 'error' : 'info'}
+          sx={{ mt: 1, py: 0 }}
+          data-testid="upload-message"
+        >
+          {item.message}
+        </Alert>
+      )}
+    </Box>
+  );
+}
