@@ -2,7 +2,6 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import {
   Alert,
-  AlertTitle,
   Box,
   Button,
   Card,
@@ -17,6 +16,8 @@ import { ConnectionList, ConnectionTestResult, type ConnectionView } from '@s3am
 import { api, problemMessage } from '../api/client';
 import { useApiQuery } from '../features/common/use-api-query';
 import { ConnectionDialog } from '../features/connections/connection-dialog';
+import { FailureAlert } from '../features/connections/failure-alert';
+import { SetupHelpDialog } from '../features/connections/setup-help-dialog';
 
 const AUTH_LABEL = {
   static_keys: 'Access keys',
@@ -35,18 +36,7 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
       </Alert>
     );
   }
-  return (
-    <Alert severity="error">
-      <AlertTitle>{result.failure?.message ?? 'The test failed.'}</AlertTitle>
-      {result.failure?.hints.length ? (
-        <Box component="ul" sx={{ m: 0, pl: 2 }}>
-          {result.failure.hints.map((hint) => (
-            <li key={hint}>{hint}</li>
-          ))}
-        </Box>
-      ) : null}
-    </Alert>
-  );
+  return <FailureAlert failure={result.failure} fallback="The test failed." />;
 }
 
 export function ConnectionsPage() {
@@ -56,6 +46,7 @@ export function ConnectionsPage() {
   );
   const [editing, setEditing] = useState<ConnectionView | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [helping, setHelping] = useState<ConnectionView | null>(null);
   const [results, setResults] = useState<Record<string, ConnectionTestResult | string>>({});
 
   const test = async (id: string) => {
@@ -135,6 +126,7 @@ export function ConnectionsPage() {
               </CardContent>
               <CardActions>
                 <Button onClick={() => void test(connection.id)}>Test connection</Button>
+                <Button onClick={() => setHelping(connection)}>Setup help</Button>
                 <Button
                   onClick={() => {
                     setEditing(connection);
@@ -158,6 +150,7 @@ export function ConnectionsPage() {
         onClose={() => setDialogOpen(false)}
         onSaved={() => void reload()}
       />
+      <SetupHelpDialog connection={helping} onClose={() => setHelping(null)} />
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import InsertDriveFileOutlined from '@mui/icons-material/InsertDriveFileOutlined';
 import LinkOutlined from '@mui/icons-material/LinkOutlined';
 import {
+  Box,
   Checkbox,
   IconButton,
   Link,
@@ -58,7 +59,7 @@ function NameCell({ icon, children }: { icon: ReactNode; children: ReactNode }) 
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0 }}>
       {icon}
-      <span style={{ wordBreak: 'break-all' }}>{children}</span>
+      <Box sx={{ overflowWrap: 'anywhere', minWidth: 0 }}>{children}</Box>
     </Stack>
   );
 }
@@ -107,13 +108,17 @@ export function FileTable({
           <TableCell>
             <SortHeader field="name" label="Name" order={order} onSort={onSort} />
           </TableCell>
-          <TableCell align="right">
+          <TableCell align="right" sx={hideOnPhone}>
             <SortHeader field="size" label="Size" order={order} onSort={onSort} />
           </TableCell>
           <TableCell sx={hideOnPhone}>
             <SortHeader field="modified" label="Modified" order={order} onSort={onSort} />
           </TableCell>
-          <TableCell align="right">Actions</TableCell>
+          <TableCell align="right">
+            <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+              Actions
+            </Box>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -127,7 +132,9 @@ export function FileTable({
                 </Link>
               </NameCell>
             </TableCell>
-            <TableCell align="right">—</TableCell>
+            <TableCell align="right" sx={hideOnPhone}>
+              —
+            </TableCell>
             <TableCell sx={hideOnPhone}>—</TableCell>
             <TableCell />
           </TableRow>
@@ -152,9 +159,19 @@ export function FileTable({
                 >
                   {object.name}
                 </Link>
+                <Box
+                  component="span"
+                  sx={{
+                    display: { xs: 'block', sm: 'none' },
+                    color: 'text.secondary',
+                    fontSize: 12,
+                  }}
+                >
+                  {formatBytes(object.size)}
+                </Box>
               </NameCell>
             </TableCell>
-            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+            <TableCell align="right" sx={{ ...hideOnPhone, whiteSpace: 'nowrap' }}>
               {formatBytes(object.size)}
             </TableCell>
             <TableCell sx={{ ...hideOnPhone, whiteSpace: 'nowrap' }}>

@@ -37,7 +37,7 @@ function Grantee({ grant }: { grant: GrantView }) {
       ) : (
         <PersonOutlined fontSize="small" aria-label="User" />
       )}
-      <span style={{ wordBreak: 'break-all' }}>{group ? grant.groupName : grant.userEmail}</span>
+      <span>{group ? grant.groupName : grant.userEmail}</span>
     </Stack>
   );
 }
@@ -66,7 +66,7 @@ export function GrantsTable({
   }
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Grants">
+      <Table size="small" aria-label="Grants" sx={{ minWidth: 760 }}>
         <TableHead>
           <TableRow>
             <TableCell>Grantee</TableCell>

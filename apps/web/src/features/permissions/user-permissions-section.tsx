@@ -36,7 +36,7 @@ function PermissionsTable({ permissions }: { permissions: EffectivePermissions }
   }
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Effective permissions">
+      <Table size="small" aria-label="Effective permissions" sx={{ minWidth: 640 }}>
         <TableHead>
           <TableRow>
             <TableCell>Connection</TableCell>

@@ -1,0 +1,199 @@
+// Setup help for one connection: the IAM policy to give its key, the bucket CORS rule (applied
+// here when the key may), and the lifecycle rule that cleans up abandoned uploads.
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Tab,
+  Tabs,
+  TextField,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
+import { useState } from 'react';
+import {
+  ApplyCorsResult,
+  ConnectionHelpers,
+  type ConnectionView,
+  type PolicyProfile,
+} from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { useApiQuery } from '../common/use-api-query';
+import { FailureAlert } from './failure-alert';
+import { JsonBlock } from './json-block';
+
+type HelpTab = 'iam' | 'cors' | 'lifecycle';
+
+const PROFILE_LABELS: Record<PolicyProfile, string> = {
+  all: 'Everything the grants allow',
+  uploader: 'Uploads only (write, resume, abort)',
+  viewer: 'Read only',
+};
+
+function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: string[] }) {
+  const [results, setResults] = useState<Record<string, ApplyCorsResult | string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const apply = async (bucket: string) => {
+    setBusy(bucket);
+    try {
+      const response = await api.post(`/api/connections/${connectionId}/cors`, { bucket });
+      const result = ApplyCorsResult.parse(response.data);
+      setResults((shown) => ({ ...shown, [bucket]: result }));
+    } catch (caught) {
+      setResults((shown) => ({ ...shown, [bucket]: problemMessage(caught) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  if (buckets.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Add buckets to the connection (or grant some) to apply the rule from here.
+      </Typography>
+    );
+  }
+  return (
+    <Stack spacing={1}>
+      {buckets.map((bucket) => {
+        const result = results[bucket];
+        return (
+          <Box key={bucket}>
+            <Button variant="outlined" disabled={busy !== null} onClick={() => void apply(bucket)}>
+              Apply CORS to {bucket}
+            </Button>
+            {typeof result === 'string' && (
+              <Alert severity="error" sx={{ mt: 1 }}>
+                {result}
+              </Alert>
+            )}
+            {typeof result === 'object' &&
+              (result.applied ? (
+                <Alert severity="success" sx={{ mt: 1 }}>
+                  CORS rule applied to {bucket}.
+                </Alert>
+              ) : (
+                <Box sx={{ mt: 1 }}>
+                  <FailureAlert failure={result.failure} fallback="The rule was not applied." />
+                </Box>
+              ))}
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function HelpBody({
+  helpers,
+  tab,
+  connectionId,
+}: {
+  helpers: ConnectionHelpers;
+  tab: HelpTab;
+  connectionId: string;
+}) {
+  if (tab === 'iam') {
+    return <JsonBlock label="IAM policy" value={helpers.iamPolicy} />;
+  }
+  if (tab === 'cors') {
+    return (
+      <Stack spacing={2}>
+        <Typography variant="body2" color="text.secondary">
+          Browsers upload and download straight to the bucket, so it must admit this app's origin
+          and expose the ETag header.
+        </Typography>
+        <JsonBlock label="CORS configuration" value={helpers.cors} />
+        <ApplyCors connectionId={connectionId} buckets={helpers.buckets} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack spacing={2}>
+      <Typography variant="body2" color="text.secondary">
+        Aborts multipart uploads nobody finished, so their parts stop costing storage.
+      </Typography>
+      <JsonBlock label="Lifecycle configuration" value={helpers.lifecycle} />
+    </Stack>
+  );
+}
+
+export function SetupHelpDialog({
+  connection,
+  onClose,
+}: {
+  connection: ConnectionView | null;
+  onClose: () => void;
+}) {
+  const [tab, setTab] = useState<HelpTab>('iam');
+  // The name stays in the title while the dialog fades out after `connection` went null.
+  const [name, setName] = useState('');
+  if (connection && connection.name !== name) setName(connection.name);
+  const [profile, setProfile] = useState<PolicyProfile>('all');
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const id = connection?.id;
+  const { data, error } = useApiQuery(async () => {
+    if (!id) return null;
+    const response = await api.get(`/api/connections/${id}/helpers`, { params: { profile } });
+    return { id, profile, helpers: ConnectionHelpers.parse(response.data) };
+  }, [id, profile]);
+  const current = data && data.id === id ? data : null;
+
+  return (
+    <Dialog
+      open={connection !== null}
+      onClose={onClose}
+      fullWidth
+      fullScreen={phone}
+      maxWidth="md"
+      slotProps={{ transition: { onExited: () => setTab('iam') } }}
+    >
+      <DialogTitle>Setup help for {name}</DialogTitle>
+      <DialogContent>
+        <Tabs
+          value={tab}
+          onChange={(_, value: HelpTab) => setTab(value)}
+          variant="scrollable"
+          allowScrollButtonsMobile
+          sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+        >
+          <Tab value="iam" label="IAM policy" />
+          <Tab value="cors" label="Bucket CORS" />
+          <Tab value="lifecycle" label="Lifecycle rule" />
+        </Tabs>
+        {tab === 'iam' && (
+          <Stack spacing={1} sx={{ mb: 2 }}>
+            <Typography variant="body2" color="text.secondary">
+              The least privilege this connection's key needs for what is granted on it.
+            </Typography>
+            <TextField
+              select
+              size="small"
+              label="Profile"
+              value={profile}
+              onChange={(e) => setProfile(e.target.value as PolicyProfile)}
+              sx={{ maxWidth: 360 }}
+            >
+              {(Object.keys(PROFILE_LABELS) as PolicyProfile[]).map((value) => (
+                <MenuItem key={value} value={value}>
+                  {PROFILE_LABELS[value]}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+        )}
+        {error && <Alert severity="error">{error}</Alert>}
+        {current && id && <HelpBody helpers={current.helpers} tab={tab} connectionId={id} />}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
