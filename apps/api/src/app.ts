@@ -16,6 +16,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
+import { uppyCompatRoutes } from './modules/uploads/uppy-compat.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -133,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
   });
-  uploadsRoutes(app, {
+  const uploadsDeps = {
     db,
     keyring: deps.keyring,
     clock,
@@ -147,7 +148,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     singlePutMaxBytes: config.UPLOAD_SINGLE_PUT_MAX_BYTES,
     partUrlTtlSeconds: config.UPLOAD_PART_URL_TTL_SECONDS,
     staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
-  });
+  };
+  uploadsRoutes(app, uploadsDeps);
+  uppyCompatRoutes(app, uploadsDeps);
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

@@ -48,3 +48,10 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 /** Cookie that carries the refresh token; scoped to the auth routes only. */
 export const REFRESH_COOKIE = 's3am_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+/**
+ * The access token again, for the Uppy-compatible routes only: Uppy's Companion client calls them
+ * with plain fetch (no Authorization header), so it rides in an httpOnly, SameSite=Strict cookie
+ * scoped to /s3 and living as long as the access token.
+ */
+export const UPLOAD_COOKIE = 's3am_s3_access';
+export const UPLOAD_COOKIE_PATH = '/s3';

@@ -11,3 +11,4 @@ export * from './connections.js';
 export * from './grants.js';
 export * from './files.js';
 export * from './uploads.js';
+export * from './uppy-compat.js';

@@ -10,6 +10,8 @@ import {
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   TokenResponse,
+  UPLOAD_COOKIE,
+  UPLOAD_COOKIE_PATH,
 } from '@s3am/contracts';
 import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
@@ -37,6 +39,13 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       sameSite: 'strict',
       path: REFRESH_COOKIE_PATH,
       expires: tokens.refreshExpiresAt,
+    });
+    void reply.setCookie(UPLOAD_COOKIE, tokens.accessToken, {
+      httpOnly: true,
+      secure: options.cookieSecure,
+      sameSite: 'strict',
+      path: UPLOAD_COOKIE_PATH,
+      maxAge: tokens.expiresIn,
     });
     return {
       accessToken: tokens.accessToken,
@@ -90,6 +99,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
     async (request, reply) => {
       await logout(deps, request.cookies[REFRESH_COOKIE], auditContext(request));
       void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+      void reply.clearCookie(UPLOAD_COOKIE, { path: UPLOAD_COOKIE_PATH });
       return reply.code(204).send();
     },
   );

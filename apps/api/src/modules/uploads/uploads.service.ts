@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
+  S3_LIMITS,
   type CreateUploadRequest,
   type SignedParts,
   type UploadedParts,
@@ -90,7 +91,10 @@ function audit(
   });
 }
 
-function refuseIfNotAllowed(deps: UploadsDeps, input: CreateInput): void {
+export function refuseIfNotAllowed(
+  deps: UploadsDeps,
+  input: { key: string; size: number; contentType: string },
+): void {
   const refusal = uploadRefusal(deps.limits, input);
   if (!refusal) return;
   if (refusal.reason === 'too_large')
@@ -122,13 +126,20 @@ export async function createUpload(
   deps: UploadsDeps,
   caller: Caller,
   input: CreateInput,
+  /** The client cuts the parts and the size is learnt at completion (Uppy's Companion protocol). */
+  options: { clientPlansParts?: boolean } = {},
 ): Promise<UploadView> {
   const ref = { connectionId: input.connectionId, bucket: input.bucket };
   await authorize(deps.db, caller, { ...ref, key: input.key, action: 'write' }, deps.clock());
   refuseIfNotAllowed(deps, input);
   const connection = await connectionOf(deps.db, input.connectionId);
-  const mode = input.size <= deps.singlePutMaxBytes ? 'single' : 'multipart';
-  const plan = mode === 'single' ? { partSize: input.size, partCount: 1 } : planParts(input.size);
+  const mode =
+    input.size <= deps.singlePutMaxBytes && !options.clientPlansParts ? 'single' : 'multipart';
+  const plan = options.clientPlansParts
+    ? { partSize: 0, partCount: 0 }
+    : mode === 'single'
+      ? { partSize: input.size, partCount: 1 }
+      : planParts(input.size);
   const { key, s3UploadId } = await withS3(deps, connection, async (client) => {
     const key = await resolveKey(client, input.bucket, input.key, input.onExisting);
     if (key !== input.key)
@@ -199,7 +210,8 @@ export async function signParts(
   partNumbers: number[],
 ): Promise<SignedParts> {
   const row = await activeUpload(deps, caller, id);
-  const beyond = partNumbers.find((n) => n > row.partCount);
+  const partLimit = row.partCount > 0 ? row.partCount : S3_LIMITS.maxParts;
+  const beyond = partNumbers.find((n) => n > partLimit);
   if (beyond !== undefined)
     throw new AppError(
       ErrorCode.UPLOAD_PARTS_INVALID,
@@ -278,12 +290,21 @@ async function failIfGone(deps: UploadsDeps, row: Upload, error: unknown): Promi
   throw error;
 }
 
-/** Checks the parts against the record and what S3 holds, before asking S3 to assemble them. */
-function verifyParts(row: Upload, sent: { partNumber: number; etag: string }[], held: HeldPart[]) {
+/**
+ * Checks the parts against the record and what S3 holds, before asking S3 to assemble them.
+ * Uploads whose client planned the parts (partCount 0) are checked against the size limit instead.
+ */
+function verifyParts(
+  row: Upload,
+  sent: { partNumber: number; etag: string }[],
+  held: HeldPart[],
+  maxSize: number,
+) {
   const fail = (detail: string) => {
     throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, detail);
   };
-  if (sent.length !== row.partCount)
+  const clientPlanned = row.partCount === 0;
+  if (!clientPlanned && sent.length !== row.partCount)
     fail(`This upload has ${row.partCount} part(s); ${sent.length} were named.`);
   sent.forEach((part, index) => {
     if (part.partNumber !== index + 1) fail('Name every part once, in ascending order from 1.');
@@ -297,10 +318,17 @@ function verifyParts(row: Upload, sent: { partNumber: number; etag: string }[], 
     const normalize = (etag: string) => etag.replace(/"/g, '');
     if (normalize(stored!.etag) !== normalize(part.etag))
       fail(`Part ${part.partNumber}'s ETag does not match what the storage holds.`);
+    if (clientPlanned) continue;
     const expected = Math.min(partSize, size - (part.partNumber - 1) * partSize);
     if (stored!.size !== expected)
       fail(`Part ${part.partNumber} holds ${stored!.size} bytes; ${expected} were expected.`);
   }
+  const total = sent.reduce((sum, part) => sum + (byNumber.get(part.partNumber)?.size ?? 0), 0);
+  if (clientPlanned && total > maxSize)
+    throw new AppError(
+      ErrorCode.UPLOAD_TOO_LARGE,
+      `The file is larger than the ${maxSize.toLocaleString('en')} bytes allowed.`,
+    );
 }
 
 export async function completeUpload(
@@ -311,10 +339,10 @@ export async function completeUpload(
 ): Promise<UploadView> {
   const row = await activeUpload(deps, caller, id);
   const connection = await connectionOf(deps.db, row.connectionId);
-  const etag = await withS3(deps, connection, async (client) => {
+  const stored = await withS3(deps, connection, async (client) => {
     if (row.mode === 'multipart') {
       const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
-      verifyParts(row, parts, held);
+      verifyParts(row, parts, held, deps.limits.maxSize);
       await client.send(
         new CompleteMultipartUploadCommand({
           Bucket: row.bucket,
@@ -333,7 +361,7 @@ export async function completeUpload(
           throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, 'The file never reached the storage.');
         throw error;
       });
-    if (head.ContentLength !== Number(row.size))
+    if (row.partCount > 0 && head.ContentLength !== Number(row.size))
       throw new AppError(
         ErrorCode.UPLOAD_PARTS_INVALID,
         `The stored object has ${head.ContentLength} bytes; ${row.size} were expected.`,
@@ -347,12 +375,20 @@ export async function completeUpload(
           Tagging: { TagSet: tags.map(([Key, Value]) => ({ Key, Value })) },
         }),
       );
-    return head.ETag ?? null;
+    return { etag: head.ETag ?? null, size: head.ContentLength ?? 0 };
   });
   const now = deps.clock();
   const done = await deps.db.upload.update({
     where: { id },
-    data: { state: 'completed', etag, completedAt: now, lastActivityAt: now, error: null },
+    data: {
+      state: 'completed',
+      etag: stored.etag,
+      completedAt: now,
+      lastActivityAt: now,
+      error: null,
+      // Client-planned uploads (partSize stays 0) learn their size and part count here.
+      ...(row.partCount === 0 ? { size: BigInt(stored.size), partCount: parts.length } : {}),
+    },
   });
   await audit(deps, caller, 'upload.complete', done, {
     size: Number(done.size),

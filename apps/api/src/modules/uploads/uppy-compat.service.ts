@@ -1,0 +1,157 @@
+// Uppy's Companion S3 protocol mapped onto the uploads service: the server picks the key (granted
+// prefix + a safe file name, renamed when taken) and every call is authorized like our own routes.
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { ErrorCode, type UploadView } from '@s3am/contracts';
+import type { S3Connection } from '../../db/prisma.js';
+import { AppError } from '../../lib/app-error.js';
+import { normalizePrefix } from '../../lib/key-rules.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { s3ClientFor } from '../connections/s3-client.js';
+import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
+import { resolveKey } from './existing-key.js';
+import {
+  createUpload,
+  listUploadedParts,
+  refuseIfNotAllowed,
+  type UploadsDeps,
+} from './uploads.service.js';
+import { storageError } from './s3-parts.js';
+
+export interface UppyDestination {
+  connectionId: string;
+  bucket: string;
+  prefix: string;
+}
+
+/** A file name that stays one key segment: no slashes, no control characters. */
+export function safeFileName(name: string): string {
+  let cleaned = '';
+  for (const char of name) {
+    const code = char.codePointAt(0) ?? 0;
+    cleaned += code < 0x20 || code === 0x7f || char === '/' || char === '\\' ? '_' : char;
+  }
+  cleaned = cleaned.trim().replace(/^\.+$/, '_');
+  return cleaned.slice(0, 255) || 'file';
+}
+
+/** Uppy metadata may name the destination; otherwise the caller's first writable location. */
+export async function destinationFor(
+  deps: UploadsDeps,
+  caller: Caller,
+  metadata: Record<string, unknown>,
+): Promise<UppyDestination> {
+  const text = (name: string) => (typeof metadata[name] === 'string' ? metadata[name] : undefined);
+  const connectionId = text('connectionId');
+  const bucket = text('bucket');
+  if (connectionId && bucket)
+    return { connectionId, bucket, prefix: normalizePrefix(text('prefix') ?? '') };
+  if (caller.role === 'admin') {
+    const connection = await deps.db.s3Connection.findFirst({
+      where: { buckets: { isEmpty: false } },
+      orderBy: { name: 'asc' },
+    });
+    if (connection)
+      return { connectionId: connection.id, bucket: connection.buckets[0]!, prefix: '' };
+  } else {
+    const writable = (
+      await effectivePermissions(deps.db, caller.userId, deps.clock())
+    ).entries.find((entry) => entry.actions.includes('write'));
+    if (writable) return writable;
+  }
+  throw new AppError(ErrorCode.GRANT_DENIED, 'You have no location to upload to.');
+}
+
+export function createUppyMultipart(
+  deps: UploadsDeps,
+  caller: Caller,
+  destination: UppyDestination,
+  file: { filename: string; type?: string | undefined },
+): Promise<UploadView> {
+  return createUpload(
+    deps,
+    caller,
+    {
+      connectionId: destination.connectionId,
+      bucket: destination.bucket,
+      key: destination.prefix + safeFileName(file.filename),
+      size: 0,
+      contentType: file.type || 'application/octet-stream',
+      onExisting: 'rename',
+    },
+    { clientPlansParts: true },
+  );
+}
+
+/** Every part S3 holds, in Companion's shape. */
+export async function allUploadedParts(deps: UploadsDeps, caller: Caller, id: string) {
+  const parts: { PartNumber: number; ETag: string; Size: number }[] = [];
+  let marker: number | undefined;
+  do {
+    const page = await listUploadedParts(deps, caller, id, marker);
+    parts.push(
+      ...page.parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag, Size: p.size })),
+    );
+    marker = page.nextMarker ?? undefined;
+  } while (marker !== undefined);
+  return parts;
+}
+
+/** Where a browser finds the object (Companion returns it as `location`). */
+export function objectLocation(connection: S3Connection, bucket: string, key: string): string {
+  const endpoint = connection.publicEndpoint ?? connection.endpoint;
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  if (endpoint) return `${endpoint.replace(/\/+$/, '')}/${bucket}/${path}`;
+  return `https://${bucket}.s3.${connection.region}.amazonaws.com/${path}`;
+}
+
+/** A presigned POST policy for one small file: exact key, its type, and the size limit. */
+export async function presignedPost(
+  deps: UploadsDeps,
+  caller: Caller,
+  destination: UppyDestination,
+  file: { filename: string; type?: string | undefined },
+): Promise<{ method: 'POST'; url: string; fields: Record<string, string> }> {
+  const requested = destination.prefix + safeFileName(file.filename);
+  const ref = { connectionId: destination.connectionId, bucket: destination.bucket };
+  await authorize(deps.db, caller, { ...ref, key: requested, action: 'write' }, deps.clock());
+  const connection = await deps.db.s3Connection.findUnique({ where: { id: ref.connectionId } });
+  if (!connection)
+    throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
+  const contentType = file.type || 'application/octet-stream';
+  refuseIfNotAllowed(deps, { key: requested, size: 0, contentType });
+  const lookup = s3ClientFor(connection, deps.keyring);
+  const signer = s3ClientFor(
+    connection.publicEndpoint ? { ...connection, endpoint: connection.publicEndpoint } : connection,
+    deps.keyring,
+  );
+  try {
+    const key = await resolveKey(lookup, destination.bucket, requested, 'rename');
+    if (key !== requested)
+      await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
+    const post = await createPresignedPost(signer, {
+      Bucket: destination.bucket,
+      Key: key,
+      Conditions: [['content-length-range', 0, deps.limits.maxSize]],
+      Fields: { 'Content-Type': contentType },
+      Expires: deps.partUrlTtlSeconds,
+    });
+    const { userId, email, role: _role, ...context } = caller;
+    await recordAudit(deps.db, {
+      ...context,
+      at: deps.clock(),
+      action: 'upload.presigned_post',
+      outcome: 'success',
+      actorId: userId,
+      actorEmail: email,
+      targetType: 'object',
+      targetId: `${destination.bucket}/${key}`,
+      details: { connectionId: destination.connectionId },
+    });
+    return { method: 'POST', url: post.url, fields: post.fields };
+  } catch (error) {
+    throw error instanceof AppError ? error : storageError(error);
+  } finally {
+    lookup.destroy();
+    signer.destroy();
+  }
+}
