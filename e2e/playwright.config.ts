@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_ADMIN } from './fixtures.js';
+import { E2E_ADMIN, E2E_LOCAL_S3 } from './fixtures.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3199);
@@ -69,7 +69,10 @@ export default defineConfig({
       // The e2e suite exercises the embedded default: its own PostgreSQL and local S3.
       DATABASE_URL: '',
       DATA_DIR: process.env.S3AM_E2E_DATA_DIR,
-      LOCAL_S3_PORT: '0',
+      // A fixed port and keys, so specs can seed and inspect the bucket themselves.
+      LOCAL_S3_PORT: String(E2E_LOCAL_S3.port),
+      LOCAL_S3_ACCESS_KEY_ID: E2E_LOCAL_S3.accessKeyId,
+      LOCAL_S3_SECRET_ACCESS_KEY: E2E_LOCAL_S3.secretAccessKey,
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       LOG_LEVEL: 'warn',
