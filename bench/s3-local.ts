@@ -31,7 +31,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const template = Buffer.alloc(PART_SIZE);
 for (let offset = 0; offset < PART_SIZE; offset += 65536)
   createHash('sha512').update(String(offset)).digest().copy(template, offset);
-function partBody(partNumber: number): Uint8Array {
+function partBody(partNumber: number): Uint8Array<ArrayBuffer> {
   const body = Buffer.from(template);
   body.writeUInt32BE(partNumber, 0);
   return body;

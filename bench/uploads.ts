@@ -1,0 +1,219 @@
+// Benchmark: 1 GiB from disk to the local S3 server through our engine (@s3am/uploader, the API
+// signing part URLs) beside @aws-sdk/lib-storage's Upload with the same part size and
+// concurrency, in the same run; the bytes the API received meanwhile (a counting proxy sits in
+// front of it: object bytes must never pass through it); and the time to sign 1,000 part URLs
+// (10 calls of 100). Starts the real stack (`pnpm start`'s server on an embedded PostgreSQL).
+// Prints one JSON document. Run: pnpm bench uploads
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdtemp, open, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { GiB, MiB, TiB } from '@s3am/contracts';
+import {
+  FetchPartSender,
+  NodeFileSource,
+  UploadTask,
+  createFetchUploadApi,
+} from '@s3am/uploader/node';
+
+const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? GiB);
+const CONCURRENCY = 4;
+const KEYS = { accessKeyId: 'bench-local', secretAccessKey: 'bench-local-secret' };
+const ADMIN = { email: 'bench@example.test', password: 'bench-admin-password-1' };
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A file of SIZE bytes, written in 16 MiB blocks that all differ. */
+async function writeTestFile(file: string): Promise<void> {
+  const handle = await open(file, 'w');
+  const block = Buffer.alloc(16 * MiB);
+  for (let offset = 0; offset < SIZE; offset += block.length) {
+    createHash('sha512').update(String(offset)).digest().copy(block);
+    await handle.write(block, 0, Math.min(block.length, SIZE - offset));
+  }
+  await handle.close();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The stack as `pnpm start` runs it; resolves with the app URL and the S3 endpoint. */
+function startStack(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOCAL_S3_PORT: '0',
+      LOCAL_S3_ACCESS_KEY_ID: KEYS.accessKeyId,
+      LOCAL_S3_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000',
+      UPLOAD_SWEEP_INTERVAL_MINUTES: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<{ app: string; s3: string }>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const app = /Open:\s+(http:\/\/\S+)/.exec(output)?.[1];
+      const s3 = /at (http:\/\/127\.0\.0\.1:\d+), bucket/.exec(output)?.[1];
+      if (app && s3) resolve({ app, s3 });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+  return { child, ready };
+}
+
+/** A TCP proxy in front of the API that counts the bytes clients send to it. */
+function countingProxy(
+  target: URL,
+): Promise<{ url: string; received: () => number; close: () => void }> {
+  let received = 0;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    client.on('data', (chunk: Buffer) => (received += chunk.length));
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${address.port}`,
+        received: () => received,
+        close: () => server.close(),
+      });
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-'));
+  await chmod(dataDir, 0o755);
+  const file = path.join(dataDir, 'one-gib.bin');
+  await writeTestFile(file);
+  const stack = startStack(dataDir, await freePort());
+  try {
+    const { app, s3 } = await stack.ready;
+    const login = await fetch(`${app}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const connections = (await (
+      await fetch(`${app}/api/connections`, { headers: auth })
+    ).json()) as {
+      items: { id: string; managedLocal: boolean }[];
+    };
+    const connectionId = connections.items.find((c) => c.managedLocal)!.id;
+
+    // 1. Our engine, through the counting proxy.
+    const proxy = await countingProxy(new URL(app));
+    const task = new UploadTask({
+      api: createFetchUploadApi({ baseUrl: proxy.url, getAuthHeaders: () => auth }),
+      sender: new FetchPartSender(),
+      file: await NodeFileSource.open(file),
+      destination: { connectionId, bucket: 'uploads', key: `bench/engine-${Date.now()}.bin` },
+      concurrency: CONCURRENCY,
+    });
+    let started = performance.now();
+    const outcome = await task.start();
+    const engineSeconds = (performance.now() - started) / 1000;
+    proxy.close();
+    if (outcome.state !== 'completed') throw new Error(`engine upload ${outcome.state}`);
+    const partSize = outcome.upload.partSize;
+
+    // 2. lib-storage, straight to S3 with the same part size and concurrency.
+    const client = new S3Client({
+      endpoint: s3,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: KEYS,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    started = performance.now();
+    await new Upload({
+      client,
+      params: {
+        Bucket: 'uploads',
+        Key: `bench/lib-storage-${Date.now()}.bin`,
+        Body: createReadStream(file),
+      },
+      partSize,
+      queueSize: CONCURRENCY,
+    }).done();
+    const libStorageSeconds = (performance.now() - started) / 1000;
+
+    // 3. Signing 1,000 part URLs: a 1 TiB upload has 1,000 parts; 10 calls of 100.
+    const big = (await (
+      await fetch(`${app}/api/uploads`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ connectionId, bucket: 'uploads', key: 'bench/sign.bin', size: TiB }),
+      })
+    ).json()) as { id: string; partCount: number };
+    started = performance.now();
+    for (let first = 1; first <= 1000; first += 100) {
+      const response = await fetch(`${app}/api/uploads/${big.id}/parts`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ partNumbers: Array.from({ length: 100 }, (_, i) => first + i) }),
+      });
+      if (!response.ok) throw new Error(`signing failed: ${response.status}`);
+    }
+    const signMs = performance.now() - started;
+    await fetch(`${app}/api/uploads/${big.id}`, { method: 'DELETE', headers: auth });
+
+    const mbps = (seconds: number) => Math.round((SIZE / MiB / seconds) * 10) / 10;
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          benchmark: 'uploads',
+          bytes: SIZE,
+          partSize,
+          concurrency: CONCURRENCY,
+          engineMiBps: mbps(engineSeconds),
+          libStorageMiBps: mbps(libStorageSeconds),
+          engineToLibStorageRatio: Math.round((libStorageSeconds / engineSeconds) * 100) / 100,
+          apiBytesReceivedDuringEngineUpload: proxy.received(),
+          sign1000PartUrlsMs: Math.round(signMs),
+          partCountOf1TiB: big.partCount,
+          node: process.version,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    stack.child.kill('SIGTERM');
+    await new Promise((resolve) => stack.child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
