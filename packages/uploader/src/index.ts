@@ -2,6 +2,7 @@
 export { TypedEmitter, type Listener } from './emitter.js';
 export { expectedMultipartEtag, normalizeEtag, verifyCompletedUpload } from './etag-check.js';
 export { blobFileSource, type FileSource } from './file-source.js';
+export { partChecksum, type PartChecksum } from './part-checksum.js';
 export { partCountFor, partLength, partRange, planParts, type PartRange } from './part-plan.js';
 export {
   FetchPartSender,
@@ -49,6 +50,7 @@ export {
   FileChangedError,
   HttpError,
   NetworkError,
+  PartChecksumError,
   UploadApiError,
   UploadVerificationError,
   describeUploadError,

@@ -1,6 +1,7 @@
 // Sends a list of parts with bounded concurrency, per-part retries with backoff, and re-signing on expiry.
 import { type SignedParts } from '@s3am/contracts';
 import { type FileSource } from './file-source.js';
+import { assertPartEtag, partChecksum } from './part-checksum.js';
 import { type PartSender } from './part-sender.js';
 import { PartUrlSigner } from './part-signer.js';
 import { type PartRange } from './part-plan.js';
@@ -19,6 +20,8 @@ export interface SendPartsOptions {
   backoff: BackoffOptions;
   /** Re-signs allowed per part after "Request has expired" before giving up. */
   maxResigns: number;
+  /** Send Content-MD5 and compare S3's ETag with it (see part-checksum.ts). */
+  partChecksums?: boolean;
   signal: AbortSignal;
   now?: () => number;
   onPartDone: (part: PartRange, etag: string) => void;
@@ -72,6 +75,7 @@ async function sendOnePart(
   // Read just before sending: at most `concurrency` parts are in memory at once.
   const signed = await signer.get(part.partNumber, signal);
   const body = await options.file.slice(part.start, part.end);
+  const checksum = options.partChecksums ? await partChecksum(body) : undefined;
   let current = signed;
   let retries = 0;
   let resigns = 0;
@@ -80,11 +84,14 @@ async function sendOnePart(
     try {
       const { etag } = await options.sender.send({
         url: current.url,
-        headers: current.headers,
+        headers: checksum
+          ? { ...current.headers, 'content-md5': checksum.base64 }
+          : current.headers,
         body,
         signal,
         onProgress: (loaded) => options.progress.update(part.partNumber, loaded),
       });
+      if (checksum) assertPartEtag(part.partNumber, checksum, etag);
       options.progress.complete(part.partNumber, part.end - part.start);
       options.onPartDone(part, etag);
       return;

@@ -3,6 +3,7 @@ import {
   EtagNotExposedError,
   HttpError,
   NetworkError,
+  PartChecksumError,
   abortError,
   isAbortError,
 } from './upload-errors.js';
@@ -58,7 +59,7 @@ export function retryDelay(error: unknown, retry: number, options: BackoffOption
 export function classifyFailure(error: unknown): FailureDecision {
   if (isAbortError(error)) return 'fatal';
   if (error instanceof EtagNotExposedError) return 'fatal';
-  if (error instanceof NetworkError) return 'retry';
+  if (error instanceof NetworkError || error instanceof PartChecksumError) return 'retry';
   if (error instanceof HttpError) return classifyStatus(error.status, error.body);
   return 'fatal';
 }

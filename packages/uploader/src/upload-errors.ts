@@ -99,3 +99,17 @@ export function describeUploadError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The part arrived different from what was sent (corrupted on the way): send it again. */
+export class PartChecksumError extends Error {
+  constructor(
+    readonly partNumber: number,
+    expected: string,
+    actual: string,
+  ) {
+    super(
+      `Part ${partNumber} arrived altered (MD5 ${expected}, storage says ${actual}); resending it.`,
+    );
+    this.name = 'PartChecksumError';
+  }
+}

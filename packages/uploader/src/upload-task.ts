@@ -55,6 +55,8 @@ export interface UploadTaskOptions {
   backoff?: Partial<BackoffOptions>;
   /** Re-signs per part after "Request has expired" (default 3). */
   maxResigns?: number;
+  /** Per-part MD5: Content-MD5 on each PUT and S3's ETag checked against it (default false). */
+  partChecksums?: boolean;
   /** Compare the final ETag with the part ETags (default true; sizes are always compared). */
   verifyEtag?: boolean;
   now?: () => number;
@@ -205,6 +207,7 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         signBatchSize: this.options.signBatchSize ?? concurrency * 5,
         backoff: this.backoff,
         maxResigns: this.options.maxResigns ?? 3,
+        partChecksums: this.options.partChecksums ?? false,
         signal,
         now: this.options.now,
         onPartDone: (part, etag) => {

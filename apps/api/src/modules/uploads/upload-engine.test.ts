@@ -58,7 +58,7 @@ async function fileOf(name: string, size: number) {
   return { bytes, file };
 }
 
-function taskFor(file: NodeFileSource, store: StateFileResumeStore) {
+function taskFor(file: NodeFileSource, store: StateFileResumeStore, partChecksums = false) {
   return new UploadTask({
     api: createFetchUploadApi({
       baseUrl,
@@ -68,6 +68,7 @@ function taskFor(file: NodeFileSource, store: StateFileResumeStore) {
     file,
     store,
     concurrency: 3,
+    partChecksums,
     destination: { connectionId, bucket: 'uploads', key: `${run}/${file.name}` },
   });
 }
@@ -77,10 +78,10 @@ async function storedHash(key: string): Promise<string> {
   return sha256(await object.Body!.transformToByteArray());
 }
 
-it('uploads a file from disk in parallel parts and verifies the result', async () => {
+it('uploads a file from disk in parallel parts, checking each part and the result', async () => {
   const { bytes, file } = await fileOf('whole.bin', 30 * MiB);
   const store = new StateFileResumeStore(path.join(dir, 'state-whole.json'));
-  const task = taskFor(await NodeFileSource.open(file), store);
+  const task = taskFor(await NodeFileSource.open(file), store, true);
   const outcome = await task.start();
   expect(outcome.state).toBe('completed');
   if (outcome.state !== 'completed') return;

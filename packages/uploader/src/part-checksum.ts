@@ -1,0 +1,35 @@
+// Optional per-part integrity: the part's MD5 goes up as Content-MD5 (S3 refuses a part whose
+// bytes differ: BadDigest), and the ETag S3 answers must equal that MD5 (caught even by servers
+// that ignore Content-MD5). Parts encrypted with SSE-KMS/SSE-C have other ETags: not compared.
+import SparkMD5 from 'spark-md5';
+import { type PartBody } from './part-sender.js';
+import { PartChecksumError } from './upload-errors.js';
+
+export interface PartChecksum {
+  hex: string;
+  base64: string;
+}
+
+function hexToBase64(hex: string): string {
+  let binary = '';
+  for (let i = 0; i < hex.length; i += 2)
+    binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(binary);
+}
+
+export async function partChecksum(body: PartBody): Promise<PartChecksum> {
+  const bytes = body instanceof Uint8Array ? body : new Uint8Array(await body.arrayBuffer());
+  const hasher = new SparkMD5.ArrayBuffer();
+  // Feed in 4 MiB slices: spark-md5 copies its input, and parts reach 5 GiB.
+  for (let offset = 0; offset < bytes.length; offset += 4 * 1024 * 1024)
+    hasher.append(bytes.subarray(offset, offset + 4 * 1024 * 1024).slice().buffer);
+  const hex = hasher.end();
+  return { hex, base64: hexToBase64(hex) };
+}
+
+/** Throws when S3's ETag is a plain MD5 that differs from the part's. */
+export function assertPartEtag(partNumber: number, checksum: PartChecksum, etag: string): void {
+  const bare = etag.replace(/"/g, '').toLowerCase();
+  if (/^[0-9a-f]{32}$/.test(bare) && bare !== checksum.hex)
+    throw new PartChecksumError(partNumber, checksum.hex, bare);
+}
