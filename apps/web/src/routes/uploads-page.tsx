@@ -30,6 +30,11 @@ export function UploadsPage() {
     manager.setTarget(first ? targetFor(first, target) : null);
   }, [locations.data, target, manager]);
 
+  // The list may have been loaded before a password change or by another tab: ask again.
+  useEffect(() => {
+    void manager.refreshPending();
+  }, [manager]);
+
   const canUpload = user?.role === 'admin' || user?.role === 'uploader';
   const add = (files: PickedFile[]) => {
     if (target && files.length > 0) void manager.add(files, target);

@@ -26,6 +26,12 @@ export function formatEta(seconds: number | null): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** "12.3 MB/s · 1 min 4 s left", or "estimating…" until the speed is known. */
+export function formatSpeedAndEta(speed: number, etaSeconds: number | null): string {
+  if (speed <= 0 || etaSeconds === null) return 'estimating…';
+  return `${formatSpeed(speed)} · ${formatEta(etaSeconds)} left`;
+}
+
 export function formatPercent(fraction: number): string {
   return `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)} %`;
 }

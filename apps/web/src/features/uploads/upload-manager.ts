@@ -147,12 +147,15 @@ export class UploadManager {
     const notices: string[] = [];
     for (const { file, relativePath } of files) {
       const fingerprint = fingerprintOf(file);
-      const duplicate = this.entries.find(
+      const same = this.entries.find(
         (entry) =>
           entry.task.fingerprint === fingerprint &&
           !['completed', 'cancelled'].includes(entry.task.state),
       );
-      if (duplicate) {
+      // A failed try is replaced (e.g. after choosing "Rename" instead of "Skip"); the engine
+      // still resumes its upload from the resume store when there is one.
+      if (same?.task.state === 'failed') this.drop(same);
+      else if (same) {
         notices.push(`"${relativePath}" is already in the queue.`);
         continue;
       }

@@ -2,7 +2,7 @@
 import { Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { type UploadsSnapshot } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';
-import { formatBytes, formatEta, formatPercent, formatSpeed } from './upload-format';
+import { formatBytes, formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadRow } from './upload-row';
 
 export function UploadQueueView({ uploads }: { uploads: UploadsSnapshot }) {
@@ -51,8 +51,7 @@ export function UploadQueueView({ uploads }: { uploads: UploadsSnapshot }) {
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           {done} of {items.length} files done · {formatBytes(overall.bytesDone)} of{' '}
           {formatBytes(overall.bytesTotal)}
-          {running.length > 0 &&
-            ` · ${formatSpeed(overall.speed)} · ${formatEta(overall.etaSeconds)} left`}
+          {running.length > 0 && ` · ${formatSpeedAndEta(overall.speed, overall.etaSeconds)}`}
         </Typography>
       </Box>
       <Box component="ul" sx={{ p: 0, m: 0, mt: 1 }}>

@@ -6,7 +6,7 @@ import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
 import { Alert, Box, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import { type UploadItem } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';
-import { formatBytes, formatEta, formatPercent, formatSpeed } from './upload-format';
+import { formatBytes, formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadStateChip } from './upload-state-chip';
 
 const MOVING = new Set(['preparing', 'uploading', 'completing']);
@@ -69,7 +69,7 @@ export function UploadRow({ item }: { item: UploadItem }) {
       {state !== 'cancelled' && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 0.5 }}>
           <LinearProgress
-            variant={state === 'preparing' && percent === 0 ? 'indeterminate' : 'determinate'}
+            variant="determinate"
             value={percent}
             color={state === 'failed' ? 'error' : state === 'completed' ? 'success' : 'primary'}
             aria-label={`Progress of ${item.name}`}
@@ -97,9 +97,7 @@ export function UploadRow({ item }: { item: UploadItem }) {
             color="text.secondary"
             sx={{ width: 170, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
           >
-            {moving
-              ? `${formatSpeed(progress.speed)} · ${formatEta(progress.etaSeconds)} left`
-              : ''}
+            {moving ? formatSpeedAndEta(progress.speed, progress.etaSeconds) : ''}
           </Typography>
         </Stack>
       )}
