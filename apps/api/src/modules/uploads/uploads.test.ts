@@ -256,6 +256,29 @@ describe('small files and destinations', () => {
     expect(tags.TagSet).toEqual([{ Key: 'team', Value: 'a' }]);
   });
 
+  it("carries the connection's server-side encryption in the signed headers", async () => {
+    const sseConnection = await createLocalConnection(ctx.db, { sseMode: 'AES256' });
+    const admin = await accessTokenFor(ctx, await createUser(ctx.db, { role: 'admin' }));
+    const created = await call(admin, 'POST', '/api/uploads', {
+      connectionId: sseConnection,
+      bucket: 'uploads',
+      key: `${run}/sse/secret.txt`,
+      size: 6,
+    });
+    const upload = UploadView.parse(created.json());
+    const signed = await sign(admin, upload.id, [1]);
+    expect(signed.headers).toMatchObject({ 'x-amz-server-side-encryption': 'AES256' });
+    expect(new URL(signed.urls[0]!.url).searchParams.get('X-Amz-SignedHeaders')).toContain(
+      'x-amz-server-side-encryption',
+    );
+    const put = await fetch(signed.urls[0]!.url, {
+      method: 'PUT',
+      headers: signed.headers,
+      body: 'secret',
+    });
+    expect(put.status).toBe(200);
+  });
+
   it('applies the existing-key policy: reject, rename, overwrite', async () => {
     const key = `${run}/alice/taken.pdf`;
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: 'x' }));
