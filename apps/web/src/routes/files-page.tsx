@@ -6,6 +6,7 @@ import { useAuth } from '../features/auth/auth-context';
 import { useApiQuery } from '../features/common/use-api-query';
 import { FileBrowser } from '../features/files/file-browser';
 import { fetchLocations } from '../features/files/files-api';
+import { fetchMyPermissions } from '../features/files/folder-actions';
 import { LocationPicker } from '../features/files/location-picker';
 
 function NoLocations({ admin }: { admin: boolean }) {
@@ -29,6 +30,7 @@ function NoLocations({ admin }: { admin: boolean }) {
 export function FilesPage() {
   const { user } = useAuth();
   const { data: locations, error } = useApiQuery(fetchLocations, []);
+  const { data: permissions } = useApiQuery(fetchMyPermissions, []);
   const [params, setParams] = useSearchParams();
 
   // The URL names the location (connection, bucket, granted prefix) and the folder inside it.
@@ -78,6 +80,7 @@ export function FilesPage() {
           key={`${location.connectionId}|${location.bucket}|${location.prefix}`}
           location={location}
           prefix={prefix}
+          permissions={permissions}
           onNavigate={(next) => go(location, next)}
         />
       )}

@@ -18,9 +18,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import type { FileLocation, ObjectRef } from '@s3am/contracts';
+import type { EffectivePermissions, FileLocation, ObjectRef } from '@s3am/contracts';
 import { DeleteObjectsDialog } from './delete-objects-dialog';
 import { FileTable } from './file-table';
+import { actionsInFolder } from './folder-actions';
 import { FolderBreadcrumbs } from './folder-breadcrumbs';
 import { NewFolderDialog } from './new-folder-dialog';
 import { ObjectDetailsDrawer } from './object-details-drawer';
@@ -31,10 +32,13 @@ import { useLinkActions } from './use-link-actions';
 export function FileBrowser({
   location,
   prefix,
+  permissions,
   onNavigate,
 }: {
   location: FileLocation;
   prefix: string;
+  /** Null while loading: until then only browsing is offered. */
+  permissions: EffectivePermissions | null;
   onNavigate: (prefix: string) => void;
 }) {
   const where = { connectionId: location.connectionId, bucket: location.bucket };
@@ -47,6 +51,9 @@ export function FileBrowser({
   const listing = useFolderListing(where, prefix + search);
   const links = useLinkActions();
   const refOf = (key: string): ObjectRef => ({ ...where, key });
+  const allowed = permissions
+    ? actionsInFolder(permissions, where, prefix)
+    : new Set<string>(['list', 'read']);
 
   const navigate = (next: string) => {
     setSearch('');
@@ -86,17 +93,21 @@ export function FileBrowser({
         />
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <Button startIcon={<CreateNewFolderOutlined />} onClick={() => setCreatingFolder(true)}>
-          New folder
-        </Button>
-        <Button
-          color="error"
-          startIcon={<DeleteOutlined />}
-          disabled={selected.size === 0}
-          onClick={() => setToDelete([...selected])}
-        >
-          Delete{selected.size ? ` (${selected.size})` : ''}
-        </Button>
+        {allowed.has('write') && (
+          <Button startIcon={<CreateNewFolderOutlined />} onClick={() => setCreatingFolder(true)}>
+            New folder
+          </Button>
+        )}
+        {allowed.has('delete') && (
+          <Button
+            color="error"
+            startIcon={<DeleteOutlined />}
+            disabled={selected.size === 0}
+            onClick={() => setToDelete([...selected])}
+          >
+            Delete{selected.size ? ` (${selected.size})` : ''}
+          </Button>
+        )}
         <Box sx={{ flexGrow: 1 }} />
         <Tooltip title="Refresh">
           <IconButton aria-label="Refresh" onClick={listing.reload}>
@@ -119,6 +130,8 @@ export function FileBrowser({
             onSort={setOrder}
             selected={selected}
             onSelectedChange={setSelected}
+            canRead={allowed.has('read')}
+            canDelete={allowed.has('delete')}
             onOpenFolder={navigate}
             actions={{
               onDetails: (object) => setDetails(refOf(object.key)),

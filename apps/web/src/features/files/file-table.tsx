@@ -71,6 +71,8 @@ export function FileTable({
   onSort,
   selected,
   onSelectedChange,
+  canRead,
+  canDelete,
   onOpenFolder,
   actions,
 }: {
@@ -80,6 +82,8 @@ export function FileTable({
   onSort: (order: SortOrder) => void;
   selected: Set<string>;
   onSelectedChange: (selected: Set<string>) => void;
+  canRead: boolean;
+  canDelete: boolean;
   onOpenFolder: (prefix: string) => void;
   actions: ObjectActions;
 }) {
@@ -94,7 +98,7 @@ export function FileTable({
     <Table size="small" aria-label="Folder contents">
       <TableHead>
         <TableRow>
-          <TableCell padding="checkbox">
+          <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }}>
             <Checkbox
               checked={allSelected}
               indeterminate={!allSelected && selected.size > 0}
@@ -124,7 +128,7 @@ export function FileTable({
       <TableBody>
         {sorted.folders.map((folder) => (
           <TableRow key={folder.prefix} hover>
-            <TableCell padding="checkbox" />
+            <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }} />
             <TableCell>
               <NameCell icon={<FolderOutlined color="primary" fontSize="small" />}>
                 <Link component="button" onClick={() => onOpenFolder(folder.prefix)}>
@@ -141,7 +145,7 @@ export function FileTable({
         ))}
         {sorted.objects.map((object) => (
           <TableRow key={object.key} hover selected={selected.has(object.key)}>
-            <TableCell padding="checkbox">
+            <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }}>
               <Checkbox
                 checked={selected.has(object.key)}
                 onChange={() => toggle(object.key)}
@@ -150,15 +154,19 @@ export function FileTable({
             </TableCell>
             <TableCell>
               <NameCell icon={<InsertDriveFileOutlined color="action" fontSize="small" />}>
-                <Link
-                  component="button"
-                  color="inherit"
-                  underline="hover"
-                  onClick={() => actions.onDetails(object)}
-                  sx={{ textAlign: 'left' }}
-                >
-                  {object.name}
-                </Link>
+                {canRead ? (
+                  <Link
+                    component="button"
+                    color="inherit"
+                    underline="hover"
+                    onClick={() => actions.onDetails(object)}
+                    sx={{ textAlign: 'left' }}
+                  >
+                    {object.name}
+                  </Link>
+                ) : (
+                  object.name
+                )}
                 <Box
                   component="span"
                   sx={{
@@ -178,24 +186,28 @@ export function FileTable({
               {formatDate(object.lastModified)}
             </TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-              <Tooltip title="Download">
-                <IconButton
-                  size="small"
-                  aria-label={`Download ${object.name}`}
-                  onClick={() => actions.onDownload(object)}
-                >
-                  <DownloadOutlined fontSize="small" />
-                </IconButton>
-              </Tooltip>
-              <Tooltip title="Copy link">
-                <IconButton
-                  size="small"
-                  aria-label={`Copy link to ${object.name}`}
-                  onClick={() => actions.onCopyLink(object)}
-                >
-                  <LinkOutlined fontSize="small" />
-                </IconButton>
-              </Tooltip>
+              {canRead && (
+                <>
+                  <Tooltip title="Download">
+                    <IconButton
+                      size="small"
+                      aria-label={`Download ${object.name}`}
+                      onClick={() => actions.onDownload(object)}
+                    >
+                      <DownloadOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Copy link">
+                    <IconButton
+                      size="small"
+                      aria-label={`Copy link to ${object.name}`}
+                      onClick={() => actions.onCopyLink(object)}
+                    >
+                      <LinkOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </>
+              )}
             </TableCell>
           </TableRow>
         ))}
