@@ -12,6 +12,13 @@ export const FileLocations = z
   .meta({ id: 'FileLocations' });
 export type FileLocation = z.infer<typeof FileLocation>;
 
+export const FileLocationsQuery = z.object({
+  action: z
+    .enum(['list', 'read', 'write', 'delete'])
+    .default('list')
+    .describe("Locations where I may do this: 'write' for upload destinations"),
+});
+
 export const ListFilesQuery = z.object({
   connectionId: z.uuid(),
   bucket: z.string().min(3).max(63),

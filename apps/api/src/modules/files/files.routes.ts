@@ -8,6 +8,7 @@ import {
   DownloadLink,
   FileListing,
   FileLocations,
+  FileLocationsQuery,
   ListFilesQuery,
   ObjectDetails,
   ObjectRef,
@@ -36,12 +37,13 @@ export function filesRoutes(app: FastifyInstance, deps: FilesDeps): void {
       ...signedIn,
       schema: {
         ...schema,
-        summary: 'Buckets and prefixes I may browse',
+        summary: 'Buckets and prefixes I may browse (or write to, read, delete in)',
+        querystring: FileLocationsQuery,
         response: { 200: FileLocations, ...errors },
       },
     },
     async (request) => ({
-      items: await listLocations(deps, actorOf(request)),
+      items: await listLocations(deps, actorOf(request), request.query.action),
     }),
   );
   api.get(

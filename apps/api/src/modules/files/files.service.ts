@@ -13,6 +13,7 @@ import {
   ErrorCode,
   type FileListing,
   type FileLocation,
+  type GrantAction,
   type ObjectDetails,
   type ObjectRef,
 } from '@s3am/contracts';
@@ -58,8 +59,12 @@ function audit(
   });
 }
 
-/** Where the caller may browse: granted prefixes with `list`, or every configured bucket for admins. */
-export async function listLocations(deps: FilesDeps, caller: Caller): Promise<FileLocation[]> {
+/** Where the caller may do `action` (browse by default): granted prefixes, or every configured bucket for admins. */
+export async function listLocations(
+  deps: FilesDeps,
+  caller: Caller,
+  action: GrantAction = 'list',
+): Promise<FileLocation[]> {
   if (caller.role === 'admin') {
     const connections = await deps.db.s3Connection.findMany({ orderBy: { name: 'asc' } });
     return connections.flatMap((c) =>
@@ -73,7 +78,7 @@ export async function listLocations(deps: FilesDeps, caller: Caller): Promise<Fi
   }
   const permissions = await effectivePermissions(deps.db, caller.userId, deps.clock());
   return permissions.entries
-    .filter((entry) => entry.actions.includes('list'))
+    .filter((entry) => entry.actions.includes(action))
     .map(({ connectionId, connectionName, bucket, prefix }) => ({
       connectionId,
       connectionName,

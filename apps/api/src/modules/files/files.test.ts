@@ -117,6 +117,15 @@ describe('browsing within grants', () => {
     ).toEqual([]);
   });
 
+  it('tells where an action is allowed: no upload destination for a read/delete grant', async () => {
+    const where = async (action: string) =>
+      FileLocations.parse((await get(`/api/files/locations?action=${action}`, alice.token)).json())
+        .items;
+    expect(await where('write')).toEqual([]);
+    expect((await where('delete')).map((l) => l.prefix)).toEqual([`${run}/data/`]);
+    expect((await get('/api/files/locations?action=fly', alice.token)).statusCode).toBe(400);
+  });
+
   it('lists folders and objects of the granted prefix, and nothing above or beside it', async () => {
     const listing = FileListing.parse(
       (await get(`/api/files?${q({ prefix: `${run}/data/` })}`, alice.token)).json(),

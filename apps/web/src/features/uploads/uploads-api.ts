@@ -31,9 +31,11 @@ export async function fetchInProgressUploads(maxPages = 10): Promise<UploadView[
   return all;
 }
 
-/** Granted locations; the API still checks the write grant on every upload. */
+/** Where I may upload (write grants; admins: every bucket); the API still checks every upload. */
 export async function fetchUploadLocations(): Promise<FileLocation[]> {
-  return FileLocations.parse((await api.get('/api/files/locations')).data).items;
+  return FileLocations.parse(
+    (await api.get('/api/files/locations', { params: { action: 'write' } })).data,
+  ).items;
 }
 
 export async function abortUpload(uploadId: string): Promise<void> {
