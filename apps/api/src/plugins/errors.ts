@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CATALOG, ErrorCode, type Problem } from '@s3am/contracts';
+import { ERROR_CATALOG, ErrorCode, ProblemSchema, type Problem } from '@s3am/contracts';
 import { Prisma } from '../db/prisma.js';
 import { AppError, isAppError } from '../lib/app-error.js';
 
@@ -108,3 +108,13 @@ export const errorsPlugin = fp(
 );
 
 export { AppError };
+
+/** Route `response` entries: problem+json for each of these statuses. */
+export function problemResponses<S extends number>(
+  ...statuses: S[]
+): Record<S, typeof ProblemSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, ProblemSchema])) as Record<
+    S,
+    typeof ProblemSchema
+  >;
+}

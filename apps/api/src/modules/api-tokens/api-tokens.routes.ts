@@ -2,12 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ApiTokenList,
-  CreateApiTokenRequest,
-  CreatedApiToken,
-  ProblemSchema,
-} from '@s3am/contracts';
+import { ApiTokenList, CreateApiTokenRequest, CreatedApiToken } from '@s3am/contracts';
 import { sessionActorOf } from '../auth/request-actor.js';
 import {
   createApiToken,
@@ -15,11 +10,12 @@ import {
   revokeApiToken,
   type ApiTokensDeps,
 } from './api-tokens.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const schema = { tags: ['api-tokens'], security: [{ bearerAuth: [] }] };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+  const errors = problemResponses(400, 401, 403, 404);
 
   api.get(
     '/api/me/tokens',

@@ -8,7 +8,6 @@ import {
   AuditPage,
   AuditQuery,
   AuditVerifyResult,
-  ProblemSchema,
   type AuditEventView,
 } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
@@ -16,6 +15,7 @@ import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from './audit-context.js';
 import { findAuditPage, streamAuditEvents } from './audit.repo.js';
 import { recordAudit, verifyAuditChain } from './audit.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 const CSV_COLUMNS: (keyof AuditEventView)[] = [
   'seq',
@@ -55,7 +55,7 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const security = [{ bearerAuth: [] }];
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+  const errors = problemResponses(400, 401, 403);
 
   api.get(
     '/api/audit',

@@ -16,6 +16,7 @@ import {
 import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import { login, logout, refresh, type AuthDeps, type IssuedTokens } from './auth.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 export interface AuthRoutesOptions {
   deps: AuthDeps;
@@ -30,7 +31,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
   const strictLimit = {
     rateLimit: { max: options.authRateLimitMax, timeWindow: options.rateLimitWindowMs },
   };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema };
+  const errors = problemResponses(400, 401, 429);
 
   const sendTokens = (reply: FastifyReply, tokens: IssuedTokens) => {
     void reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {

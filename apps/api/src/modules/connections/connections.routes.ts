@@ -11,8 +11,8 @@ import {
   ConnectionTestResult,
   ConnectionView,
   PolicyProfile,
-  ProblemSchema,
 } from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import { applyCors, connectionHelpers, type HelpersDeps } from './connection-helpers.service.js';
 import {
@@ -30,13 +30,7 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
   const api = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const schema = { tags: ['connections'], security: [{ bearerAuth: [] }] };
-  const errors = {
-    400: ProblemSchema,
-    401: ProblemSchema,
-    403: ProblemSchema,
-    404: ProblemSchema,
-    409: ProblemSchema,
-  };
+  const errors = problemResponses(400, 401, 403, 404, 409);
 
   api.get(
     '/api/connections',

@@ -125,7 +125,8 @@ function audit(
   });
 }
 
-async function findConnection(db: Db, id: string): Promise<S3Connection> {
+/** The connection, or CONNECTION_NOT_FOUND: the one lookup every feature uses. */
+export async function findConnection(db: Db, id: string): Promise<S3Connection> {
   const row = await db.s3Connection.findUnique({ where: { id } });
   if (!row) throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
   return row;

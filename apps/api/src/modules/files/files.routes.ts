@@ -12,8 +12,8 @@ import {
   ListFilesQuery,
   ObjectDetails,
   ObjectRef,
-  ProblemSchema,
 } from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import {
   createFolder,
@@ -29,7 +29,7 @@ export function filesRoutes(app: FastifyInstance, deps: FilesDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = { onRequest: app.authenticate };
   const schema = { tags: ['files'], security: [{ bearerAuth: [] }] };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+  const errors = problemResponses(400, 401, 403, 404);
 
   api.get(
     '/api/files/locations',

@@ -17,10 +17,11 @@ import {
   type ObjectDetails,
   type ObjectRef,
 } from '@s3am/contracts';
-import type { Db, S3Connection } from '../../db/prisma.js';
+import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 
@@ -29,13 +30,6 @@ export interface FilesDeps {
   keyring: Keyring;
   clock: () => Date;
   downloadTtlSeconds: number;
-}
-
-async function connectionOf(db: Db, id: string): Promise<S3Connection> {
-  const row = await db.s3Connection.findUnique({ where: { id } });
-  // Same answer as a missing grant would give: ids of connections are not a secret, but keep it plain.
-  if (!row) throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
-  return row;
 }
 
 function audit(
@@ -112,7 +106,7 @@ export async function listFiles(
     },
     deps.clock(),
   );
-  const client = s3ClientFor(await connectionOf(deps.db, query.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, query.connectionId), deps.keyring);
   try {
     const page = await client.send(
       new ListObjectsV2Command({
@@ -153,7 +147,7 @@ export async function objectDetails(
   ref: ObjectRef,
 ): Promise<ObjectDetails> {
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
-  const client = s3ClientFor(await connectionOf(deps.db, ref.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps.keyring);
   try {
     const head = await client
       .send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
@@ -194,7 +188,7 @@ export async function downloadLink(
   ref: ObjectRef,
 ): Promise<{ url: string; expiresAt: string }> {
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
-  const connection = await connectionOf(deps.db, ref.connectionId);
+  const connection = await findConnection(deps.db, ref.connectionId);
   const client = s3ClientFor(
     connection.publicEndpoint ? { ...connection, endpoint: connection.publicEndpoint } : connection,
     deps.keyring,
@@ -241,7 +235,7 @@ export async function deleteObjects(
       { connectionId: input.connectionId, bucket: input.bucket, key, action: 'delete' },
       deps.clock(),
     );
-  const client = s3ClientFor(await connectionOf(deps.db, input.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, input.connectionId), deps.keyring);
   try {
     const result = await client.send(
       new DeleteObjectsCommand({
@@ -271,7 +265,7 @@ export async function deleteObjects(
 export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectRef): Promise<void> {
   const key = ref.key.endsWith('/') ? ref.key : `${ref.key}/`;
   await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
-  const client = s3ClientFor(await connectionOf(deps.db, ref.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps.keyring);
   try {
     await client.send(
       new PutObjectCommand({

@@ -1,6 +1,6 @@
 // The file browser against the real local S3 server: users see and touch only what their grants
 // allow (403 + audit otherwise), downloads work through presigned links that expire.
-import { PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import {
   DeleteObjectsResult,
   DownloadLink,
@@ -13,30 +13,20 @@ import {
   accessTokenFor,
   bearer,
   createTestApp,
+  createLocalConnection,
   createUser,
-  localS3,
+  localS3Client,
   manualClock,
   type TestContext,
 } from '../../../test/test-app.js';
-import { seal } from '../../lib/crypto-envelope.js';
-import { TEST_KEYRING } from '../../../test/test-app.js';
-import { CONNECTION_SECRET_AAD } from '../connections/s3-client.js';
 
-const s3 = localS3();
 const run = `files-${Date.now()}`;
 const clock = manualClock(new Date().toISOString());
 let ctx: TestContext;
 let connectionId: string;
 let alice: { id: string; token: string };
 let bob: { id: string; token: string };
-const direct = new S3Client({
-  endpoint: s3.endpoint,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const direct = localS3Client();
 
 async function put(
   key: string,
@@ -50,19 +40,7 @@ async function put(
 
 beforeAll(async () => {
   ctx = await createTestApp({ clock: clock.now, env: { SESSION_IDLE_TIMEOUT_SECONDS: '86400' } });
-  connectionId = (
-    await ctx.db.s3Connection.create({
-      data: {
-        name: run,
-        endpoint: s3.endpoint,
-        forcePathStyle: true,
-        authMode: 'static_keys',
-        accessKeyId: s3.accessKeyId,
-        secretCiphertext: seal(TEST_KEYRING, s3.secretAccessKey, CONNECTION_SECRET_AAD),
-        buckets: ['uploads'],
-      },
-    })
-  ).id;
+  connectionId = await createLocalConnection(ctx.db, { name: run });
   const a = await createUser(ctx.db, { role: 'uploader' });
   const b = await createUser(ctx.db, { role: 'uploader' });
   alice = { id: a.id, token: await accessTokenFor(ctx, a) };

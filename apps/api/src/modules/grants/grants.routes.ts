@@ -10,9 +10,9 @@ import {
   GroupInput,
   GroupList,
   GroupView,
-  ProblemSchema,
 } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
+import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import {
   createGrant,
@@ -31,13 +31,7 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
   const api = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const schema = { tags: ['permissions'], security: [{ bearerAuth: [] }] };
-  const errors = {
-    400: ProblemSchema,
-    401: ProblemSchema,
-    403: ProblemSchema,
-    404: ProblemSchema,
-    409: ProblemSchema,
-  };
+  const errors = problemResponses(400, 401, 403, 404, 409);
 
   api.get(
     '/api/grants',

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProblemSchema, REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionList } from '@s3am/contracts';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionList } from '@s3am/contracts';
 import { sessionActorOf } from '../auth/request-actor.js';
 import {
   listMySessions,
@@ -10,12 +10,13 @@ import {
   revokeMySession,
   type SessionsDeps,
 } from './sessions.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const common = { onRequest: app.authenticate, config: { allowIncompleteAccount: true } };
   const schema = { tags: ['sessions'], security: [{ bearerAuth: [] }] };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema };
+  const errors = problemResponses(400, 401, 404);
 
   api.get(
     '/api/me/sessions',

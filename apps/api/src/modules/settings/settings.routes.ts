@@ -1,17 +1,18 @@
 // HTTP for instance security settings (admins).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ProblemSchema, SecuritySettings } from '@s3am/contracts';
+import { SecuritySettings } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
 import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import { getSecuritySettings, updateSecuritySettings } from './settings.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 export function settingsRoutes(app: FastifyInstance, options: { db: Db }): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const schema = { tags: ['settings'], security: [{ bearerAuth: [] }] };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+  const errors = problemResponses(400, 401, 403);
 
   api.get(
     '/api/settings/security',

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DisableTotpRequest,
-  ProblemSchema,
   RecoveryCodesResponse,
   TotpCodeRequest,
   TotpSetupResponse,
@@ -17,12 +16,13 @@ import {
   setupTotp,
   type TwoFactorDeps,
 } from './two-factor.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const common = { onRequest: app.authenticate, config: { allowIncompleteAccount: true } };
   const schema = { tags: ['two-factor'], security: [{ bearerAuth: [] }] };
-  const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema };
+  const errors = problemResponses(400, 401, 403, 409);
 
   api.post(
     '/api/me/2fa/setup',

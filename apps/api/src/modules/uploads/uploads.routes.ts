@@ -7,7 +7,6 @@ import {
   CreateUploadRequest,
   ListPartsQuery,
   ListUploadsQuery,
-  ProblemSchema,
   SignedParts,
   SignPartsRequest,
   SweepReport,
@@ -15,6 +14,7 @@ import {
   UploadList,
   UploadView,
 } from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import {
   abortUpload,
@@ -34,16 +34,7 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const uploaders = { onRequest: [app.authenticate, app.requireRole('admin', 'uploader')] };
   const schema = { tags: ['uploads'], security: [{ bearerAuth: [] }] };
-  const errors = {
-    400: ProblemSchema,
-    401: ProblemSchema,
-    403: ProblemSchema,
-    404: ProblemSchema,
-    409: ProblemSchema,
-    413: ProblemSchema,
-    415: ProblemSchema,
-    502: ProblemSchema,
-  };
+  const errors = problemResponses(400, 401, 403, 404, 409, 413, 415, 502);
 
   api.post(
     '/api/uploads',

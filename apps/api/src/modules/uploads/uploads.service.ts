@@ -25,6 +25,7 @@ import type { Keyring } from '../../lib/crypto-envelope.js';
 import { planParts } from '../../lib/part-size.js';
 import { uploadRefusal, type UploadLimits } from '../../lib/upload-rules.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import { createPartSigner } from './part-signer.js';
@@ -47,12 +48,6 @@ type CreateInput = Required<Omit<CreateUploadRequest, 'metadata' | 'tags' | 'las
 
 const staleMs = (deps: UploadsDeps) => deps.staleAfterHours * 3600 * 1000;
 const view = (deps: UploadsDeps, row: Upload): UploadView => toUploadView(row, staleMs(deps));
-
-async function connectionOf(db: Db, id: string): Promise<S3Connection> {
-  const row = await db.s3Connection.findUnique({ where: { id } });
-  if (!row) throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
-  return row;
-}
 
 /** Runs `work` with a client for the connection, turning S3 failures into STORAGE_ERROR. */
 async function withS3<T>(
@@ -132,7 +127,7 @@ export async function createUpload(
   const ref = { connectionId: input.connectionId, bucket: input.bucket };
   await authorize(deps.db, caller, { ...ref, key: input.key, action: 'write' }, deps.clock());
   refuseIfNotAllowed(deps, input);
-  const connection = await connectionOf(deps.db, input.connectionId);
+  const connection = await findConnection(deps.db, input.connectionId);
   const mode =
     input.size <= deps.singlePutMaxBytes && !options.clientPlansParts ? 'single' : 'multipart';
   const plan = options.clientPlansParts
@@ -217,7 +212,7 @@ export async function signParts(
       ErrorCode.UPLOAD_PARTS_INVALID,
       `Part ${beyond} does not exist: this upload has ${row.partCount} part(s).`,
     );
-  const connection = await connectionOf(deps.db, row.connectionId);
+  const connection = await findConnection(deps.db, row.connectionId);
   const now = deps.clock();
   const headers: Record<string, string> =
     row.mode === 'single'
@@ -267,7 +262,7 @@ export async function listUploadedParts(
   const row = await activeUpload(deps, caller, id);
   // A single PUT has no parts until it is complete: the file is sent again whole.
   if (row.mode === 'single' || !row.s3UploadId) return { parts: [], nextMarker: null };
-  const connection = await connectionOf(deps.db, row.connectionId);
+  const connection = await findConnection(deps.db, row.connectionId);
   const page = await withS3(deps, connection, (client) =>
     listPartsPage(client, row, marker).catch((error: unknown) => failIfGone(deps, row, error)),
   );
@@ -338,7 +333,7 @@ export async function completeUpload(
   parts: { partNumber: number; etag: string }[],
 ): Promise<UploadView> {
   const row = await activeUpload(deps, caller, id);
-  const connection = await connectionOf(deps.db, row.connectionId);
+  const connection = await findConnection(deps.db, row.connectionId);
   const stored = await withS3(deps, connection, async (client) => {
     if (row.mode === 'multipart') {
       const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
@@ -403,7 +398,7 @@ export async function abortUpload(deps: UploadsDeps, caller: Caller, id: string)
   if (row.state === 'aborted' || row.state === 'failed') return;
   assertInProgress(row);
   if (row.mode === 'multipart' && row.s3UploadId) {
-    const connection = await connectionOf(deps.db, row.connectionId);
+    const connection = await findConnection(deps.db, row.connectionId);
     await withS3(deps, connection, async (client) => {
       await client
         .send(

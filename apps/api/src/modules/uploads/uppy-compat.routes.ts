@@ -6,7 +6,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ErrorCode,
-  ProblemSchema,
   UPLOAD_COOKIE,
   UppyBatchQuery,
   UppyBatchResponse,
@@ -21,6 +20,7 @@ import {
   UppySignedPart,
 } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
+import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import { ownedUpload } from './upload-records.js';
 import { abortUpload, completeUpload, signParts, type UploadsDeps } from './uploads.service.js';
@@ -45,12 +45,7 @@ export function uppyCompatRoutes(app: FastifyInstance, deps: UploadsDeps): void 
     const api = scope.withTypeProvider<ZodTypeProvider>();
     const uploaders = { onRequest: [app.authenticate, app.requireRole('admin', 'uploader')] };
     const schema = { tags: ['uppy'], security: [{ bearerAuth: [] }] };
-    const errors = {
-      400: ProblemSchema,
-      401: ProblemSchema,
-      403: ProblemSchema,
-      404: ProblemSchema,
-    };
+    const errors = problemResponses(400, 401, 403, 404);
 
     /** The upload behind Companion's (uploadId, key) pair: ours, and the key must match. */
     const uploadFor = async (caller: { userId: string }, uploadId: string, key: string) => {

@@ -6,6 +6,7 @@ import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { normalizePrefix } from '../../lib/key-rules.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 import { resolveKey } from './existing-key.js';
@@ -114,9 +115,7 @@ export async function presignedPost(
   const requested = destination.prefix + safeFileName(file.filename);
   const ref = { connectionId: destination.connectionId, bucket: destination.bucket };
   await authorize(deps.db, caller, { ...ref, key: requested, action: 'write' }, deps.clock());
-  const connection = await deps.db.s3Connection.findUnique({ where: { id: ref.connectionId } });
-  if (!connection)
-    throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'No connection with this id.');
+  const connection = await findConnection(deps.db, ref.connectionId);
   const contentType = file.type || 'application/octet-stream';
   refuseIfNotAllowed(deps, { key: requested, size: 0, contentType });
   const lookup = s3ClientFor(connection, deps.keyring);

@@ -6,7 +6,6 @@ import {
   ChangePasswordRequest,
   CreateUserRequest,
   ListUsersQuery,
-  ProblemSchema,
   ResetPasswordRequest,
   UpdateUserRequest,
   UserList,
@@ -24,6 +23,7 @@ import {
   updateUser,
   type UsersDeps,
 } from './users.service.js';
+import { problemResponses } from '../../plugins/errors.js';
 
 const UserParams = z.object({ id: z.uuid() });
 
@@ -32,13 +32,7 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
   const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   const security = [{ bearerAuth: [] }];
   const tags = ['users'];
-  const errors = {
-    400: ProblemSchema,
-    401: ProblemSchema,
-    403: ProblemSchema,
-    404: ProblemSchema,
-    409: ProblemSchema,
-  };
+  const errors = problemResponses(400, 401, 403, 404, 409);
 
   api.get(
     '/api/users',
