@@ -3,8 +3,9 @@
 // only team-a, downloads a file with the right bytes and deletes another.
 import { readFile } from 'node:fs/promises';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { signIn, signOut } from './session-steps.js';
 
 const REPORT = 'Quarterly report for team A.\nNumbers go here.\n';
 
@@ -41,19 +42,6 @@ async function createUser(request: APIRequestContext, email: string) {
   });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { oneTimePassword: string }).oneTimePassword;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Account menu' }).click();
-  await page.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 test('a granted user sees only their prefix, downloads a file and deletes another', async ({

@@ -1,22 +1,10 @@
 // Identity end to end: an admin creates an uploader; the uploader signs in with the one-time
 // password, must change it, turns on 2FA, signs out and back in with a TOTP code; the admin
 // then finds all of it in the Audit page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { E2E_ADMIN } from './fixtures.js';
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Account menu' }).click();
-  await page.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
+import { signIn, signOut } from './session-steps.js';
 
 test('an uploader is created, changes the password, enrols 2FA and signs in with a code; the admin audits it', async ({
   page,

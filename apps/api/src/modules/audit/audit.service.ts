@@ -86,3 +86,19 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
     afterSeq = last.seq;
   }
 }
+
+/** A successful action by a signed-in person (the caller shapes the services use). */
+export function recordActorEvent(
+  db: Db,
+  actor: AuditContext & { userId: string; email: string; role?: unknown },
+  event: Omit<AuditInput, 'actorId' | 'actorEmail' | 'outcome' | keyof AuditContext>,
+): Promise<void> {
+  const { userId, email, role: _role, ...context } = actor;
+  return recordAudit(db, {
+    ...context,
+    ...event,
+    outcome: 'success',
+    actorId: userId,
+    actorEmail: email,
+  });
+}

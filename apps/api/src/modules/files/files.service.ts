@@ -20,7 +20,7 @@ import {
 import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
@@ -39,14 +39,9 @@ function audit(
   ref: { connectionId: string; bucket: string; key: string },
   details: Record<string, string | number> = {},
 ) {
-  const { userId, email, role: _role, ...context } = caller;
-  return recordAudit(deps.db, {
-    ...context,
+  return recordActorEvent(deps.db, caller, {
     at: deps.clock(),
     action,
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
     targetType: 'object',
     targetId: `${ref.bucket}/${ref.key}`,
     details: { connectionId: ref.connectionId, ...details },

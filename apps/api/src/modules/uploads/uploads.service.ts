@@ -24,7 +24,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import { planParts } from '../../lib/part-size.js';
 import { uploadRefusal, type UploadLimits } from '../../lib/upload-rules.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
@@ -72,14 +72,9 @@ function audit(
   row: Pick<Upload, 'id' | 'bucket' | 'key' | 'connectionId'>,
   details: Record<string, string | number> = {},
 ) {
-  const { userId, email, role: _role, ...context } = caller;
-  return recordAudit(deps.db, {
-    ...context,
+  return recordActorEvent(deps.db, caller, {
     at: deps.clock(),
     action,
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
     targetType: 'upload',
     targetId: row.id,
     details: { connectionId: row.connectionId, bucket: row.bucket, key: row.key, ...details },

@@ -5,7 +5,7 @@ import { ErrorCode, type UploadView } from '@s3am/contracts';
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { normalizePrefix } from '../../lib/key-rules.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
@@ -134,14 +134,9 @@ export async function presignedPost(
       Fields: { 'Content-Type': contentType },
       Expires: deps.partUrlTtlSeconds,
     });
-    const { userId, email, role: _role, ...context } = caller;
-    await recordAudit(deps.db, {
-      ...context,
+    await recordActorEvent(deps.db, caller, {
       at: deps.clock(),
       action: 'upload.presigned_post',
-      outcome: 'success',
-      actorId: userId,
-      actorEmail: email,
       targetType: 'object',
       targetId: `${destination.bucket}/${key}`,
       details: { connectionId: destination.connectionId },
