@@ -97,7 +97,7 @@ export function buildIamPolicy(
     if (prefixesFor('write').length > 0) {
       // The upload sweeper finds abandoned multipart uploads with a bucket-level listing.
       statements.push({
-        Sid: sid('Multipart uploads', bucket),
+        Sid: sid('Sweep multipart', bucket),
         Effect: 'Allow',
         Action: ['s3:ListBucketMultipartUploads'],
         Resource: `arn:aws:s3:::${bucket}`,

@@ -18,7 +18,8 @@ import {
   Tooltip,
 } from '@mui/material';
 import type { ReactNode } from 'react';
-import { formatBytes, formatDate } from './format';
+import { formatBytes } from '../common/format-bytes';
+import { formatDate } from './format';
 import { sortEntries, type SortField, type SortOrder } from './sort-entries';
 import type { FolderEntry, ObjectEntry } from './use-folder-listing';
 

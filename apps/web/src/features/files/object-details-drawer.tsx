@@ -14,7 +14,8 @@ import {
 import type { ObjectDetails, ObjectRef } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
 import { fetchObjectDetails } from './files-api';
-import { formatBytes, formatDate } from './format';
+import { formatBytes } from '../common/format-bytes';
+import { formatDate } from './format';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (

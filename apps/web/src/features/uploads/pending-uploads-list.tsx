@@ -2,7 +2,7 @@
 import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { problemMessage } from '../../api/client';
-import { formatBytes } from './upload-format';
+import { formatBytes } from '../common/format-bytes';
 import { baseName } from './upload-keys';
 import { type UploadsSnapshot } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';

@@ -1,17 +1,5 @@
 // Sizes, speeds and times left as people read them on the Uploads page.
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
-}
-
 /** Decimal megabytes per second, the unit network speeds are usually quoted in. */
 export function formatSpeed(bytesPerSecond: number): string {
   return `${(bytesPerSecond / 1_000_000).toFixed(1)} MB/s`;

@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { type UploadState } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
-import { formatBytes } from './upload-format';
+import { formatBytes } from '../common/format-bytes';
 import { fetchMyUploads } from './uploads-api';
 
 type Filter = 'all' | Exclude<UploadState, 'in_progress'>;

@@ -2,7 +2,8 @@
 import { Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { type UploadsSnapshot } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';
-import { formatBytes, formatPercent, formatSpeedAndEta } from './upload-format';
+import { formatBytes } from '../common/format-bytes';
+import { formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadRow } from './upload-row';
 
 export function UploadQueueView({ uploads }: { uploads: UploadsSnapshot }) {

@@ -6,7 +6,8 @@ import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
 import { Alert, Box, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import { type UploadItem } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';
-import { formatBytes, formatPercent, formatSpeedAndEta } from './upload-format';
+import { formatBytes } from '../common/format-bytes';
+import { formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadStateChip } from './upload-state-chip';
 
 const MOVING = new Set(['preparing', 'uploading', 'completing']);
