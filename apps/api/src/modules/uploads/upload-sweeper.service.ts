@@ -88,7 +88,16 @@ export async function sweepStaleUploads(
     where: options.connectionIds ? { id: { in: options.connectionIds } } : {},
   });
   for (const connection of connections) {
-    const client = s3ClientFor(connection, deps.keyring);
+    let client: S3Client;
+    try {
+      client = s3ClientFor(connection, deps.keyring);
+    } catch {
+      // One broken connection (e.g. a secret sealed under a retired master key) must not stop the sweep.
+      report.errors.push(
+        `${connection.name}: its credentials cannot be opened with the current master keys`,
+      );
+      continue;
+    }
     const fail = (what: string, error: unknown) =>
       report.errors.push(`${connection.name}: ${what}: ${classifyS3Error(error).message}`);
     try {

@@ -19,6 +19,8 @@ import {
   manualClock,
   type TestContext,
 } from '../../../test/test-app.js';
+import { parseKeyring, seal } from '../../lib/crypto-envelope.js';
+import { CONNECTION_SECRET_AAD } from '../connections/s3-client.js';
 import { sweepStaleUploads } from './upload-sweeper.service.js';
 
 const bucket = `sweep-${Date.now()}`;
@@ -65,6 +67,30 @@ async function exists(key: string, uploadId: string): Promise<boolean> {
     throw error;
   }
 }
+
+it('reports a connection whose secret no key opens, and sweeps the others', async () => {
+  const broken = await ctx.db.s3Connection.create({
+    data: {
+      name: `broken-${Date.now()}`,
+      authMode: 'static_keys',
+      accessKeyId: 'AKIAEXAMPLE',
+      secretCiphertext: seal(
+        parseKeyring(`old:${Buffer.alloc(32, 9).toString('base64')}`),
+        'x',
+        CONNECTION_SECRET_AAD,
+      ),
+      buckets: [bucket],
+    },
+  });
+  const report = await sweepStaleUploads(
+    { db: ctx.db, keyring: TEST_KEYRING, clock: clock.now, staleAfterHours: 24 },
+    { connectionIds: [broken.id, connectionId] },
+  );
+  expect(report.errors).toEqual([
+    `${broken.name}: its credentials cannot be opened with the current master keys`,
+  ]);
+  await ctx.db.s3Connection.delete({ where: { id: broken.id } });
+});
 
 // First, while the clock is real: a sweep over every connection must not touch other tests' uploads.
 it('can be run by an admin from the API', async () => {
