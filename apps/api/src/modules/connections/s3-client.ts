@@ -2,7 +2,9 @@
 // external id, from source keys or the default chain), or the server's default credential chain.
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { ErrorCode } from '@s3am/contracts';
 import type { S3Connection } from '../../db/prisma.js';
+import { AppError } from '../../lib/app-error.js';
 import { open, type Keyring } from '../../lib/crypto-envelope.js';
 
 /** Additional authenticated data binding sealed S3 secrets to their purpose. */
@@ -10,10 +12,16 @@ export const CONNECTION_SECRET_AAD = 's3-connection-secret';
 
 function staticCredentials(connection: S3Connection, keyring: Keyring) {
   if (!connection.accessKeyId || !connection.secretCiphertext) return undefined;
-  return {
-    accessKeyId: connection.accessKeyId,
-    secretAccessKey: open(keyring, connection.secretCiphertext, CONNECTION_SECRET_AAD),
-  };
+  let secretAccessKey: string;
+  try {
+    secretAccessKey = open(keyring, connection.secretCiphertext, CONNECTION_SECRET_AAD);
+  } catch {
+    throw new AppError(
+      ErrorCode.CONNECTION_INVALID,
+      `The secret of "${connection.name}" cannot be opened with the current master keys; an admin must enter it again.`,
+    );
+  }
+  return { accessKeyId: connection.accessKeyId, secretAccessKey };
 }
 
 function credentialsFor(connection: S3Connection, keyring: Keyring) {

@@ -258,4 +258,23 @@ describe('changes', () => {
     });
     expect(ProblemSchema.parse(response.json()).code).toBe('INVALID_KEY');
   });
+
+  it('explains a connection whose secret no master key opens, instead of failing', async () => {
+    const admin = await accessTokenFor(ctx, await createUser(ctx.db, { role: 'admin' }));
+    const broken = await ctx.db.s3Connection.create({
+      data: {
+        name: `${run}-broken`,
+        endpoint: 'http://127.0.0.1:1',
+        authMode: 'static_keys',
+        accessKeyId: 'AKIAEXAMPLE',
+        secretCiphertext: 'v1.retired.AAAA.AAAA.AAAA',
+        buckets: ['uploads'],
+      },
+    });
+    const query = new URLSearchParams({ connectionId: broken.id, bucket: 'uploads' });
+    const response = await get(`/api/files?${query.toString()}`, admin);
+    expect(response.statusCode).toBe(400);
+    expect(ProblemSchema.parse(response.json())).toMatchObject({ code: 'CONNECTION_INVALID' });
+    await ctx.db.s3Connection.delete({ where: { id: broken.id } });
+  });
 });
