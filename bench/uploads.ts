@@ -23,7 +23,7 @@ import {
 } from '@s3am/uploader/node';
 
 const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? GiB);
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const KEYS = { accessKeyId: 'bench-local', secretAccessKey: 'bench-local-secret' };
 const ADMIN = { email: 'bench@example.test', password: 'bench-admin-password-1' };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
