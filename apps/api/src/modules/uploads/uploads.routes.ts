@@ -18,7 +18,6 @@ import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import {
   abortUpload,
-  completeUpload,
   createUpload,
   getUpload,
   listUploadedParts,
@@ -26,6 +25,7 @@ import {
   signParts,
   type UploadsDeps,
 } from './uploads.service.js';
+import { completeUpload } from './upload-completion.service.js';
 import { sweepStaleUploads } from './upload-sweeper.service.js';
 
 const Params = z.object({ id: z.uuid() });

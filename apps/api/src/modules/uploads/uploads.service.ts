@@ -1,14 +1,8 @@
 // Direct-to-S3 uploads: authorize and record an upload, sign its part URLs in batches, report
-// the parts S3 holds (the truth for resuming), verify and complete it, or abort it. The API never
-// carries object bytes; an upload id belongs to the person who started it.
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  HeadObjectCommand,
-  PutObjectTaggingCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+// the parts S3 holds (the truth for resuming), abort it, list them. Completion lives in
+// upload-completion.service.ts. The API never carries object bytes; an upload id belongs to the
+// person who started it.
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
   S3_LIMITS,
@@ -19,67 +13,30 @@ import {
   type UploadState,
   type UploadView,
 } from '@s3am/contracts';
-import type { Db, S3Connection } from '../../db/prisma.js';
+import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
-import type { Keyring } from '../../lib/crypto-envelope.js';
 import { planParts } from '../../lib/part-size.js';
-import { uploadRefusal, type UploadLimits } from '../../lib/upload-rules.js';
-import { recordActorEvent } from '../audit/audit.service.js';
+import { uploadRefusal } from '../../lib/upload-rules.js';
 import { findConnection } from '../connections/connections.service.js';
-import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import { createPartSigner } from './part-signer.js';
 import { resolveKey } from './existing-key.js';
-import { assertInProgress, ownedUpload, toUploadView, type Upload } from './upload-records.js';
-import { listAllParts, listPartsPage, storageError, type HeldPart } from './s3-parts.js';
+import {
+  activeUpload,
+  audit,
+  failIfGone,
+  touch,
+  view,
+  withS3,
+  type UploadsDeps,
+} from './upload-access.js';
+import { ownedUpload, assertInProgress } from './upload-records.js';
+import { listPartsPage } from './s3-parts.js';
 
-export interface UploadsDeps {
-  db: Db;
-  keyring: Keyring;
-  clock: () => Date;
-  limits: UploadLimits;
-  singlePutMaxBytes: number;
-  partUrlTtlSeconds: number;
-  staleAfterHours: number;
-}
+export type { UploadsDeps } from './upload-access.js';
 
 type CreateInput = Required<Omit<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>> &
   Pick<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>;
-
-const staleMs = (deps: UploadsDeps) => deps.staleAfterHours * 3600 * 1000;
-const view = (deps: UploadsDeps, row: Upload): UploadView => toUploadView(row, staleMs(deps));
-
-/** Runs `work` with a client for the connection, turning S3 failures into STORAGE_ERROR. */
-async function withS3<T>(
-  deps: UploadsDeps,
-  connection: S3Connection,
-  work: (client: S3Client) => Promise<T>,
-): Promise<T> {
-  const client = s3ClientFor(connection, deps.keyring);
-  try {
-    return await work(client);
-  } catch (error) {
-    throw error instanceof AppError ? error : storageError(error);
-  } finally {
-    client.destroy();
-  }
-}
-
-function audit(
-  deps: UploadsDeps,
-  caller: Caller,
-  action: string,
-  row: Pick<Upload, 'id' | 'bucket' | 'key' | 'connectionId'>,
-  details: Record<string, string | number> = {},
-) {
-  return recordActorEvent(deps.db, caller, {
-    at: deps.clock(),
-    action,
-    targetType: 'upload',
-    targetId: row.id,
-    details: { connectionId: row.connectionId, bucket: row.bucket, key: row.key, ...details },
-  });
-}
 
 export function refuseIfNotAllowed(
   deps: UploadsDeps,
@@ -176,23 +133,6 @@ export async function createUpload(
   return view(deps, row);
 }
 
-/** The upload, checked for owner, state and a still-valid write grant. */
-async function activeUpload(deps: UploadsDeps, caller: Caller, id: string): Promise<Upload> {
-  const row = await ownedUpload(deps.db, id, caller.userId);
-  assertInProgress(row);
-  await authorize(
-    deps.db,
-    caller,
-    { connectionId: row.connectionId, bucket: row.bucket, key: row.key, action: 'write' },
-    deps.clock(),
-  );
-  return row;
-}
-
-function touch(deps: UploadsDeps, id: string) {
-  return deps.db.upload.update({ where: { id }, data: { lastActivityAt: deps.clock() } });
-}
-
 export async function signParts(
   deps: UploadsDeps,
   caller: Caller,
@@ -263,129 +203,6 @@ export async function listUploadedParts(
   );
   await touch(deps, id);
   return page;
-}
-
-/** S3 no longer knows the upload (aborted elsewhere, lifecycle rule): record that and say so. */
-async function failIfGone(deps: UploadsDeps, row: Upload, error: unknown): Promise<never> {
-  if ((error as { name?: string }).name === 'NoSuchUpload') {
-    await deps.db.upload.update({
-      where: { id: row.id },
-      data: { state: 'failed', error: 'The storage service no longer holds this upload.' },
-    });
-    throw new AppError(
-      ErrorCode.UPLOAD_NOT_IN_PROGRESS,
-      'The storage service no longer holds this upload (it was aborted or expired); start again.',
-    );
-  }
-  throw error;
-}
-
-/**
- * Checks the parts against the record and what S3 holds, before asking S3 to assemble them.
- * Uploads whose client planned the parts (partCount 0) are checked against the size limit instead.
- */
-function verifyParts(
-  row: Upload,
-  sent: { partNumber: number; etag: string }[],
-  held: HeldPart[],
-  maxSize: number,
-) {
-  const fail = (detail: string) => {
-    throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, detail);
-  };
-  const clientPlanned = row.partCount === 0;
-  if (!clientPlanned && sent.length !== row.partCount)
-    fail(`This upload has ${row.partCount} part(s); ${sent.length} were named.`);
-  sent.forEach((part, index) => {
-    if (part.partNumber !== index + 1) fail('Name every part once, in ascending order from 1.');
-  });
-  const byNumber = new Map(held.map((part) => [part.partNumber, part]));
-  const size = Number(row.size);
-  const partSize = Number(row.partSize);
-  for (const part of sent) {
-    const stored = byNumber.get(part.partNumber);
-    if (!stored) fail(`Part ${part.partNumber} was never uploaded.`);
-    const normalize = (etag: string) => etag.replace(/"/g, '');
-    if (normalize(stored!.etag) !== normalize(part.etag))
-      fail(`Part ${part.partNumber}'s ETag does not match what the storage holds.`);
-    if (clientPlanned) continue;
-    const expected = Math.min(partSize, size - (part.partNumber - 1) * partSize);
-    if (stored!.size !== expected)
-      fail(`Part ${part.partNumber} holds ${stored!.size} bytes; ${expected} were expected.`);
-  }
-  const total = sent.reduce((sum, part) => sum + (byNumber.get(part.partNumber)?.size ?? 0), 0);
-  if (clientPlanned && total > maxSize)
-    throw new AppError(
-      ErrorCode.UPLOAD_TOO_LARGE,
-      `The file is larger than the ${maxSize.toLocaleString('en')} bytes allowed.`,
-    );
-}
-
-export async function completeUpload(
-  deps: UploadsDeps,
-  caller: Caller,
-  id: string,
-  parts: { partNumber: number; etag: string }[],
-): Promise<UploadView> {
-  const row = await activeUpload(deps, caller, id);
-  const connection = await findConnection(deps.db, row.connectionId);
-  const stored = await withS3(deps, connection, async (client) => {
-    if (row.mode === 'multipart') {
-      const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
-      verifyParts(row, parts, held, deps.limits.maxSize);
-      await client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: row.bucket,
-          Key: row.key,
-          UploadId: row.s3UploadId ?? '',
-          MultipartUpload: {
-            Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
-          },
-        }),
-      );
-    }
-    const head = await client
-      .send(new HeadObjectCommand({ Bucket: row.bucket, Key: row.key }))
-      .catch((error: unknown) => {
-        if ((error as { name?: string }).name === 'NotFound')
-          throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, 'The file never reached the storage.');
-        throw error;
-      });
-    if (row.partCount > 0 && head.ContentLength !== Number(row.size))
-      throw new AppError(
-        ErrorCode.UPLOAD_PARTS_INVALID,
-        `The stored object has ${head.ContentLength} bytes; ${row.size} were expected.`,
-      );
-    const tags = Object.entries(row.tags as Record<string, string>);
-    if (tags.length > 0)
-      await client.send(
-        new PutObjectTaggingCommand({
-          Bucket: row.bucket,
-          Key: row.key,
-          Tagging: { TagSet: tags.map(([Key, Value]) => ({ Key, Value })) },
-        }),
-      );
-    return { etag: head.ETag ?? null, size: head.ContentLength ?? 0 };
-  });
-  const now = deps.clock();
-  const done = await deps.db.upload.update({
-    where: { id },
-    data: {
-      state: 'completed',
-      etag: stored.etag,
-      completedAt: now,
-      lastActivityAt: now,
-      error: null,
-      // Client-planned uploads (partSize stays 0) learn their size and part count here.
-      ...(row.partCount === 0 ? { size: BigInt(stored.size), partCount: parts.length } : {}),
-    },
-  });
-  await audit(deps, caller, 'upload.complete', done, {
-    size: Number(done.size),
-    parts: done.partCount,
-    durationMs: now.getTime() - done.createdAt.getTime(),
-  });
-  return view(deps, done);
 }
 
 export async function abortUpload(deps: UploadsDeps, caller: Caller, id: string): Promise<void> {

@@ -23,7 +23,8 @@ import { AppError } from '../../lib/app-error.js';
 import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import { ownedUpload } from './upload-records.js';
-import { abortUpload, completeUpload, signParts, type UploadsDeps } from './uploads.service.js';
+import { abortUpload, signParts, type UploadsDeps } from './uploads.service.js';
+import { completeUpload } from './upload-completion.service.js';
 import {
   allUploadedParts,
   createUppyMultipart,

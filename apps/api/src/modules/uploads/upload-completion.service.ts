@@ -1,0 +1,130 @@
+// Completing an upload: the named parts are checked against the record and what S3 holds before
+// S3 assembles them, the stored object is checked again, tags applied, and the event audited.
+import {
+  CompleteMultipartUploadCommand,
+  HeadObjectCommand,
+  PutObjectTaggingCommand,
+} from '@aws-sdk/client-s3';
+import { ErrorCode, type UploadView } from '@s3am/contracts';
+import { AppError } from '../../lib/app-error.js';
+import { findConnection } from '../connections/connections.service.js';
+import type { Caller } from '../grants/permissions.service.js';
+import {
+  activeUpload,
+  audit,
+  failIfGone,
+  view,
+  withS3,
+  type UploadsDeps,
+} from './upload-access.js';
+import type { Upload } from './upload-records.js';
+import { listAllParts, type HeldPart } from './s3-parts.js';
+
+/**
+/**
+ * Checks the parts against the record and what S3 holds, before asking S3 to assemble them.
+ * Uploads whose client planned the parts (partCount 0) are checked against the size limit instead.
+ */
+function verifyParts(
+  row: Upload,
+  sent: { partNumber: number; etag: string }[],
+  held: HeldPart[],
+  maxSize: number,
+) {
+  const fail = (detail: string) => {
+    throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, detail);
+  };
+  const clientPlanned = row.partCount === 0;
+  if (!clientPlanned && sent.length !== row.partCount)
+    fail(`This upload has ${row.partCount} part(s); ${sent.length} were named.`);
+  sent.forEach((part, index) => {
+    if (part.partNumber !== index + 1) fail('Name every part once, in ascending order from 1.');
+  });
+  const byNumber = new Map(held.map((part) => [part.partNumber, part]));
+  const size = Number(row.size);
+  const partSize = Number(row.partSize);
+  for (const part of sent) {
+    const stored = byNumber.get(part.partNumber);
+    if (!stored) fail(`Part ${part.partNumber} was never uploaded.`);
+    const normalize = (etag: string) => etag.replace(/"/g, '');
+    if (normalize(stored!.etag) !== normalize(part.etag))
+      fail(`Part ${part.partNumber}'s ETag does not match what the storage holds.`);
+    if (clientPlanned) continue;
+    const expected = Math.min(partSize, size - (part.partNumber - 1) * partSize);
+    if (stored!.size !== expected)
+      fail(`Part ${part.partNumber} holds ${stored!.size} bytes; ${expected} were expected.`);
+  }
+  const total = sent.reduce((sum, part) => sum + (byNumber.get(part.partNumber)?.size ?? 0), 0);
+  if (clientPlanned && total > maxSize)
+    throw new AppError(
+      ErrorCode.UPLOAD_TOO_LARGE,
+      `The file is larger than the ${maxSize.toLocaleString('en')} bytes allowed.`,
+    );
+}
+
+export async function completeUpload(
+  deps: UploadsDeps,
+  caller: Caller,
+  id: string,
+  parts: { partNumber: number; etag: string }[],
+): Promise<UploadView> {
+  const row = await activeUpload(deps, caller, id);
+  const connection = await findConnection(deps.db, row.connectionId);
+  const stored = await withS3(deps, connection, async (client) => {
+    if (row.mode === 'multipart') {
+      const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
+      verifyParts(row, parts, held, deps.limits.maxSize);
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: row.bucket,
+          Key: row.key,
+          UploadId: row.s3UploadId ?? '',
+          MultipartUpload: {
+            Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+          },
+        }),
+      );
+    }
+    const head = await client
+      .send(new HeadObjectCommand({ Bucket: row.bucket, Key: row.key }))
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name === 'NotFound')
+          throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, 'The file never reached the storage.');
+        throw error;
+      });
+    if (row.partCount > 0 && head.ContentLength !== Number(row.size))
+      throw new AppError(
+        ErrorCode.UPLOAD_PARTS_INVALID,
+        `The stored object has ${head.ContentLength} bytes; ${row.size} were expected.`,
+      );
+    const tags = Object.entries(row.tags as Record<string, string>);
+    if (tags.length > 0)
+      await client.send(
+        new PutObjectTaggingCommand({
+          Bucket: row.bucket,
+          Key: row.key,
+          Tagging: { TagSet: tags.map(([Key, Value]) => ({ Key, Value })) },
+        }),
+      );
+    return { etag: head.ETag ?? null, size: head.ContentLength ?? 0 };
+  });
+  const now = deps.clock();
+  const done = await deps.db.upload.update({
+    where: { id },
+    data: {
+      state: 'completed',
+      etag: stored.etag,
+      completedAt: now,
+      lastActivityAt: now,
+      error: null,
+      // Client-planned uploads (partSize stays 0) learn their size and part count here.
+      ...(row.partCount === 0 ? { size: BigInt(stored.size), partCount: parts.length } : {}),
+    },
+  });
+  await audit(deps, caller, 'upload.complete', done, {
+    size: Number(done.size),
+    parts: done.partCount,
+    durationMs: now.getTime() - done.createdAt.getTime(),
+  });
+  return view(deps, done);
+}
