@@ -106,3 +106,8 @@ export function classifyS3Error(error: unknown): ConnectionFailure {
   }
   return { reason: 'unknown', message: `S3 answered ${name || 'an unexpected error'}.`, hints: [] };
 }
+
+/** Whether an SDK error is S3's error `name` (NoSuchUpload, NotFound, …). */
+export function isS3Error(error: unknown, name: string): boolean {
+  return (error as ErrorShape | undefined)?.name === name;
+}

@@ -72,3 +72,10 @@ export function s3ClientFor(
     },
   });
 }
+
+/** The connection as browsers reach it: presigned URLs must name its public endpoint. */
+export function browserFacing(connection: S3Connection): S3Connection {
+  return connection.publicEndpoint
+    ? { ...connection, endpoint: connection.publicEndpoint }
+    : connection;
+}

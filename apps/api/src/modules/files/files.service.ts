@@ -22,7 +22,8 @@ import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
-import { s3ClientFor } from '../connections/s3-client.js';
+import { isS3Error } from '../connections/connection-errors.js';
+import { browserFacing, s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 
 export interface FilesDeps {
@@ -147,7 +148,7 @@ export async function objectDetails(
     const head = await client
       .send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name === 'NotFound')
+        if (isS3Error(error, 'NotFound'))
           throw new AppError(ErrorCode.NOT_FOUND, 'No object with this key.');
         throw error;
       });
@@ -184,10 +185,7 @@ export async function downloadLink(
 ): Promise<{ url: string; expiresAt: string }> {
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
   const connection = await findConnection(deps.db, ref.connectionId);
-  const client = s3ClientFor(
-    connection.publicEndpoint ? { ...connection, endpoint: connection.publicEndpoint } : connection,
-    deps.keyring,
-  );
+  const client = s3ClientFor(browserFacing(connection), deps.keyring);
   try {
     const filename = ref.key.slice(ref.key.lastIndexOf('/') + 1);
     // RFC 6266: a plain ASCII name, plus the UTF-8 form only when the name needs it (the local

@@ -4,6 +4,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import type { S3Connection } from '../../db/prisma.js';
+import { browserFacing } from '../connections/s3-client.js';
 
 /** encodeURIComponent plus the characters S3's canonical URI escapes too. */
 function encodeSegment(segment: string): string {
@@ -23,7 +24,7 @@ interface Target {
 /** Where an object lives: path-style on custom endpoints, virtual-hosted on AWS when possible. */
 function objectTarget(connection: S3Connection, bucket: string, key: string): Target {
   const encodedKey = key.split('/').map(encodeSegment).join('/');
-  const endpoint = connection.publicEndpoint ?? connection.endpoint;
+  const { endpoint } = browserFacing(connection);
   if (endpoint) {
     const url = new URL(endpoint);
     const base = url.pathname.replace(/\/+$/, '');

@@ -1,8 +1,8 @@
 // What S3 holds for a multipart upload (ListParts, page by page), and S3 failures as API errors.
-import { ListPartsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, ListPartsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ErrorCode, type UploadedParts } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
-import { classifyS3Error } from '../connections/connection-errors.js';
+import { classifyS3Error, isS3Error } from '../connections/connection-errors.js';
 
 export interface HeldPart {
   partNumber: number;
@@ -10,7 +10,7 @@ export interface HeldPart {
   size: number;
 }
 
-interface MultipartRef {
+export interface MultipartRef {
   bucket: string;
   key: string;
   s3UploadId: string | null;
@@ -51,6 +51,21 @@ export async function listAllParts(client: S3Client, upload: MultipartRef): Prom
     marker = page.nextMarker ?? undefined;
   } while (marker !== undefined);
   return parts;
+}
+
+/** Aborts a multipart upload; one S3 no longer holds is already what we wanted. */
+export async function abortMultipartUpload(client: S3Client, upload: MultipartRef): Promise<void> {
+  try {
+    await client.send(
+      new AbortMultipartUploadCommand({
+        Bucket: upload.bucket,
+        Key: upload.key,
+        UploadId: upload.s3UploadId ?? '',
+      }),
+    );
+  } catch (error) {
+    if (!isS3Error(error, 'NoSuchUpload')) throw error;
+  }
 }
 
 /** A failure of the storage service, explained without leaking its raw message or credentials. */

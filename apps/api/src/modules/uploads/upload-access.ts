@@ -7,6 +7,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
 import { recordActorEvent } from '../audit/audit.service.js';
+import { isS3Error } from '../connections/connection-errors.js';
 import { s3ClientFor } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import { assertInProgress, ownedUpload, toUploadView, type Upload } from './upload-records.js';
@@ -77,7 +78,7 @@ export function touch(deps: UploadsDeps, id: string) {
 
 /** S3 no longer knows the upload (aborted elsewhere, lifecycle rule): record that and say so. */
 export async function failIfGone(deps: UploadsDeps, row: Upload, error: unknown): Promise<never> {
-  if ((error as { name?: string }).name === 'NoSuchUpload') {
+  if (isS3Error(error, 'NoSuchUpload')) {
     await deps.db.upload.update({
       where: { id: row.id },
       data: { state: 'failed', error: 'The storage service no longer holds this upload.' },

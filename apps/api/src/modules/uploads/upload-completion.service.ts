@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { ErrorCode, type UploadView } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
+import { isS3Error } from '../connections/connection-errors.js';
 import { findConnection } from '../connections/connections.service.js';
 import type { Caller } from '../grants/permissions.service.js';
 import {
@@ -88,7 +89,7 @@ export async function completeUpload(
     const head = await client
       .send(new HeadObjectCommand({ Bucket: row.bucket, Key: row.key }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name === 'NotFound')
+        if (isS3Error(error, 'NotFound'))
           throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, 'The file never reached the storage.');
         throw error;
       });

@@ -1,18 +1,14 @@
 // Frees storage held by abandoned multipart uploads: our unfinished uploads idle past the limit,
 // and orphans (multipart uploads S3 holds in the connection's buckets that no live upload of
 // ours owns, e.g. left by a crashed tool). Reports what it aborted and the bytes it freed.
-import {
-  AbortMultipartUploadCommand,
-  ListMultipartUploadsCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SweepReport } from '@s3am/contracts';
 import type { Db, S3Connection } from '../../db/prisma.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { classifyS3Error } from '../connections/connection-errors.js';
+import { classifyS3Error, isS3Error } from '../connections/connection-errors.js';
 import { s3ClientFor } from '../connections/s3-client.js';
-import { listAllParts } from './s3-parts.js';
+import { abortMultipartUpload, listAllParts, type MultipartRef } from './s3-parts.js';
 
 export interface SweeperDeps {
   db: Db;
@@ -21,31 +17,14 @@ export interface SweeperDeps {
   staleAfterHours: number;
 }
 
-interface Abandoned {
-  bucket: string;
-  key: string;
-  uploadId: string;
-}
-
 /** Aborts one multipart upload; returns the bytes its parts held (0 when it was already gone). */
-async function abortAndMeasure(client: S3Client, upload: Abandoned): Promise<number> {
-  const ref = { bucket: upload.bucket, key: upload.key, s3UploadId: upload.uploadId };
-  const parts = await listAllParts(client, ref).catch((error: unknown) => {
-    if ((error as { name?: string }).name === 'NoSuchUpload') return null;
+async function abortAndMeasure(client: S3Client, upload: MultipartRef): Promise<number> {
+  const parts = await listAllParts(client, upload).catch((error: unknown) => {
+    if (isS3Error(error, 'NoSuchUpload')) return null;
     throw error;
   });
   if (parts === null) return 0;
-  await client
-    .send(
-      new AbortMultipartUploadCommand({
-        Bucket: upload.bucket,
-        Key: upload.key,
-        UploadId: upload.uploadId,
-      }),
-    )
-    .catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
-    });
+  await abortMultipartUpload(client, upload);
   return parts.reduce((sum, part) => sum + part.size, 0);
 }
 
@@ -110,11 +89,7 @@ export async function sweepStaleUploads(
       });
       for (const upload of stale) {
         try {
-          if (upload.s3UploadId)
-            report.freedBytes += await abortAndMeasure(client, {
-              ...upload,
-              uploadId: upload.s3UploadId,
-            });
+          if (upload.s3UploadId) report.freedBytes += await abortAndMeasure(client, upload);
           await deps.db.upload.update({
             where: { id: upload.id },
             data: {
@@ -144,7 +119,7 @@ export async function sweepStaleUploads(
             report.freedBytes += await abortAndMeasure(client, {
               bucket,
               key: upload.Key,
-              uploadId: upload.UploadId,
+              s3UploadId: upload.UploadId,
             });
             report.abortedOrphans += 1;
           }

@@ -2,7 +2,7 @@
 // the parts S3 holds (the truth for resuming), abort it, list them. Completion lives in
 // upload-completion.service.ts. The API never carries object bytes; an upload id belongs to the
 // person who started it.
-import { AbortMultipartUploadCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
   S3_LIMITS,
@@ -31,7 +31,7 @@ import {
   type UploadsDeps,
 } from './upload-access.js';
 import { ownedUpload, assertInProgress } from './upload-records.js';
-import { listPartsPage } from './s3-parts.js';
+import { abortMultipartUpload, listPartsPage } from './s3-parts.js';
 
 export type { UploadsDeps } from './upload-access.js';
 
@@ -92,14 +92,13 @@ export async function createUpload(
     if (key !== input.key)
       await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
     if (mode === 'single') return { key, s3UploadId: null };
-    const sse = sseHeaders(connection);
     const created = await client.send(
       new CreateMultipartUploadCommand({
         Bucket: input.bucket,
         Key: key,
         ContentType: input.contentType,
         Metadata: input.metadata,
-        ...(sse['x-amz-server-side-encryption']
+        ...(connection.sseMode !== 'none'
           ? {
               ServerSideEncryption: connection.sseMode as 'AES256' | 'aws:kms',
               SSEKMSKeyId: connection.sseKmsKeyId ?? undefined,
@@ -149,10 +148,11 @@ export async function signParts(
     );
   const connection = await findConnection(deps.db, row.connectionId);
   const now = deps.clock();
-  const headers: Record<string, string> =
+  // A single PUT signs the object's SSE and metadata headers; content-type stays unsigned (the
+  // presigner leaves it out) but must still be sent. Part PUTs need no headers.
+  const signedHeaders: Record<string, string> =
     row.mode === 'single'
       ? {
-          'content-type': row.contentType,
           ...sseHeaders(connection),
           ...Object.fromEntries(
             Object.entries(row.metadata as Record<string, string>).map(([name, value]) => [
@@ -162,6 +162,8 @@ export async function signParts(
           ),
         }
       : {};
+  const headers =
+    row.mode === 'single' ? { 'content-type': row.contentType, ...signedHeaders } : {};
   const urls = await withS3(deps, connection, (client) =>
     createPartSigner(connection, client).presign(
       partNumbers.map((partNumber) => ({
@@ -169,11 +171,7 @@ export async function signParts(
         bucket: row.bucket,
         key: row.key,
         ...(row.mode === 'single'
-          ? {
-              headers: Object.fromEntries(
-                Object.entries(headers).filter(([h]) => h !== 'content-type'),
-              ),
-            }
+          ? { headers: signedHeaders }
           : { query: { partNumber: String(partNumber), uploadId: row.s3UploadId ?? '' } }),
       })),
       deps.partUrlTtlSeconds,
@@ -211,20 +209,7 @@ export async function abortUpload(deps: UploadsDeps, caller: Caller, id: string)
   assertInProgress(row);
   if (row.mode === 'multipart' && row.s3UploadId) {
     const connection = await findConnection(deps.db, row.connectionId);
-    await withS3(deps, connection, async (client) => {
-      await client
-        .send(
-          new AbortMultipartUploadCommand({
-            Bucket: row.bucket,
-            Key: row.key,
-            UploadId: row.s3UploadId ?? '',
-          }),
-        )
-        .catch((error: unknown) => {
-          // Already gone is what we wanted.
-          if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
-        });
-    });
+    await withS3(deps, connection, (client) => abortMultipartUpload(client, row));
   }
   await deps.db.upload.update({ where: { id }, data: { state: 'aborted' } });
   await audit(deps, caller, 'upload.abort', row, { size: Number(row.size) });

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/app-error.js';
 import { normalizePrefix } from '../../lib/key-rules.js';
 import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
-import { s3ClientFor } from '../connections/s3-client.js';
+import { browserFacing, s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 import { resolveKey } from './existing-key.js';
 import {
@@ -99,7 +99,7 @@ export async function allUploadedParts(deps: UploadsDeps, caller: Caller, id: st
 
 /** Where a browser finds the object (Companion returns it as `location`). */
 export function objectLocation(connection: S3Connection, bucket: string, key: string): string {
-  const endpoint = connection.publicEndpoint ?? connection.endpoint;
+  const { endpoint } = browserFacing(connection);
   const path = key.split('/').map(encodeURIComponent).join('/');
   if (endpoint) return `${endpoint.replace(/\/+$/, '')}/${bucket}/${path}`;
   return `https://${bucket}.s3.${connection.region}.amazonaws.com/${path}`;
@@ -119,10 +119,7 @@ export async function presignedPost(
   const contentType = file.type || 'application/octet-stream';
   refuseIfNotAllowed(deps, { key: requested, size: 0, contentType });
   const lookup = s3ClientFor(connection, deps.keyring);
-  const signer = s3ClientFor(
-    connection.publicEndpoint ? { ...connection, endpoint: connection.publicEndpoint } : connection,
-    deps.keyring,
-  );
+  const signer = s3ClientFor(browserFacing(connection), deps.keyring);
   try {
     const key = await resolveKey(lookup, destination.bucket, requested, 'rename');
     if (key !== requested)
