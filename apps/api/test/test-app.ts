@@ -193,3 +193,19 @@ export function localS3Client(): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
 }
+
+/** A grant on the local S3 server's `uploads` bucket (list + write unless said otherwise). */
+export function grantOnUploads(
+  db: Db,
+  grant: { userId: string; connectionId: string; prefix: string; actions?: string[] },
+): Promise<unknown> {
+  return db.grant.create({
+    data: {
+      userId: grant.userId,
+      connectionId: grant.connectionId,
+      bucket: 'uploads',
+      prefix: grant.prefix,
+      actions: grant.actions ?? ['list', 'write'],
+    },
+  });
+}

@@ -18,6 +18,7 @@ import {
   createLocalConnection,
   createUser,
   databaseUrl,
+  grantOnUploads,
   localS3Client,
   testTmpDir,
 } from '../../../test/test-app.js';
@@ -49,14 +50,11 @@ it('finishes an upload across a SIGKILL and restart of the API', async () => {
   const run = `restart-${Date.now()}`;
   const connectionId = await createLocalConnection(db);
   const user = await createUser(db);
-  await db.grant.create({
-    data: {
-      userId: user.id,
-      connectionId,
-      bucket: 'uploads',
-      prefix: `${run}/`,
-      actions: ['write'],
-    },
+  await grantOnUploads(db, {
+    userId: user.id,
+    connectionId,
+    prefix: `${run}/`,
+    actions: ['write'],
   });
   let api = await startApi();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -18,6 +18,7 @@ import {
   createLocalConnection,
   createTestApp,
   createUser,
+  grantOnUploads,
   localS3Client,
   testTmpDir,
   type TestContext,
@@ -35,15 +36,7 @@ beforeAll(async () => {
   baseUrl = await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   connectionId = await createLocalConnection(ctx.db);
   const user = await createUser(ctx.db);
-  await ctx.db.grant.create({
-    data: {
-      userId: user.id,
-      connectionId,
-      bucket: 'uploads',
-      prefix: `${run}/`,
-      actions: ['list', 'write'],
-    },
-  });
+  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
   token = await accessTokenFor(ctx, user);
   dir = await mkdtemp(path.join(testTmpDir(), 'engine-'));
 });

@@ -23,6 +23,7 @@ import {
   createLocalConnection,
   createTestApp,
   createUser,
+  grantOnUploads,
   localS3Client,
   type TestContext,
 } from '../../../test/test-app.js';
@@ -39,14 +40,10 @@ beforeAll(async () => {
     env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB), SESSION_IDLE_TIMEOUT_SECONDS: '86400' },
   });
   connectionId = await createLocalConnection(ctx.db);
-  const grant = async (userId: string, prefix: string) =>
-    ctx.db.grant.create({
-      data: { userId, connectionId, bucket: 'uploads', prefix, actions: ['list', 'write'] },
-    });
   const a = await createUser(ctx.db);
   const b = await createUser(ctx.db);
-  await grant(a.id, `${run}/alice/`);
-  await grant(b.id, `${run}/bob/`);
+  await grantOnUploads(ctx.db, { userId: a.id, connectionId, prefix: `${run}/alice/` });
+  await grantOnUploads(ctx.db, { userId: b.id, connectionId, prefix: `${run}/bob/` });
   alice = await accessTokenFor(ctx, a);
   bob = await accessTokenFor(ctx, b);
 });

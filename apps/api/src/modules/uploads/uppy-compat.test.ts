@@ -16,6 +16,7 @@ import {
   createLocalConnection,
   createTestApp,
   createUser,
+  grantOnUploads,
   localS3Client,
   type TestContext,
 } from '../../../test/test-app.js';
@@ -37,15 +38,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   connectionId = await createLocalConnection(ctx.db);
   const user = await createUser(ctx.db);
-  await ctx.db.grant.create({
-    data: {
-      userId: user.id,
-      connectionId,
-      bucket: 'uploads',
-      prefix: `${run}/`,
-      actions: ['list', 'write'],
-    },
-  });
+  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
   cookie = await uploadCookieFor(user);
   otherCookie = await uploadCookieFor(await createUser(ctx.db));
 });
