@@ -1,14 +1,26 @@
 // Picks one or several users by typing part of their email (searched on the server).
-import { Autocomplete, TextField } from '@mui/material';
+import { Autocomplete, TextField, type AutocompleteRenderInputParams } from '@mui/material';
 import { useState } from 'react';
 import { useApiQuery } from '../common/use-api-query';
 import { searchUsers, type UserOption } from './permissions-api';
 
-function useUserOptions(query: string) {
-  return useApiQuery(() => searchUsers(query), [query]);
+/** What both pickers share: server-side search as the person types, users told apart by id. */
+function useUserSearch(label: string) {
+  const [query, setQuery] = useState('');
+  const { data, loading } = useApiQuery(() => searchUsers(query), [query]);
+  return {
+    options: data ?? [],
+    loading,
+    // The server already filtered by the typed text.
+    filterOptions: (options: UserOption[]) => options,
+    getOptionLabel: (option: UserOption) => option.email,
+    isOptionEqualToValue: (a: UserOption, b: UserOption) => a.id === b.id,
+    onInputChange: (_: unknown, text: string, reason: string) => {
+      if (reason === 'input' || reason === 'clear') setQuery(text);
+    },
+    renderInput: (params: AutocompleteRenderInputParams) => <TextField {...params} label={label} />,
+  };
 }
-
-const sameUser = (a: UserOption, b: UserOption) => a.id === b.id;
 
 export function UserPicker({
   label,
@@ -19,23 +31,8 @@ export function UserPicker({
   value: UserOption | null;
   onChange: (user: UserOption | null) => void;
 }) {
-  const [query, setQuery] = useState('');
-  const { data, loading } = useUserOptions(query);
-  return (
-    <Autocomplete
-      options={data ?? []}
-      value={value}
-      loading={loading}
-      filterOptions={(options) => options}
-      getOptionLabel={(option) => option.email}
-      isOptionEqualToValue={sameUser}
-      onInputChange={(_, text, reason) => {
-        if (reason === 'input' || reason === 'clear') setQuery(text);
-      }}
-      onChange={(_, user) => onChange(user)}
-      renderInput={(params) => <TextField {...params} label={label} />}
-    />
-  );
+  const search = useUserSearch(label);
+  return <Autocomplete {...search} value={value} onChange={(_, user) => onChange(user)} />;
 }
 
 export function UsersPicker({
@@ -47,22 +44,8 @@ export function UsersPicker({
   value: UserOption[];
   onChange: (users: UserOption[]) => void;
 }) {
-  const [query, setQuery] = useState('');
-  const { data, loading } = useUserOptions(query);
+  const search = useUserSearch(label);
   return (
-    <Autocomplete
-      multiple
-      options={data ?? []}
-      value={value}
-      loading={loading}
-      filterOptions={(options) => options}
-      getOptionLabel={(option) => option.email}
-      isOptionEqualToValue={sameUser}
-      onInputChange={(_, text, reason) => {
-        if (reason === 'input' || reason === 'clear') setQuery(text);
-      }}
-      onChange={(_, users) => onChange(users)}
-      renderInput={(params) => <TextField {...params} label={label} />}
-    />
+    <Autocomplete multiple {...search} value={value} onChange={(_, users) => onChange(users)} />
   );
 }
