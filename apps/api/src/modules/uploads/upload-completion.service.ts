@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { ErrorCode, type UploadView } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
+import { partRange } from '../../lib/part-size.js';
 import { isS3Error } from '../connections/connection-errors.js';
 import { findConnection } from '../connections/connections.service.js';
 import type { Caller } from '../grants/permissions.service.js';
@@ -43,7 +44,7 @@ function verifyParts(
   });
   const byNumber = new Map(held.map((part) => [part.partNumber, part]));
   const size = Number(row.size);
-  const partSize = Number(row.partSize);
+  const plan = { partSize: Number(row.partSize), partCount: row.partCount };
   for (const part of sent) {
     const stored = byNumber.get(part.partNumber);
     if (!stored) fail(`Part ${part.partNumber} was never uploaded.`);
@@ -51,7 +52,8 @@ function verifyParts(
     if (normalize(stored!.etag) !== normalize(part.etag))
       fail(`Part ${part.partNumber}'s ETag does not match what the storage holds.`);
     if (clientPlanned) continue;
-    const expected = Math.min(partSize, size - (part.partNumber - 1) * partSize);
+    const [start, end] = partRange(plan, size, part.partNumber);
+    const expected = end - start;
     if (stored!.size !== expected)
       fail(`Part ${part.partNumber} holds ${stored!.size} bytes; ${expected} were expected.`);
   }
