@@ -1,32 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type UploadView } from '@s3am/contracts';
 import { expectedMultipartEtag, normalizeEtag, verifyCompletedUpload } from './etag-check.js';
+import { uploadViewFixture } from './test-fakes.js';
 import { UploadVerificationError } from './upload-errors.js';
 
 const md5 = (data: Uint8Array | string): Buffer => createHash('md5').update(data).digest();
 
-function view(overrides: Partial<UploadView>): UploadView {
-  return {
-    id: '00000000-0000-4000-8000-000000000001',
-    connectionId: '00000000-0000-4000-8000-000000000002',
-    bucket: 'uploads',
-    key: 'a.bin',
-    size: 10,
-    contentType: 'application/octet-stream',
-    lastModified: null,
-    mode: 'multipart',
-    partSize: 5,
-    partCount: 2,
-    state: 'completed',
-    etag: null,
-    error: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    completedAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: '2026-01-02T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const view = uploadViewFixture;
 
 describe('multipart ETag', () => {
   const parts = ['hello', 'world'].map((text) => md5(text));

@@ -228,3 +228,27 @@ export class FakeS3Sender implements PartSender {
     for (const watcher of [...this.watchers]) watcher();
   }
 }
+
+/** A server record for tests, completed unless overridden. */
+export function uploadViewFixture(overrides: Partial<UploadView> = {}): UploadView {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    connectionId: '00000000-0000-4000-8000-000000000002',
+    bucket: 'uploads',
+    key: 'a.bin',
+    size: 10,
+    contentType: 'application/octet-stream',
+    lastModified: null,
+    mode: 'multipart',
+    partSize: 5,
+    partCount: 2,
+    state: 'completed',
+    etag: null,
+    error: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    completedAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: '2026-01-02T00:00:00.000Z',
+    ...overrides,
+  };
+}

@@ -1,25 +1,8 @@
 import { createFetchUploadApi } from './transport.js';
+import { uploadViewFixture } from './test-fakes.js';
 import { NetworkError, UploadApiError } from './upload-errors.js';
 
-const UPLOAD = {
-  id: '00000000-0000-4000-8000-000000000001',
-  connectionId: '00000000-0000-4000-8000-000000000002',
-  bucket: 'uploads',
-  key: 'a.bin',
-  size: 10,
-  contentType: 'application/octet-stream',
-  lastModified: null,
-  mode: 'multipart',
-  partSize: 5,
-  partCount: 2,
-  state: 'in_progress',
-  etag: null,
-  error: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  completedAt: null,
-  expiresAt: '2026-01-02T00:00:00.000Z',
-};
+const UPLOAD = uploadViewFixture({ state: 'in_progress', completedAt: null });
 
 function recordingFetch(respond: () => Response) {
   const requests: { url: string; init: RequestInit }[] = [];
