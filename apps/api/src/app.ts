@@ -147,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     singlePutMaxBytes: config.UPLOAD_SINGLE_PUT_MAX_BYTES,
     partUrlTtlSeconds: config.UPLOAD_PART_URL_TTL_SECONDS,
+    singlePutUrlTtlSeconds: config.UPLOAD_SINGLE_PUT_URL_TTL_SECONDS,
     staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
   };
   uploadsRoutes(app, uploadsDeps);

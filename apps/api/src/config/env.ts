@@ -90,6 +90,13 @@ const EnvSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(3600),
+  UPLOAD_SINGLE_PUT_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(3600)
+    .default(300)
+    .describe('Lifetime of a single-PUT (whole file) URL and of an Uppy presigned POST'),
   UPLOAD_STALE_AFTER_HOURS: z.coerce
     .number()
     .int()
@@ -102,6 +109,19 @@ const EnvSchema = z.object({
     .min(0)
     .default(60)
     .describe('How often the sweeper runs; 0 = never (run it from the API instead)'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Bearer token Prometheus must send for /metrics; unset = no token'),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Serve /metrics on this internal port instead of the API port'),
+  METRICS_HOST: z.string().default('127.0.0.1').describe('Interface of METRICS_PORT'),
   LOCAL_S3: z.enum(['auto', 'off']).default('auto'),
   LOCAL_S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
   LOCAL_S3_DIR: z.string().optional(),
@@ -125,6 +145,53 @@ export interface AppConfig extends Omit<
 
 export class ConfigError extends Error {}
 
+/**
+ * Secrets published in docker-compose.yml and the docs, for trying the product out. Anyone can
+ * read them, so a production start with one of them is refused (naming the variable).
+ */
+const EXAMPLE_SECRETS = {
+  JWT_SECRET: ['dev-only-jwt-secret-change-me-0123456789abcdef'],
+  MASTER_KEYS: ['ZGV2LW9ubHktbWFzdGVyLWtleS1jaGFuZ2UtbWUhISE='],
+  DATABASE_URL: ['s3am-dev-only'],
+} as const;
+/** Placeholders people copy from examples: "change-me", "dev-only", "changeme". */
+const PLACEHOLDER = /change-?me|dev-only/i;
+
+function databasePassword(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
+}
+
+/** The production variables that still hold an example secret, with why. */
+export function exampleSecretsIn(env: Pick<RawEnv, 'JWT_SECRET' | 'MASTER_KEYS' | 'DATABASE_URL'>): string[] {
+  const problems: string[] = [];
+  const check = (name: keyof typeof EXAMPLE_SECRETS, secrets: string[]) => {
+    const known: readonly string[] = EXAMPLE_SECRETS[name];
+    if (secrets.some((secret) => known.includes(secret) || PLACEHOLDER.test(secret)))
+      problems.push(
+        `  ${name}: holds the example secret from docker-compose.yml/.env.example; set your own`,
+      );
+  };
+  if (env.JWT_SECRET) check('JWT_SECRET', [env.JWT_SECRET]);
+  if (env.MASTER_KEYS)
+    check(
+      'MASTER_KEYS',
+      env.MASTER_KEYS.split(',').flatMap((entry) => {
+        const key = entry.trim().slice(entry.trim().indexOf(':') + 1);
+        // The key itself and the text it encodes (the example encodes "…change-me…").
+        return [key, Buffer.from(key, 'base64').toString('latin1')];
+      }),
+    );
+  if (env.DATABASE_URL) {
+    const password = databasePassword(env.DATABASE_URL);
+    if (password) check('DATABASE_URL', [password]);
+  }
+  return problems;
+}
+
 /** Parses an environment (process.env by default). Throws ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   // An empty variable (`DATABASE_URL=` in a .env file or compose file) means "not set".
@@ -135,6 +202,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Ap
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (result.data.NODE_ENV === 'production') {
+    const examples = exampleSecretsIn(result.data);
+    if (examples.length > 0)
+      throw new ConfigError(
+        `Refusing to start in production with example secrets:\n${examples.join('\n')}`,
+      );
   }
   // Relative paths are relative to the repository, whichever directory the API was started from.
   const fromRoot = (value: string) => path.resolve(REPO_ROOT, value);

@@ -1,8 +1,11 @@
-// Presigns many S3 requests fast: one SigV4 presigner per batch over memoized credentials,
+// Presigns many S3 requests fast: the SDK's SigV4 signer used directly over memoized credentials,
 // instead of the SDK's middleware stack per URL (~7× faster; see TOOLCHAIN.md). URLs point at
 // the connection's browser-facing endpoint, since browsers and the CLI send the bytes.
+// Unlike S3RequestPresigner, which never signs content-type, every header a request names is
+// signed (content-type, content-length, conditional and SSE headers): S3 then refuses a PUT whose
+// size, type or precondition differs from what the API decided.
 import type { S3Client } from '@aws-sdk/client-s3';
-import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
+import { SignatureV4 } from '@smithy/signature-v4';
 import type { S3Connection } from '../../db/prisma.js';
 import { browserFacing } from '../connections/s3-client.js';
 
@@ -52,7 +55,10 @@ export interface PresignRequest {
   bucket: string;
   key: string;
   query?: Record<string, string>;
-  /** Headers the sender must send exactly: signed, never moved into the query string. */
+  /**
+   * Headers the sender must send exactly: signed, never moved into the query string.
+   * `content-length` is signed too; browsers set it themselves from the body.
+   */
   headers?: Record<string, string>;
 }
 
@@ -61,10 +67,14 @@ export interface PartSigner {
 }
 
 export function createPartSigner(connection: S3Connection, client: S3Client): PartSigner {
-  const presigner = new S3RequestPresigner({
+  const signer = new SignatureV4({
+    service: 's3',
     credentials: client.config.credentials,
     region: connection.region,
     sha256: client.config.sha256,
+    // Keys are escaped once by objectTarget, as S3 (unlike other services) expects.
+    uriEscapePath: false,
+    applyChecksum: false,
   });
   return {
     async presign(requests, expiresIn, signingDate) {
@@ -73,11 +83,13 @@ export function createPartSigner(connection: S3Connection, client: S3Client): Pa
           const target = objectTarget(connection, request.bucket, request.key);
           const headers = {
             host: target.port ? `${target.hostname}:${target.port}` : target.hostname,
+            // The body is not part of the signature: S3 verifies it by length (signed) and MD5.
+            'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
             ...request.headers,
           };
           // presign() resolves the client's memoized credential provider (static, STS or chain).
-          const signed = await presigner.presign(
-            { ...target, method: request.method, query: request.query ?? {}, headers },
+          const signed = await signer.presign(
+            { ...target, method: request.method, query: { ...request.query }, headers },
             {
               expiresIn,
               signingDate,

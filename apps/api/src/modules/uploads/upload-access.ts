@@ -20,6 +20,8 @@ export interface UploadsDeps {
   limits: UploadLimits;
   singlePutMaxBytes: number;
   partUrlTtlSeconds: number;
+  /** Single-PUT URLs live minutes: they carry a whole file and cannot be revoked. */
+  singlePutUrlTtlSeconds: number;
   staleAfterHours: number;
 }
 

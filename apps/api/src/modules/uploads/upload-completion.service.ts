@@ -2,6 +2,7 @@
 // S3 assembles them, the stored object is checked again, tags applied, and the event audited.
 import {
   CompleteMultipartUploadCommand,
+  DeleteObjectCommand,
   HeadObjectCommand,
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
@@ -22,7 +23,6 @@ import {
 import type { Upload } from './upload-records.js';
 import { listAllParts, type HeldPart } from './s3-parts.js';
 
-/**
 /**
  * Checks the parts against the record and what S3 holds, before asking S3 to assemble them.
  * Uploads whose client planned the parts (partCount 0) are checked against the size limit instead.
@@ -65,6 +65,34 @@ function verifyParts(
     );
 }
 
+/** Why the stored object is not the one this upload was allowed to write, if it is not. */
+function storedMismatch(
+  row: Upload,
+  head: { ContentLength?: number | undefined; ContentType?: string | undefined },
+): string | null {
+  if (row.partCount > 0 && head.ContentLength !== Number(row.size))
+    return `The stored object has ${head.ContentLength} bytes; ${row.size} were expected.`;
+  // Multipart objects take their type from the create call (ours); a single PUT sends its own.
+  if (row.mode === 'single' && head.ContentType !== row.contentType)
+    return `The stored object's type is ${head.ContentType ?? 'missing'}; ${row.contentType} was expected.`;
+  return null;
+}
+
+/** Marks the upload failed, audits why, and answers with the reason. */
+async function rejectUpload(
+  deps: UploadsDeps,
+  caller: Caller,
+  row: Upload,
+  reason: string,
+): Promise<never> {
+  await deps.db.upload.update({
+    where: { id: row.id },
+    data: { state: 'failed', error: reason, lastActivityAt: deps.clock() },
+  });
+  await audit(deps, caller, 'upload.rejected', row, { reason, removed: 'yes' });
+  throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, `${reason} The object was removed.`);
+}
+
 export async function completeUpload(
   deps: UploadsDeps,
   caller: Caller,
@@ -77,16 +105,27 @@ export async function completeUpload(
     if (row.mode === 'multipart') {
       const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
       verifyParts(row, parts, held, deps.limits.maxSize);
-      await client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: row.bucket,
-          Key: row.key,
-          UploadId: row.s3UploadId ?? '',
-          MultipartUpload: {
-            Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
-          },
-        }),
-      );
+      await client
+        .send(
+          new CompleteMultipartUploadCommand({
+            Bucket: row.bucket,
+            Key: row.key,
+            UploadId: row.s3UploadId ?? '',
+            MultipartUpload: {
+              Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+            },
+            // Only an upload allowed to overwrite may replace what appeared at the key meanwhile.
+            ...(row.onExisting === 'overwrite' ? {} : { IfNoneMatch: '*' }),
+          }),
+        )
+        .catch((error: unknown) => {
+          if (isS3Error(error, 'PreconditionFailed'))
+            throw new AppError(
+              ErrorCode.OBJECT_EXISTS,
+              'Another file was stored at this name while uploading; upload again to rename or overwrite.',
+            );
+          throw error;
+        });
     }
     const head = await client
       .send(new HeadObjectCommand({ Bucket: row.bucket, Key: row.key }))
@@ -95,11 +134,12 @@ export async function completeUpload(
           throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, 'The file never reached the storage.');
         throw error;
       });
-    if (row.partCount > 0 && head.ContentLength !== Number(row.size))
-      throw new AppError(
-        ErrorCode.UPLOAD_PARTS_INVALID,
-        `The stored object has ${head.ContentLength} bytes; ${row.size} were expected.`,
-      );
+    const mismatch = storedMismatch(row, head);
+    if (mismatch) {
+      // What was written is not what the API allowed: it must not stay behind.
+      await client.send(new DeleteObjectCommand({ Bucket: row.bucket, Key: row.key }));
+      await rejectUpload(deps, caller, row, mismatch);
+    }
     const tags = Object.entries(row.tags as Record<string, string>);
     if (tags.length > 0)
       await client.send(

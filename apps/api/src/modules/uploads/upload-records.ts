@@ -6,15 +6,13 @@ import { AppError } from '../../lib/app-error.js';
 
 export type { Upload };
 
-/** The upload, if it exists and belongs to `ownerId`; nobody else may even see it. */
+/**
+ * The upload, if it exists and belongs to `ownerId`. Someone else's upload answers exactly like
+ * an unknown id (404), so ids cannot be probed.
+ */
 export async function ownedUpload(db: Db, id: string, ownerId: string): Promise<Upload> {
-  const row = await db.upload.findUnique({ where: { id } });
+  const row = await db.upload.findFirst({ where: { id, ownerId } });
   if (!row) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, 'No upload with this id.');
-  if (row.ownerId !== ownerId)
-    throw new AppError(
-      ErrorCode.UPLOAD_NOT_OWNER,
-      'Only the person who started an upload may use it.',
-    );
   return row;
 }
 

@@ -2,7 +2,7 @@
 // the parts S3 holds (the truth for resuming), abort it, list them. Completion lives in
 // upload-completion.service.ts. The API never carries object bytes; an upload id belongs to the
 // person who started it.
-import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
   S3_LIMITS,
@@ -30,7 +30,8 @@ import {
   withS3,
   type UploadsDeps,
 } from './upload-access.js';
-import { ownedUpload, assertInProgress } from './upload-records.js';
+import { ownedUpload, assertInProgress, type Upload } from './upload-records.js';
+import { currentEtag, existingObject } from './existing-object.js';
 import { abortMultipartUpload, listPartsPage } from './s3-parts.js';
 
 export type { UploadsDeps } from './upload-access.js';
@@ -55,6 +56,32 @@ export function refuseIfNotAllowed(
       ? `Only these file types may be uploaded: ${refusal.allowed.join(', ')}.`
       : `Only these content types may be uploaded: ${refusal.allowed.join(', ')}.`,
   );
+}
+
+/**
+ * The headers a single PUT is signed with. `if-none-match: *` makes the URL create-only, so
+ * replaying it after completion cannot replace the object; an overwrite is bound to the ETag of
+ * the object it replaces (`if-match`), so it replaces that object once.
+ */
+async function singlePutHeaders(
+  client: S3Client,
+  connection: S3Connection,
+  row: Upload,
+): Promise<Record<string, string>> {
+  const replaced =
+    row.onExisting === 'overwrite' ? await currentEtag(client, row.bucket, row.key) : null;
+  return {
+    'content-type': row.contentType,
+    'content-length': String(row.size),
+    ...(replaced ? { 'if-match': replaced } : { 'if-none-match': '*' }),
+    ...sseHeaders(connection),
+    ...Object.fromEntries(
+      Object.entries(row.metadata as Record<string, string>).map(([name, value]) => [
+        `x-amz-meta-${name.toLowerCase()}`,
+        value,
+      ]),
+    ),
+  };
 }
 
 function sseHeaders(connection: S3Connection): Record<string, string> {
@@ -87,11 +114,16 @@ export async function createUpload(
     : mode === 'single'
       ? { partSize: input.size, partCount: 1 }
       : planParts(input.size);
-  const { key, s3UploadId } = await withS3(deps, connection, async (client) => {
+  const { key, s3UploadId, replaces } = await withS3(deps, connection, async (client) => {
     const key = await resolveKey(client, input.bucket, input.key, input.onExisting);
     if (key !== input.key)
       await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
-    if (mode === 'single') return { key, s3UploadId: null };
+    const replaces =
+      input.onExisting === 'overwrite' ? await existingObject(client, input.bucket, key) : null;
+    // Replacing an object destroys it unless the bucket keeps the old version.
+    if (replaces && !replaces.versioned)
+      await authorize(deps.db, caller, { ...ref, key, action: 'delete' }, deps.clock());
+    if (mode === 'single') return { key, s3UploadId: null, replaces };
     const created = await client.send(
       new CreateMultipartUploadCommand({
         Bucket: input.bucket,
@@ -106,7 +138,7 @@ export async function createUpload(
           : {}),
       }),
     );
-    return { key, s3UploadId: created.UploadId ?? null };
+    return { key, s3UploadId: created.UploadId ?? null, replaces };
   });
   const now = deps.clock();
   const row = await deps.db.upload.create({
@@ -124,11 +156,22 @@ export async function createUpload(
       partCount: plan.partCount,
       metadata: input.metadata ?? {},
       tags: input.tags ?? {},
+      onExisting: input.onExisting === 'overwrite' ? 'overwrite' : 'reject',
       createdAt: now,
       lastActivityAt: now,
     },
   });
-  await audit(deps, caller, 'upload.start', row, { size: input.size, mode });
+  await audit(deps, caller, 'upload.start', row, {
+    size: input.size,
+    mode,
+    ...(replaces
+      ? {
+          replaces: replaces.versioned ? 'object (old version kept)' : 'object',
+          replacedEtag: replaces.etag,
+          ...(replaces.keptVersionId ? { replacedVersionId: replaces.keptVersionId } : {}),
+        }
+      : {}),
+  });
   return view(deps, row);
 }
 
@@ -148,41 +191,33 @@ export async function signParts(
     );
   const connection = await findConnection(deps.db, row.connectionId);
   const now = deps.clock();
-  // A single PUT signs the object's SSE and metadata headers; content-type stays unsigned (the
-  // presigner leaves it out) but must still be sent. Part PUTs need no headers.
-  const signedHeaders: Record<string, string> =
-    row.mode === 'single'
-      ? {
-          ...sseHeaders(connection),
-          ...Object.fromEntries(
-            Object.entries(row.metadata as Record<string, string>).map(([name, value]) => [
-              `x-amz-meta-${name.toLowerCase()}`,
-              value,
-            ]),
-          ),
-        }
-      : {};
-  const headers =
-    row.mode === 'single' ? { 'content-type': row.contentType, ...signedHeaders } : {};
-  const urls = await withS3(deps, connection, (client) =>
-    createPartSigner(connection, client).presign(
+  const ttl = row.mode === 'single' ? deps.singlePutUrlTtlSeconds : deps.partUrlTtlSeconds;
+  const urls = await withS3(deps, connection, async (client) => {
+    // A single PUT signs everything the API decided: size, type, SSE, metadata and what it may
+    // replace, so S3 itself refuses anything else. Part PUTs are checked at completion.
+    const signedHeaders =
+      row.mode === 'single' ? await singlePutHeaders(client, connection, row) : undefined;
+    const signed = await createPartSigner(connection, client).presign(
       partNumbers.map((partNumber) => ({
         method: 'PUT',
         bucket: row.bucket,
         key: row.key,
-        ...(row.mode === 'single'
+        ...(signedHeaders
           ? { headers: signedHeaders }
           : { query: { partNumber: String(partNumber), uploadId: row.s3UploadId ?? '' } }),
       })),
-      deps.partUrlTtlSeconds,
+      ttl,
       now,
-    ),
-  );
+    );
+    return { signed, signedHeaders };
+  });
   await touch(deps, id);
+  // Browsers set content-length from the body themselves (and refuse to be told it).
+  const { 'content-length': _length, ...headers } = urls.signedHeaders ?? {};
   return {
-    urls: partNumbers.map((partNumber, index) => ({ partNumber, url: urls[index]! })),
+    urls: partNumbers.map((partNumber, index) => ({ partNumber, url: urls.signed[index]! })),
     headers,
-    expiresAt: new Date(now.getTime() + deps.partUrlTtlSeconds * 1000).toISOString(),
+    expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
   };
 }
 

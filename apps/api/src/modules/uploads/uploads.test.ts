@@ -188,18 +188,22 @@ describe('multipart uploads', () => {
     expect((await objectBytes(upload.key)).equals(body)).toBe(true);
   });
 
-  it("refuses every call on another person's upload id", async () => {
+  it("answers another person's upload id exactly like an unknown one (404), on every route", async () => {
     const upload = await start(alice, `${run}/alice/private.bin`, 10 * MiB);
-    for (const [method, url, payload] of [
-      ['GET', `/api/uploads/${upload.id}`],
-      ['POST', `/api/uploads/${upload.id}/parts`, { partNumbers: [1] }],
-      ['GET', `/api/uploads/${upload.id}/parts`],
-      ['POST', `/api/uploads/${upload.id}/complete`, { parts: [{ partNumber: 1, etag: 'x' }] }],
-      ['DELETE', `/api/uploads/${upload.id}`],
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const [method, path, payload] of [
+      ['GET', '', undefined],
+      ['POST', '/parts', { partNumbers: [1] }],
+      ['GET', '/parts', undefined],
+      ['POST', '/complete', { parts: [{ partNumber: 1, etag: 'x' }] }],
+      ['DELETE', '', undefined],
     ] as const) {
-      const response = await call(bob, method, url, payload);
-      expect(response.statusCode).toBe(403);
-      expect(problem(response).code).toBe('UPLOAD_NOT_OWNER');
+      const response = await call(bob, method, `/api/uploads/${upload.id}${path}`, payload);
+      const probe = await call(bob, method, `/api/uploads/${unknown}${path}`, payload);
+      expect(response.statusCode).toBe(404);
+      expect(problem(response).code).toBe('UPLOAD_NOT_FOUND');
+      expect(probe.statusCode).toBe(404);
+      expect(problem(response).detail).toBe(problem(probe).detail);
     }
     const listed = UploadList.parse((await call(bob, 'GET', '/api/uploads')).json());
     expect(listed.items.map((u) => u.id)).not.toContain(upload.id);
@@ -293,7 +297,15 @@ describe('small files and destinations', () => {
     expect((await start(alice, key, 1, { onExisting: 'rename' })).key).toBe(
       `${run}/alice/taken (2).pdf`,
     );
-    expect((await start(alice, key, 1, { onExisting: 'overwrite' })).key).toBe(key);
+    // Overwriting is deleting: alice may write here but not delete.
+    const overwrite = await call(alice, 'POST', '/api/uploads', {
+      connectionId,
+      bucket: 'uploads',
+      key,
+      size: 1,
+      onExisting: 'overwrite',
+    });
+    expect(problem(overwrite)).toMatchObject({ status: 403, code: 'GRANT_DENIED' });
   });
 
   it('refuses keys outside the grants, traversal, and viewers', async () => {

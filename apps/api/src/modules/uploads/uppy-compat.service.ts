@@ -129,7 +129,7 @@ export async function presignedPost(
       Key: key,
       Conditions: [['content-length-range', 0, deps.limits.maxSize]],
       Fields: { 'Content-Type': contentType },
-      Expires: deps.partUrlTtlSeconds,
+      Expires: deps.singlePutUrlTtlSeconds,
     });
     await recordActorEvent(deps.db, caller, {
       at: deps.clock(),

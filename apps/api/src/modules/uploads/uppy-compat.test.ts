@@ -139,7 +139,8 @@ it('refuses callers without the cookie, other people, and destinations outside t
     undefined,
     otherCookie,
   );
-  expect(ProblemSchema.parse(stolen.json()).code).toBe('UPLOAD_NOT_OWNER');
+  expect(stolen.statusCode).toBe(404);
+  expect(ProblemSchema.parse(stolen.json()).code).toBe('UPLOAD_NOT_FOUND');
   const wrongKey = await companion('GET', `/s3/multipart/${created.uploadId}/1?key=other`);
   expect(wrongKey.statusCode).toBe(400);
 });
