@@ -1,6 +1,7 @@
 // Audit queries: filters → Prisma where, keyset pages (newest first) and batched export reads.
 import type { AuditEventView, AuditQuery } from '@s3am/contracts';
 import type { AuditEvent, Db, Prisma } from '../../db/prisma.js';
+import { likeLiteral } from '../../lib/like-pattern.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,13 +13,14 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
     where.push(
       UUID.test(filters.actor)
         ? { actorId: filters.actor }
-        : { actorEmail: { equals: filters.actor, mode: 'insensitive' } },
+        : // Stored emails are normalized (lower case); an insensitive `equals` would be an ILIKE.
+          { actorEmail: filters.actor.trim().toLowerCase() },
     );
   }
   if (filters.action) {
     where.push(
       filters.action.endsWith('.')
-        ? { action: { startsWith: filters.action } }
+        ? { action: { startsWith: likeLiteral(filters.action) } }
         : { action: filters.action },
     );
   }
@@ -26,7 +28,7 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
   if (filters.from) where.push({ at: { gte: new Date(filters.from) } });
   if (filters.to) where.push({ at: { lt: new Date(filters.to) } });
   if (filters.q) {
-    const contains = { contains: filters.q, mode: 'insensitive' as const };
+    const contains = { contains: likeLiteral(filters.q), mode: 'insensitive' as const };
     where.push({
       OR: [
         { action: contains },
@@ -36,7 +38,7 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
         { ip: contains },
         { requestId: contains },
         // The email of the user an event is about (user.create, user.delete…).
-        { details: { path: ['email'], string_contains: filters.q } },
+        { details: { path: ['email'], string_contains: likeLiteral(filters.q) } },
       ],
     });
   }

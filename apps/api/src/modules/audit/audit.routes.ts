@@ -1,6 +1,5 @@
 // Admin access to the audit log: filtered keyset pages, CSV/NDJSON export, chain verification.
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -11,6 +10,7 @@ import {
   type AuditEventView,
 } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
+import { csvWriter } from '../../lib/csv-writer.js';
 import { requirePrincipal } from '../../plugins/auth.js';
 import { auditContext } from './audit-context.js';
 import { findAuditPage, streamAuditEvents } from './audit.repo.js';
@@ -101,7 +101,7 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
         `attachment; filename="audit-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
       );
       if (format === 'csv') {
-        const csv = stringify({ header: true, columns: CSV_COLUMNS });
+        const csv = csvWriter(CSV_COLUMNS);
         events.map(toCsvRecord).pipe(csv);
         return reply.type('text/csv; charset=utf-8').send(csv);
       }

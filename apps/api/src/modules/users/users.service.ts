@@ -9,6 +9,7 @@ import {
 } from '@s3am/contracts';
 import type { Db, Prisma, User } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
+import { likeLiteral } from '../../lib/like-pattern.js';
 import { generatePassword, hashPassword, verifyPassword } from '../../lib/password-hash.js';
 import { passwordProblems } from '../../lib/password-policy.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
@@ -71,7 +72,7 @@ async function findUser(db: Db, id: string): Promise<User> {
 
 export async function listUsers(deps: UsersDeps, query: ListUsersQuery): Promise<UserList> {
   const where: Prisma.UserWhereInput = {
-    ...(query.q ? { email: { contains: query.q, mode: 'insensitive' } } : {}),
+    ...(query.q ? { email: { contains: likeLiteral(query.q), mode: 'insensitive' } } : {}),
     ...(query.role ? { role: query.role } : {}),
     ...(query.disabled ? { disabled: query.disabled === 'true' } : {}),
   };

@@ -148,6 +148,18 @@ describe('listing users', () => {
     expect(second.items.map((u) => u.email[0])).toEqual(['a']);
   });
 
+  it('takes % and _ in the search literally', async () => {
+    const tag = `like${Date.now()}`;
+    for (const email of [`x_y-${tag}@example.test`, `xzy-${tag}@example.test`])
+      await asAdmin('POST', '/api/users', { email, role: 'viewer' });
+    const search = async (q: string) =>
+      UserList.parse((await asAdmin('GET', `/api/users?q=${encodeURIComponent(q)}`)).json());
+    expect((await search(`x_y-${tag}`)).items.map((u) => u.email)).toEqual([
+      `x_y-${tag}@example.test`,
+    ]);
+    expect((await search('%')).total).toBe(0);
+  });
+
   it('rejects an unknown sort field', async () => {
     expect((await asAdmin('GET', '/api/users?sort=passwordHash')).statusCode).toBe(400);
   });
