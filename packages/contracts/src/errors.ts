@@ -36,6 +36,9 @@ export const ErrorCode = {
   OBJECT_EXISTS: 'OBJECT_EXISTS',
   UPLOAD_PARTS_INVALID: 'UPLOAD_PARTS_INVALID',
   STORAGE_ERROR: 'STORAGE_ERROR',
+  S3_TIMEOUT: 'S3_TIMEOUT',
+  ENDPOINT_BLOCKED: 'ENDPOINT_BLOCKED',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -75,6 +78,12 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   OBJECT_EXISTS: { status: 409, title: 'An object with this key exists' },
   UPLOAD_PARTS_INVALID: { status: 400, title: 'The parts do not make up the file' },
   STORAGE_ERROR: { status: 502, title: 'The storage service refused the request' },
+  S3_TIMEOUT: { status: 504, title: 'The storage service did not answer in time' },
+  ENDPOINT_BLOCKED: {
+    status: 502,
+    title: "The storage endpoint is not allowed by this server's network policy",
+  },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(
