@@ -1,13 +1,10 @@
 // S3 connections (admins): where a bucket lives and how the server authenticates to it.
 // Secrets are write-only: responses never carry them.
 import { z } from 'zod';
+import { BucketName } from './bucket-name.js';
 
 export const S3AuthMode = z.enum(['static_keys', 'assume_role', 'default_chain']);
 export const SseMode = z.enum(['none', 'AES256', 'aws:kms']);
-
-const BucketName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'Not a valid S3 bucket name');
 
 // No component id: its defaults make input and output JSON Schemas differ, and the OpenAPI
 // generator refuses two different schemas under one name.
@@ -150,7 +147,7 @@ export const ConnectionHelpers = z
   .meta({ id: 'ConnectionHelpers' });
 export type ConnectionHelpers = z.infer<typeof ConnectionHelpers>;
 
-export const ApplyCorsRequest = z.object({ bucket: z.string().min(3).max(63) });
+export const ApplyCorsRequest = z.object({ bucket: BucketName });
 
 export const ApplyCorsResult = z
   .object({

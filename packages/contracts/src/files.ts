@@ -1,5 +1,6 @@
 // The file browser: granted locations, folder listings, object details, download links, deletes.
 import { z } from 'zod';
+import { BucketName } from './bucket-name.js';
 
 export const FileLocation = z.object({
   connectionId: z.uuid(),
@@ -21,7 +22,7 @@ export const FileLocationsQuery = z.object({
 
 export const ListFilesQuery = z.object({
   connectionId: z.uuid(),
-  bucket: z.string().min(3).max(63),
+  bucket: BucketName,
   prefix: z
     .string()
     .max(1024)
@@ -52,7 +53,7 @@ export type FileListing = z.infer<typeof FileListing>;
 
 export const ObjectRef = z.object({
   connectionId: z.uuid(),
-  bucket: z.string().min(3).max(63),
+  bucket: BucketName,
   key: z.string().min(1).max(1024),
 });
 export type ObjectRef = z.infer<typeof ObjectRef>;
@@ -78,7 +79,7 @@ export const DownloadLink = z
 
 export const DeleteObjectsRequest = z.object({
   connectionId: z.uuid(),
-  bucket: z.string().min(3).max(63),
+  bucket: BucketName,
   keys: z.array(z.string().min(1).max(1024)).min(1).max(1000),
 });
 export const DeleteObjectsResult = z

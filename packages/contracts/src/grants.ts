@@ -1,5 +1,6 @@
 // Who may do what where: grants of list/read/write/delete on a bucket prefix, to users or groups.
 import { z } from 'zod';
+import { BucketName } from './bucket-name.js';
 
 export const GrantAction = z.enum(['list', 'read', 'write', 'delete']);
 export type GrantAction = z.infer<typeof GrantAction>;
@@ -9,7 +10,7 @@ export const GrantInput = z
     userId: z.uuid().nullable().default(null),
     groupId: z.uuid().nullable().default(null),
     connectionId: z.uuid(),
-    bucket: z.string().min(3).max(63),
+    bucket: BucketName,
     prefix: z
       .string()
       .max(1024)

@@ -1,5 +1,6 @@
 // Every wire shape of the S3 Access Manager API, shared by api, web and cli.
 export * from './errors.js';
+export * from './bucket-name.js';
 export * from './auth.js';
 export * from './system.js';
 export * from './audit.js';

@@ -1,6 +1,7 @@
 // Resumable direct-to-S3 uploads: our API signs, the browser or CLI sends the bytes to S3.
 // One protocol for every size: small files are a single part signed as one PutObject.
 import { z } from 'zod';
+import { BucketName } from './bucket-name.js';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
@@ -28,18 +29,56 @@ export const ExistingKeyPolicy = z
   .describe("What to do when the key exists: refuse (409), replace it, or pick 'name (1).ext'");
 export type ExistingKeyPolicy = z.infer<typeof ExistingKeyPolicy>;
 
+// Content type and metadata travel to S3 as HTTP headers (and are signed into presigned URLs):
+// a line break would split the header and a non-ASCII character cannot be sent by a browser or
+// carried as S3 expects. They are refused at the edge (400 VALIDATION naming the field), never
+// encoded: what a person typed is what S3 stores.
+const HTTP_TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MEDIA_TYPE = new RegExp(
+  `^${HTTP_TOKEN}/${HTTP_TOKEN}(?:[ \\t]*;[ \\t]*${HTTP_TOKEN}=(?:${HTTP_TOKEN}|"[ !#-\\[\\]-~]*"))*$`,
+);
+
+/** A media type as HTTP carries it: `type/subtype` with optional `; name=value` parameters. */
+export const ContentType = z
+  .string()
+  .max(255)
+  .regex(
+    MEDIA_TYPE,
+    'Must be a media type such as text/plain (printable ASCII, no line breaks or control characters)',
+  );
+
+/** User metadata (`x-amz-meta-*` headers): printable US-ASCII only. */
 const Metadata = z
-  .record(z.string().regex(/^[A-Za-z0-9._-]{1,128}$/), z.string().max(1024))
+  .record(
+    z.string().regex(/^[A-Za-z0-9._-]{1,128}$/),
+    z
+      .string()
+      .max(1024)
+      .regex(
+        /^[\x20-\x7E]*$/,
+        'Printable US-ASCII only (no line breaks, control or non-ASCII characters): S3 carries metadata in HTTP headers',
+      ),
+  )
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 entries');
+
+/** Object tags, by S3's rules: Unicode letters, digits, spaces and `_ . : / = + - @`; at most 10. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_TEXT_MESSAGE = 'Letters, digits, spaces and _ . : / = + - @ only';
+const Tags = z
+  .record(
+    z.string().min(1).max(128).regex(TAG_TEXT, TAG_TEXT_MESSAGE),
+    z.string().max(256).regex(TAG_TEXT, TAG_TEXT_MESSAGE),
+  )
+  .refine((value) => Object.keys(value).length <= 10, 'At most 10 tags');
 
 export const CreateUploadRequest = z.object({
   connectionId: z.uuid(),
-  bucket: z.string().min(3).max(63),
+  bucket: BucketName,
   key: z.string().min(1).max(1024),
   size: z.number().int().min(0).max(S3_LIMITS.maxObjectSize),
-  contentType: z.string().min(1).max(255).default('application/octet-stream'),
+  contentType: ContentType.default('application/octet-stream'),
   metadata: Metadata.optional(),
-  tags: Metadata.optional(),
+  tags: Tags.optional(),
   lastModified: z
     .number()
     .int()

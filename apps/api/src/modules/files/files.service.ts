@@ -25,6 +25,12 @@ import { findConnection } from '../connections/connections.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
 import { browserFacing, s3ClientFor } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
+import { storageError } from '../uploads/s3-parts.js';
+
+/** S3 failures become explained 4xx/502 answers with a stable code, never a 500. */
+function asApiError(error: unknown): AppError {
+  return error instanceof AppError ? error : storageError(error);
+}
 
 export interface FilesDeps {
   db: Db;
@@ -132,6 +138,8 @@ export async function listFiles(
         })),
       nextContinuationToken: page.IsTruncated ? (page.NextContinuationToken ?? null) : null,
     };
+  } catch (error) {
+    throw asApiError(error);
   } finally {
     client.destroy();
   }
@@ -172,6 +180,8 @@ export async function objectDetails(
         kmsKeyId: head.SSEKMSKeyId ?? null,
       },
     };
+  } catch (error) {
+    throw asApiError(error);
   } finally {
     client.destroy();
   }
@@ -210,6 +220,8 @@ export async function downloadLink(
       url,
       expiresAt: new Date(now.getTime() + deps.downloadTtlSeconds * 1000).toISOString(),
     };
+  } catch (error) {
+    throw asApiError(error);
   } finally {
     client.destroy();
   }
@@ -250,6 +262,8 @@ export async function deleteObjects(
         message: e.Message ?? e.Code ?? 'failed',
       })),
     };
+  } catch (error) {
+    throw asApiError(error);
   } finally {
     client.destroy();
   }
@@ -269,6 +283,8 @@ export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectR
       }),
     );
     await audit(deps, caller, 'files.create_folder', { ...ref, key });
+  } catch (error) {
+    throw asApiError(error);
   } finally {
     client.destroy();
   }

@@ -1,7 +1,7 @@
 // Uppy's Companion S3 protocol mapped onto the uploads service: the server picks the key (granted
 // prefix + a safe file name, renamed when taken) and every call is authorized like our own routes.
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { ErrorCode, type UploadView } from '@s3am/contracts';
+import { bucketNameProblem, ErrorCode, type UploadView } from '@s3am/contracts';
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { normalizePrefix } from '../../lib/key-rules.js';
@@ -44,8 +44,15 @@ export async function destinationFor(
   const text = (name: string) => (typeof metadata[name] === 'string' ? metadata[name] : undefined);
   const connectionId = text('connectionId');
   const bucket = text('bucket');
-  if (connectionId && bucket)
+  if (connectionId && bucket) {
+    const problem = bucketNameProblem(bucket);
+    if (problem)
+      throw new AppError(
+        ErrorCode.VALIDATION,
+        `metadata.bucket: Not a valid S3 bucket name: ${problem}.`,
+      );
     return { connectionId, bucket, prefix: normalizePrefix(text('prefix') ?? '') };
+  }
   if (caller.role === 'admin') {
     const connection = await deps.db.s3Connection.findFirst({
       where: { buckets: { isEmpty: false } },
