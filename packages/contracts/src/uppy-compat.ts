@@ -2,9 +2,13 @@
 // the batch route of v4/v5), served by our API so an unmodified Uppy client can upload through it.
 // The destination travels in the file's Uppy metadata: connectionId, bucket, prefix.
 import { z } from 'zod';
+import { ContentType } from './uploads.js';
+
+/** Uppy sends `''` for a file whose type the browser does not know. */
+const UppyFileType = z.union([z.literal(''), ContentType]).optional();
 
 export const UppyParamsQuery = z
-  .object({ filename: z.string().min(1).max(1024), type: z.string().max(255).optional() })
+  .object({ filename: z.string().min(1).max(1024), type: UppyFileType })
   .loose()
   .describe('Other keys: `metadata[name]=value`');
 
@@ -18,7 +22,7 @@ export const UppyParamsResponse = z
 
 export const UppyCreateMultipartRequest = z.object({
   filename: z.string().min(1).max(1024),
-  type: z.string().max(255).optional(),
+  type: UppyFileType,
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
