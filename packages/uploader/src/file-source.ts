@@ -1,4 +1,5 @@
 // The file being uploaded, read one byte range at a time (a browser Blob/File here; paths in node-file-source.ts).
+import { type DigestAlgorithm } from './digests.js';
 import { type PartBody } from './part-sender.js';
 
 export interface FileSource {
@@ -10,6 +11,8 @@ export interface FileSource {
   type: string;
   /** Bytes [start, end): only this range is held in memory. */
   slice(start: number, end: number): Promise<PartBody>;
+  /** Lower-case hex hash of bytes [start, end), when the source can hash faster than slice + JS. */
+  digest?(start: number, end: number, algorithm: DigestAlgorithm): Promise<string>;
 }
 
 /** A browser File (or any Blob): slices are lazy, so nothing is read before it is sent. */

@@ -1,7 +1,10 @@
 // The upload engine's public API, browser-safe (no node:* imports); Node-only pieces are in ./node.
+export { contentFingerprint } from './content-fingerprint.js';
+export { digestHex, md5Hex, sha256Hex, type DigestAlgorithm } from './digests.js';
 export { TypedEmitter, type Listener } from './emitter.js';
 export { expectedMultipartEtag, normalizeEtag, verifyCompletedUpload } from './etag-check.js';
 export { blobFileSource, type FileSource } from './file-source.js';
+export { proveHeldParts, type HeldPartsProof } from './held-part-proof.js';
 export { partChecksum, type PartChecksum } from './part-checksum.js';
 export { partCountFor, partLength, partRange, planParts, type PartRange } from './part-plan.js';
 export {
@@ -24,20 +27,25 @@ export {
   IndexedDbResumeStore,
   MemoryResumeStore,
   ResumeRecord,
-  fingerprintOf,
+  resumeKeyOf,
+  type DestinationIdentity,
   type FileIdentity,
   type ResumeStore,
 } from './resume-store.js';
 export {
   DEFAULT_BACKOFF,
+  FailureStreak,
   backoffDelay,
+  browserConnectivity,
   classifyFailure,
   classifyStatus,
   parseRetryAfter,
   retryDelay,
   withRetry,
   type BackoffOptions,
+  type Connectivity,
   type FailureDecision,
+  type RetryWait,
 } from './retry.js';
 export {
   apiErrorFrom,
@@ -56,7 +64,11 @@ export {
   describeUploadError,
   isAbortError,
 } from './upload-errors.js';
-export { type UploadDestination } from './upload-preparation.js';
+export {
+  sameDestination,
+  type DiscardedUpload,
+  type UploadDestination,
+} from './upload-preparation.js';
 export { UploadQueue, type UploadQueueEvents } from './upload-queue.js';
 export {
   UploadTask,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileSource } from './node-file-source.js';
 import { StateFileResumeStore } from './node-state-file-store.js';
+import { resumeRecordFixture } from './test-fakes.js';
 import { FileChangedError } from './upload-errors.js';
 
 let dir: string;
@@ -38,14 +39,7 @@ describe('NodeFileSource', () => {
 });
 
 describe('StateFileResumeStore', () => {
-  const record = (uploadId: string) => ({
-    uploadId,
-    key: 'k',
-    bucket: 'uploads',
-    connectionId: 'c',
-    partSize: 5 * 1024 * 1024,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
+  const record = (uploadId: string) => resumeRecordFixture({ uploadId });
 
   it('keeps records across instances and leaves no temp file behind', async () => {
     const path = join(dir, 'nested', 'state.json');
@@ -59,7 +53,7 @@ describe('StateFileResumeStore', () => {
     const reopened = new StateFileResumeStore(path);
     expect(await reopened.get('a')).toEqual(record('1'));
     expect(await reopened.get('b')).toBeUndefined();
-    expect((await reopened.list()).map((entry) => entry.fingerprint).sort()).toEqual(['a', 'c']);
+    expect((await reopened.list()).map((entry) => entry.resumeKey).sort()).toEqual(['a', 'c']);
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
   });
 

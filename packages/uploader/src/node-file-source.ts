@@ -1,11 +1,15 @@
 // A file on disk as a FileSource (Node only): reads each part's byte range, never the whole file.
-import { open, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { type DigestAlgorithm } from './digests.js';
 import { type FileSource } from './file-source.js';
 import { FileChangedError } from './upload-errors.js';
 
+const HASH_CHUNK = 8 * 1024 * 1024;
+
 export interface NodeFileSourceOptions {
-  /** The name the upload is fingerprinted and keyed by (default: the path's basename). */
+  /** The file's name for people and the resume record (default: the path's basename). */
   name?: string;
   /** MIME type (default "": the API then uses application/octet-stream). */
   type?: string;
@@ -32,32 +36,57 @@ export class NodeFileSource implements FileSource {
     );
   }
 
-  /**
-   * Opens, reads exactly [start, end) and closes: no descriptor stays open across a long upload,
-   * and a file changed since open() is refused rather than sent as a mix of old and new bytes.
-   */
+  /** Reads exactly [start, end). */
   async slice(start: number, end: number): Promise<Uint8Array> {
+    return this.withUnchangedFile(async (handle) => {
+      const buffer = new Uint8Array(end - start);
+      await this.readInto(handle, buffer, start);
+      return buffer;
+    });
+  }
+
+  /** Hashes [start, end) with node:crypto, 8 MiB at a time: native speed, bounded memory. */
+  async digest(start: number, end: number, algorithm: DigestAlgorithm): Promise<string> {
+    return this.withUnchangedFile(async (handle) => {
+      const hash = createHash(algorithm);
+      const chunk = new Uint8Array(Math.min(HASH_CHUNK, Math.max(1, end - start)));
+      for (let offset = start; offset < end; offset += chunk.byteLength) {
+        const view = chunk.subarray(0, Math.min(chunk.byteLength, end - offset));
+        await this.readInto(handle, view, offset);
+        hash.update(view);
+      }
+      return hash.digest('hex');
+    });
+  }
+
+  /**
+   * Opens, runs `read` and closes: no descriptor stays open across a long upload, and a file
+   * changed since open() is refused rather than sent as a mix of old and new bytes.
+   */
+  private async withUnchangedFile<T>(read: (handle: FileHandle) => Promise<T>): Promise<T> {
     const handle = await open(this.path, 'r');
     try {
       const info = await handle.stat();
       if (info.size !== this.size || Math.trunc(info.mtimeMs) !== this.lastModified) {
         throw new FileChangedError(this.name);
       }
-      const buffer = new Uint8Array(end - start);
-      let filled = 0;
-      while (filled < buffer.byteLength) {
-        const { bytesRead } = await handle.read(
-          buffer,
-          filled,
-          buffer.byteLength - filled,
-          start + filled,
-        );
-        if (bytesRead === 0) throw new FileChangedError(this.name);
-        filled += bytesRead;
-      }
-      return buffer;
+      return await read(handle);
     } finally {
       await handle.close();
+    }
+  }
+
+  private async readInto(handle: FileHandle, buffer: Uint8Array, position: number): Promise<void> {
+    let filled = 0;
+    while (filled < buffer.byteLength) {
+      const { bytesRead } = await handle.read(
+        buffer,
+        filled,
+        buffer.byteLength - filled,
+        position + filled,
+      );
+      if (bytesRead === 0) throw new FileChangedError(this.name);
+      filled += bytesRead;
     }
   }
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ResumeRecord, type ResumeStore } from './resume-store.js';
 
 const StateFile = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   uploads: z.record(z.string(), ResumeRecord),
 });
 type StateFile = z.infer<typeof StateFile>;
@@ -16,27 +16,27 @@ export class StateFileResumeStore implements ResumeStore {
 
   constructor(readonly path: string) {}
 
-  async get(fingerprint: string): Promise<ResumeRecord | undefined> {
+  async get(resumeKey: string): Promise<ResumeRecord | undefined> {
     await this.queue.catch(() => undefined);
-    return (await this.read()).uploads[fingerprint];
+    return (await this.read()).uploads[resumeKey];
   }
 
-  put(fingerprint: string, record: ResumeRecord): Promise<void> {
+  put(resumeKey: string, record: ResumeRecord): Promise<void> {
     return this.update((state) => {
-      state.uploads[fingerprint] = ResumeRecord.parse(record);
+      state.uploads[resumeKey] = ResumeRecord.parse(record);
     });
   }
 
-  delete(fingerprint: string): Promise<void> {
+  delete(resumeKey: string): Promise<void> {
     return this.update((state) => {
-      delete state.uploads[fingerprint];
+      delete state.uploads[resumeKey];
     });
   }
 
-  async list(): Promise<{ fingerprint: string; record: ResumeRecord }[]> {
+  async list(): Promise<{ resumeKey: string; record: ResumeRecord }[]> {
     await this.queue.catch(() => undefined);
     const state = await this.read();
-    return Object.entries(state.uploads).map(([fingerprint, record]) => ({ fingerprint, record }));
+    return Object.entries(state.uploads).map(([resumeKey, record]) => ({ resumeKey, record }));
   }
 
   private update(change: (state: StateFile) => void): Promise<void> {
@@ -56,7 +56,7 @@ export class StateFileResumeStore implements ResumeStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, uploads: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 2, uploads: {} };
       throw error;
     }
     let json: unknown;
@@ -67,7 +67,7 @@ export class StateFileResumeStore implements ResumeStore {
     }
     const parsed = StateFile.safeParse(json);
     // A file from another version, or hand-edited beyond repair: resume falls back to starting over.
-    return parsed.success ? parsed.data : { version: 1, uploads: {} };
+    return parsed.success ? parsed.data : { version: 2, uploads: {} };
   }
 
   private async write(state: StateFile): Promise<void> {

@@ -1,7 +1,7 @@
 // Optional per-part integrity: the part's MD5 goes up as Content-MD5 (S3 refuses a part whose
 // bytes differ: BadDigest), and the ETag S3 answers must equal that MD5 (caught even by servers
 // that ignore Content-MD5). Parts encrypted with SSE-KMS/SSE-C have other ETags: not compared.
-import SparkMD5 from 'spark-md5';
+import { md5Hex } from './digests.js';
 import { type PartBody } from './part-sender.js';
 import { PartChecksumError } from './upload-errors.js';
 
@@ -18,12 +18,7 @@ function hexToBase64(hex: string): string {
 }
 
 export async function partChecksum(body: PartBody): Promise<PartChecksum> {
-  const bytes = body instanceof Uint8Array ? body : new Uint8Array(await body.arrayBuffer());
-  const hasher = new SparkMD5.ArrayBuffer();
-  // Feed in 4 MiB slices: spark-md5 copies its input, and parts reach 5 GiB.
-  for (let offset = 0; offset < bytes.length; offset += 4 * 1024 * 1024)
-    hasher.append(bytes.subarray(offset, offset + 4 * 1024 * 1024).slice().buffer);
-  const hex = hasher.end();
+  const hex = await md5Hex(body);
   return { hex, base64: hexToBase64(hex) };
 }
 

@@ -5,8 +5,15 @@ import { assertPartEtag, partChecksum } from './part-checksum.js';
 import { type PartSender } from './part-sender.js';
 import { PartUrlSigner } from './part-signer.js';
 import { type PartRange } from './part-plan.js';
+import { type PartBody } from './part-sender.js';
 import { type TransferProgress } from './progress.js';
-import { classifyFailure, retryDelay, sleep, type BackoffOptions } from './retry.js';
+import {
+  FailureStreak,
+  classifyFailure,
+  type BackoffOptions,
+  type Connectivity,
+  type RetryWait,
+} from './retry.js';
 import { abortError } from './upload-errors.js';
 
 export interface SendPartsOptions {
@@ -18,14 +25,18 @@ export interface SendPartsOptions {
   concurrency: number;
   signBatchSize: number;
   backoff: BackoffOptions;
+  /** Offline waits instead of failures (see retry.ts). */
+  connectivity?: Connectivity;
   /** Re-signs allowed per part after "Request has expired" before giving up. */
   maxResigns: number;
   /** Send Content-MD5 and compare S3's ETag with it (see part-checksum.ts). */
   partChecksums?: boolean;
   signal: AbortSignal;
   now?: () => number;
+  /** S3 holds the part: called with the bytes sent, before onPartDone (e.g. to record a hash). */
+  onPartStored?: (part: PartRange, etag: string, body: PartBody) => Promise<void>;
   onPartDone: (part: PartRange, etag: string) => void;
-  onRetry?: (part: PartRange, error: unknown, delayMs: number) => void;
+  onRetry?: (part: PartRange, error: unknown, wait: RetryWait) => void;
 }
 
 /** Resolves when every part is sent; rejects with the first part that failed for good (the others stop). */
@@ -77,8 +88,12 @@ async function sendOnePart(
   const body = await options.file.slice(part.start, part.end);
   const checksum = options.partChecksums ? await partChecksum(body) : undefined;
   let current = signed;
-  let retries = 0;
   let resigns = 0;
+  const streak = new FailureStreak({
+    backoff: options.backoff,
+    connectivity: options.connectivity,
+    now: options.now,
+  });
   for (;;) {
     if (signal.aborted) throw abortError();
     try {
@@ -92,24 +107,20 @@ async function sendOnePart(
         onProgress: (loaded) => options.progress.update(part.partNumber, loaded),
       });
       if (checksum) assertPartEtag(part.partNumber, checksum, etag);
+      await options.onPartStored?.(part, etag, body);
       options.progress.complete(part.partNumber, part.end - part.start);
       options.onPartDone(part, etag);
       return;
     } catch (error) {
       options.progress.fail(part.partNumber);
       if (signal.aborted) throw error;
-      const decision = classifyFailure(error);
-      if (decision === 'resign' && resigns < options.maxResigns) {
+      if (classifyFailure(error) === 'resign' && resigns < options.maxResigns) {
         resigns++;
         signer.invalidate(part.partNumber);
         current = await signer.get(part.partNumber, signal);
         continue;
       }
-      if (decision !== 'retry' || retries + 1 >= options.backoff.maxAttempts) throw error;
-      const delay = retryDelay(error, retries, options.backoff);
-      retries++;
-      options.onRetry?.(part, error, delay);
-      await sleep(delay, signal);
+      await streak.wait(error, signal, (wait) => options.onRetry?.(part, error, wait));
       // The wait may have outlived the URL.
       current = await signer.get(part.partNumber, signal);
     }

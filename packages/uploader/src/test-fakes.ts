@@ -4,6 +4,7 @@ import { type SignedParts, type UploadView, type UploadedParts } from '@s3am/con
 import { expectedMultipartEtag } from './etag-check.js';
 import { partCountFor } from './part-plan.js';
 import { type PartSender, type SendPartRequest } from './part-sender.js';
+import { type ResumeRecord } from './resume-store.js';
 import { type UploadApi } from './transport.js';
 import { UploadApiError, abortError } from './upload-errors.js';
 
@@ -19,20 +20,27 @@ export class FakeUploadApi implements UploadApi {
   readonly calls: { method: string; args: unknown[] }[] = [];
   private signature = 0;
 
-  constructor(readonly options: { partSize: number; listPageSize?: number }) {}
+  constructor(
+    readonly options: {
+      partSize: number;
+      listPageSize?: number;
+      /** 'opaque': part ETags are not the part's MD5 (as with SSE-KMS). */
+      etags?: 'md5' | 'opaque';
+    },
+  ) {}
 
   callsOf(method: string): unknown[][] {
     return this.calls.filter((call) => call.method === method).map((call) => call.args);
   }
 
   /** An upload as if a previous session had created it. */
-  seed(size: number, connectionId: string, bucket: string): UploadView {
+  seed(size: number, connectionId: string, bucket: string, key = 'folder/file.bin'): UploadView {
     const now = new Date().toISOString();
     const view: UploadView = {
       id: randomUUID(),
       connectionId,
       bucket,
-      key: 'folder/file.bin',
+      key,
       size,
       contentType: 'application/octet-stream',
       lastModified: null,
@@ -53,7 +61,7 @@ export class FakeUploadApi implements UploadApi {
 
   async create(request: Parameters<UploadApi['create']>[0]): Promise<UploadView> {
     this.calls.push({ method: 'create', args: [request] });
-    return { ...this.seed(request.size, request.connectionId, request.bucket), key: request.key };
+    return { ...this.seed(request.size, request.connectionId, request.bucket, request.key) };
   }
 
   async get(uploadId: string): Promise<UploadView> {
@@ -113,7 +121,8 @@ export class FakeUploadApi implements UploadApi {
 
   /** What S3 does when a PUT arrives. */
   storePart(uploadId: string, partNumber: number, bytes: Uint8Array): string {
-    const etag = `"${md5Hex(bytes)}"`;
+    const md5 = md5Hex(bytes);
+    const etag = `"${this.options.etags === 'opaque' ? md5Hex(new TextEncoder().encode(`kms:${md5}`)) : md5}"`;
     this.find(uploadId).parts.set(partNumber, { etag, size: bytes.byteLength });
     return etag;
   }
@@ -249,6 +258,22 @@ export function uploadViewFixture(overrides: Partial<UploadView> = {}): UploadVi
     updatedAt: '2026-01-01T00:00:00.000Z',
     completedAt: '2026-01-01T00:00:00.000Z',
     expiresAt: '2026-01-02T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A resume record for tests (the fields a real one has; override what the test is about). */
+export function resumeRecordFixture(overrides: Partial<ResumeRecord> = {}): ResumeRecord {
+  return {
+    uploadId: '00000000-0000-4000-8000-000000000001',
+    key: 'folder/a.bin',
+    bucket: 'uploads',
+    connectionId: '00000000-0000-4000-8000-00000000000c',
+    destinationKey: 'folder/a.bin',
+    partSize: 8 * 1024 * 1024,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    file: { name: 'a.bin', size: 10, lastModified: 1 },
+    fingerprint: 'sha256:10:10:aa:aa',
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { blobFileSource, type FileSource } from './file-source.js';
-import { MemoryResumeStore, fingerprintOf } from './resume-store.js';
+import { contentFingerprint } from './content-fingerprint.js';
+import { MemoryResumeStore, resumeKeyOf, type ResumeRecord } from './resume-store.js';
 import { FakeS3Sender, FakeUploadApi } from './test-fakes.js';
 import {
   EtagNotExposedError,
@@ -11,6 +12,23 @@ import { UploadTask, type UploadTaskOptions, type UploadTaskState } from './uplo
 
 const CONNECTION = '00000000-0000-4000-8000-00000000000c';
 const PART = 10;
+const DESTINATION = { connectionId: CONNECTION, bucket: 'uploads', key: 'file.bin' };
+const RESUME_KEY = resumeKeyOf(DESTINATION);
+
+/** The record a previous session kept for `file` going to DESTINATION as `uploadId`. */
+async function recordOf(file: FileSource, uploadId: string): Promise<ResumeRecord> {
+  return {
+    uploadId,
+    key: DESTINATION.key,
+    bucket: DESTINATION.bucket,
+    connectionId: CONNECTION,
+    destinationKey: DESTINATION.key,
+    partSize: PART,
+    createdAt: new Date().toISOString(),
+    file: { name: file.name, size: file.size, lastModified: file.lastModified },
+    fingerprint: await contentFingerprint(file, PART),
+  };
+}
 
 function contentOf(size: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(size).map((_, index) => index % 251);
@@ -31,7 +49,7 @@ function setup(size: number, options: Partial<UploadTaskOptions> = {}) {
       sender,
       file,
       store,
-      destination: { connectionId: CONNECTION, bucket: 'uploads', key: 'file.bin' },
+      destination: DESTINATION,
       backoff: { random: () => 0 },
       ...options,
     });
@@ -46,7 +64,7 @@ function statesOf(task: UploadTask): UploadTaskState[] {
 
 describe('UploadTask', () => {
   it('uploads every part, completes with the ordered list and verifies the result', async () => {
-    const { api, sender, store, file, make } = setup(95);
+    const { api, sender, store, make } = setup(95);
     const task = make();
     const states = statesOf(task);
     const outcome = await task.start();
@@ -58,7 +76,7 @@ describe('UploadTask', () => {
       sender.puts.every((put) => put.headers['x-amz-server-side-encryption'] === 'AES256'),
     ).toBe(true);
     expect(task.snapshot().bytesDone).toBe(95);
-    expect(await store.get(fingerprintOf(file))).toBeUndefined();
+    expect(await store.get(RESUME_KEY)).toBeUndefined();
   });
 
   it('signs in batches of at most the batch size, not once per part', async () => {
@@ -85,19 +103,12 @@ describe('UploadTask', () => {
 
   it('resumes from the server truth: skips parts S3 holds with the right size, resends the rest', async () => {
     const { api, sender, store, file, make } = setup(45);
-    const previous = api.seed(45, CONNECTION, 'uploads');
+    const previous = api.seed(45, CONNECTION, 'uploads', DESTINATION.key);
     const bytes = contentOf(45);
     api.storePart(previous.id, 1, bytes.subarray(0, 10));
     api.storePart(previous.id, 2, bytes.subarray(10, 20));
     api.storePart(previous.id, 3, bytes.subarray(20, 24)); // cut short by a crash: wrong size
-    await store.put(fingerprintOf(file), {
-      uploadId: previous.id,
-      key: previous.key,
-      bucket: 'uploads',
-      connectionId: CONNECTION,
-      partSize: PART,
-      createdAt: previous.createdAt,
-    });
+    await store.put(RESUME_KEY, await recordOf(file, previous.id));
     const task = make();
     const fromServer: number[] = [];
     task.on('part', (part) => part.fromServer && fromServer.push(part.partNumber));
@@ -113,16 +124,9 @@ describe('UploadTask', () => {
     'starts fresh when the remembered upload is %s on the server',
     async (state) => {
       const { api, store, file, make } = setup(25);
-      const previous = api.seed(25, CONNECTION, 'uploads');
+      const previous = api.seed(25, CONNECTION, 'uploads', DESTINATION.key);
       api.uploads.get(previous.id)!.view.state = state;
-      await store.put(fingerprintOf(file), {
-        uploadId: previous.id,
-        key: previous.key,
-        bucket: 'uploads',
-        connectionId: CONNECTION,
-        partSize: PART,
-        createdAt: previous.createdAt,
-      });
+      await store.put(RESUME_KEY, await recordOf(file, previous.id));
       const outcome = await make().start();
       expect(outcome.state).toBe('completed');
       expect(api.callsOf('create')).toHaveLength(1);
@@ -131,14 +135,7 @@ describe('UploadTask', () => {
 
   it('starts fresh when the remembered upload is gone', async () => {
     const { api, store, file, make } = setup(25);
-    await store.put(fingerprintOf(file), {
-      uploadId: '00000000-0000-4000-8000-0000000000ff',
-      key: 'x',
-      bucket: 'uploads',
-      connectionId: CONNECTION,
-      partSize: PART,
-      createdAt: new Date().toISOString(),
-    });
+    await store.put(RESUME_KEY, await recordOf(file, '00000000-0000-4000-8000-0000000000ff'));
     expect((await make().start()).state).toBe('completed');
     expect(api.callsOf('create')).toHaveLength(1);
   });
@@ -177,7 +174,7 @@ describe('UploadTask', () => {
   });
 
   it('pauses without losing finished parts and resumes without sending them twice', async () => {
-    const { api, sender, store, file, make } = setup(55, { concurrency: 2 });
+    const { api, sender, store, make } = setup(55, { concurrency: 2 });
     sender.hold = true;
     const task = make();
     const run = task.start();
@@ -189,7 +186,7 @@ describe('UploadTask', () => {
     expect(await run).toEqual({ state: 'paused' });
     expect(task.state).toBe('paused');
     expect(task.snapshot().bytesDone).toBe(20);
-    expect(await store.get(fingerprintOf(file))).toBeDefined();
+    expect(await store.get(RESUME_KEY)).toBeDefined();
 
     sender.hold = false;
     expect((await task.resume()).state).toBe('completed');
@@ -198,7 +195,7 @@ describe('UploadTask', () => {
   });
 
   it('cancels: stops the parts, aborts the upload on the server and forgets it', async () => {
-    const { api, sender, store, file, make } = setup(55);
+    const { api, sender, store, make } = setup(55);
     sender.hold = true;
     const task = make();
     const run = task.start();
@@ -208,7 +205,7 @@ describe('UploadTask', () => {
     expect(task.state).toBe('cancelled');
     expect(api.callsOf('abort')).toEqual([[task.upload!.id]]);
     expect(sender.inFlight.size).toBe(0);
-    expect(await store.get(fingerprintOf(file))).toBeUndefined();
+    expect(await store.get(RESUME_KEY)).toBeUndefined();
   });
 
   it('uploads an empty file as one empty part', async () => {
@@ -239,7 +236,7 @@ describe('UploadTask', () => {
   });
 
   it('fails when the assembled object does not match the parts sent', async () => {
-    const { api, store, file, make } = setup(25);
+    const { api, store, make } = setup(25);
     const complete = api.complete.bind(api);
     api.complete = async (uploadId, parts) => ({
       ...(await complete(uploadId, parts)),
@@ -248,7 +245,7 @@ describe('UploadTask', () => {
     const outcome = await make().start();
     expect(outcome.state).toBe('failed');
     if (outcome.state === 'failed') expect(outcome.error).toBeInstanceOf(UploadVerificationError);
-    expect(await store.get(fingerprintOf(file))).toBeUndefined();
+    expect(await store.get(RESUME_KEY)).toBeUndefined();
   });
 
   it('cancels a paused task once, however often it is asked, and never starts it again', async () => {

@@ -8,11 +8,22 @@ import { type PartSender } from './part-sender.js';
 import { planParts } from './part-plan.js';
 import { sendParts } from './part-scheduler.js';
 import { TransferProgress, type ProgressSnapshot } from './progress.js';
-import { fingerprintOf, type ResumeStore } from './resume-store.js';
-import { DEFAULT_BACKOFF, withRetry, type BackoffOptions } from './retry.js';
+import { ResumeLedger } from './resume-ledger.js';
+import { resumeKeyOf, type ResumeStore } from './resume-store.js';
+import {
+  DEFAULT_BACKOFF,
+  browserConnectivity,
+  withRetry,
+  type BackoffOptions,
+  type Connectivity,
+} from './retry.js';
 import { type UploadApi } from './transport.js';
 import { UploadApiError, describeUploadError } from './upload-errors.js';
-import { prepareUpload, type UploadDestination } from './upload-preparation.js';
+import {
+  prepareUpload,
+  type DiscardedUpload,
+  type UploadDestination,
+} from './upload-preparation.js';
 
 export type UploadTaskState =
   | 'queued'
@@ -29,8 +40,21 @@ export interface UploadTaskEvents {
   progress: ProgressSnapshot;
   /** A part is safe in S3: sent now, or found there on resume (`fromServer`). */
   part: { partNumber: number; etag: string; size: number; fromServer: boolean };
-  /** A failure that will be retried (partNumber null for API calls). */
-  retry: { partNumber: number | null; error: unknown; delayMs: number; message: string };
+  /**
+   * A transient failure that will be retried (partNumber null for API calls); `offline`: the
+   * browser is offline, so the retry waits for the connection (delayMs null) and spends no budget.
+   */
+  retry: {
+    partNumber: number | null;
+    error: unknown;
+    delayMs: number | null;
+    offline: boolean;
+    message: string;
+  };
+  /** Resuming: bytes of the held parts checked against the local file so far. */
+  check: { checkedBytes: number; totalBytes: number };
+  /** An earlier upload to this destination held other content: it was aborted, a fresh one started. */
+  discarded: DiscardedUpload;
   /** The task failed, or a cancel could not abort the upload on the server. */
   error: { error: unknown; message: string };
 }
@@ -48,6 +72,10 @@ export interface UploadTaskOptions {
   destination: UploadDestination;
   /** Remembers the upload so a later session can resume it. */
   store?: ResumeStore;
+  /** An unfinished upload to this destination to resume when the store has none (started elsewhere). */
+  candidateUploadId?: string;
+  /** Online state (default: navigator.onLine in browsers, always online in Node). */
+  connectivity?: Connectivity;
   /** Parts in flight at once (default 4). */
   concurrency?: number;
   /** Part numbers per signing call (default 5 × concurrency, at most 100). */
@@ -64,7 +92,8 @@ export interface UploadTaskOptions {
 }
 
 export class UploadTask extends TypedEmitter<UploadTaskEvents> {
-  readonly fingerprint: string;
+  /** The store key: one unfinished upload per destination (connection, bucket, key). */
+  readonly resumeKey: string;
   state: UploadTaskState = 'queued';
   /** The server's record, once created or found. */
   upload: UploadView | null = null;
@@ -72,6 +101,10 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
   error: unknown = undefined;
   private readonly backoff: BackoffOptions;
   private readonly progress: TransferProgress;
+  private readonly connectivity: Connectivity;
+  /** ETags S3 gave this task for its parts: proof enough when it resumes its own upload. */
+  private readonly sentEtags = new Map<number, string>();
+  private ledger: ResumeLedger | null = null;
   private run: Promise<UploadOutcome> | null = null;
   private controller: AbortController | null = null;
   private stopReason: 'pause' | 'cancel' | null = null;
@@ -80,7 +113,8 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
 
   constructor(private readonly options: UploadTaskOptions) {
     super();
-    this.fingerprint = fingerprintOf(options.file);
+    this.resumeKey = resumeKeyOf(options.destination);
+    this.connectivity = options.connectivity ?? browserConnectivity;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.progress = new TransferProgress(options.file.size, {
       now: options.now,
@@ -172,9 +206,17 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         destination: this.options.destination,
         store,
         knownUploadId: this.upload?.id,
+        sentThisSession: this.sentEtags,
+        candidateUploadId: this.options.candidateUploadId,
         call: (operation) => this.callApi(operation, signal),
         signal,
+        onCheckProgress: (checkedBytes, totalBytes) =>
+          this.emit('check', { checkedBytes, totalBytes }),
+        onDiscarded: (discarded) => this.emit('discarded', discarded),
       });
+      if (this.upload && this.upload.id !== prepared.upload.id) this.sentEtags.clear();
+      const ledger = new ResumeLedger(store, this.resumeKey, prepared.record);
+      this.ledger = ledger;
       const upload = prepared.upload;
       this.upload = upload;
       const plan = planParts(upload);
@@ -206,12 +248,15 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         concurrency,
         signBatchSize: this.options.signBatchSize ?? concurrency * 5,
         backoff: this.backoff,
+        connectivity: this.connectivity,
         maxResigns: this.options.maxResigns ?? 3,
         partChecksums: this.options.partChecksums ?? false,
         signal,
         now: this.options.now,
+        onPartStored: (part, etag, body) => ledger.partStored(part.partNumber, etag, body),
         onPartDone: (part, etag) => {
           held.set(part.partNumber, etag);
+          this.sentEtags.set(part.partNumber, etag);
           this.emit('part', {
             partNumber: part.partNumber,
             etag,
@@ -219,14 +264,16 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
             fromServer: false,
           });
         },
-        onRetry: (part, error, delayMs) =>
+        onRetry: (part, error, { delayMs, offline }) =>
           this.emit('retry', {
             partNumber: part.partNumber,
             error,
             delayMs,
+            offline,
             message: describeUploadError(error),
           }),
       });
+      await ledger.flush();
 
       this.setState('completing');
       const partEtags = partEtagsInOrder(plan, held);
@@ -239,7 +286,7 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         call: (operation) => this.callApi(operation),
       });
       this.upload = completed;
-      await store?.delete(this.fingerprint);
+      await store?.delete(this.resumeKey);
       verifyCompletedUpload(completed, {
         fileSize: file.size,
         partEtags,
@@ -249,6 +296,7 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       return { state: 'completed', upload: completed };
     } catch (error) {
       this.progress.failAll();
+      await this.ledger?.flush();
       if (this.stopReason === 'cancel') {
         await this.abandon();
         return { state: 'cancelled' };
@@ -270,7 +318,7 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
   /** DELETE on the server (best effort, retried), forget locally, state cancelled. */
   private async abandon(): Promise<void> {
     const { api, store } = this.options;
-    const uploadId = this.upload?.id ?? (await store?.get(this.fingerprint))?.uploadId;
+    const uploadId = this.upload?.id ?? (await store?.get(this.resumeKey))?.uploadId;
     if (uploadId !== undefined) {
       try {
         await this.callApi(() => api.abort(uploadId));
@@ -283,7 +331,8 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         }
       }
     }
-    await store?.delete(this.fingerprint);
+    await this.ledger?.flush();
+    await store?.delete(this.resumeKey);
     this.progress.failAll();
     this.setState('cancelled');
   }
@@ -291,11 +340,14 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
   private callApi<T>(operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetry(operation, this.backoff, {
       signal,
+      connectivity: this.connectivity,
+      now: this.options.now,
       onRetry: (error, _retry, delayMs) =>
         this.emit('retry', {
           partNumber: null,
           error,
           delayMs,
+          offline: delayMs === null,
           message: describeUploadError(error),
         }),
     });

@@ -1,6 +1,6 @@
 // Unfinished uploads from an earlier visit, waiting for their file to be selected again.
 import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { formatBytes } from '../common/format-bytes';
 import { baseName } from './upload-keys';
@@ -10,8 +10,14 @@ import { useUploadManager } from './upload-manager-context';
 export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
   const manager = useUploadManager();
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [choosingFor, setChoosingFor] = useState<string | null>(null);
   const { pending, pendingError } = uploads;
   if (pending.length === 0 && !pendingError) return null;
+  const chooseFileFor = (uploadId: string) => {
+    setChoosingFor(uploadId);
+    fileInput.current?.click();
+  };
   const discard = async (uploadId: string, name: string) => {
     if (!window.confirm(`Discard the unfinished upload of "${name}"? The parts sent are deleted.`))
       return;
@@ -63,6 +69,9 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
               <Typography variant="body2" color="warning.main" sx={{ whiteSpace: 'nowrap' }}>
                 Waiting for the file
               </Typography>
+              <Button onClick={() => chooseFileFor(upload.id)} data-testid="pending-choose-file">
+                Choose the file
+              </Button>
               <Button color="inherit" onClick={() => void discard(upload.id, name)}>
                 Discard
               </Button>
@@ -70,11 +79,24 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
           );
         })}
       </Box>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        data-testid="pending-file-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file && choosingFor) manager.resumePending(choosingFor, file);
+          event.target.value = '';
+          setChoosingFor(null);
+        }}
+      />
       {pending.length > 0 && (
         <Alert severity="info" sx={{ mt: 1 }}>
           <AlertTitle>To resume</AlertTitle>
-          Drop the same file on this page or choose it with “Choose files”: it continues where it
-          stopped.
+          Use “Choose the file”, or drop the same file into the same destination folder: it
+          continues where it stopped once its content is checked against the parts in the bucket.
+          A different file starts a new upload.
         </Alert>
       )}
     </Paper>

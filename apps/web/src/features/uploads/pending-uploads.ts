@@ -1,19 +1,20 @@
 // Unfinished uploads from an earlier visit: the server's in-progress list joined with this
-// browser's resume records, and which of them a re-selected file continues.
+// browser's resume records, and which of them a re-selected file may continue. The rule is the
+// engine's: same destination (connection, bucket, key); the engine then checks the content.
 import {
-  fingerprintOf,
-  type FileIdentity,
+  resumeKeyOf,
+  sameDestination,
+  type DestinationIdentity,
   type ResumeRecord,
   type ResumeStore,
 } from '@s3am/uploader';
 import { type UploadView } from '@s3am/contracts';
-import { baseName } from './upload-keys';
 import { fetchInProgressUploads } from './uploads-api';
 
 export interface PendingUpload {
   upload: UploadView;
-  /** The fingerprint this browser remembered it under; null when it was started elsewhere. */
-  fingerprint: string | null;
+  /** What this browser remembered about it; null when it was started elsewhere. */
+  record: ResumeRecord | null;
 }
 
 export async function loadPendingUploads(
@@ -21,41 +22,33 @@ export async function loadPendingUploads(
   skipUploadIds: ReadonlySet<string>,
 ): Promise<PendingUpload[]> {
   const [uploads, records] = await Promise.all([fetchInProgressUploads(), store.list()]);
-  const fingerprintByUpload = new Map(records.map((r) => [r.record.uploadId, r.fingerprint]));
+  const recordByUpload = new Map(records.map(({ record }) => [record.uploadId, record]));
   return uploads
     .filter((upload) => !skipUploadIds.has(upload.id))
-    .map((upload) => ({ upload, fingerprint: fingerprintByUpload.get(upload.id) ?? null }));
+    .map((upload) => ({ upload, record: recordByUpload.get(upload.id) ?? null }));
 }
 
-/**
- * The waiting upload this file continues: the same fingerprint (name + size + modification time)
- * as remembered here, or for uploads started elsewhere the same size, time and file name.
- */
+/** The waiting upload going to this destination, if any (the file's name alone never matches). */
 export function findPendingFor(
-  file: FileIdentity,
+  destination: DestinationIdentity,
   pending: readonly PendingUpload[],
 ): PendingUpload | undefined {
-  const fingerprint = fingerprintOf(file);
-  return (
-    pending.find((p) => p.fingerprint === fingerprint) ??
-    pending.find(
-      ({ upload, fingerprint: known }) =>
-        known === null &&
-        upload.size === file.size &&
-        upload.lastModified === file.lastModified &&
-        baseName(upload.key) === file.name,
-    )
+  return pending.find(({ upload, record }) =>
+    sameDestination(upload, destination, record ?? undefined),
   );
 }
 
-/** What the engine needs in the store to resume an upload it did not start in this browser. */
-export function resumeRecordOf(upload: UploadView): ResumeRecord {
+/** Where a waiting upload goes: the key it was asked for (the server may have renamed it). */
+export function destinationOf(pending: PendingUpload): DestinationIdentity {
+  const { upload, record } = pending;
   return {
-    uploadId: upload.id,
-    key: upload.key,
-    bucket: upload.bucket,
     connectionId: upload.connectionId,
-    partSize: upload.partSize,
-    createdAt: upload.createdAt,
+    bucket: upload.bucket,
+    key: record?.destinationKey ?? upload.key,
   };
+}
+
+/** The store key this browser keeps the waiting upload's record under, if it has one. */
+export function resumeKeyOfPending(pending: PendingUpload): string | null {
+  return pending.record ? resumeKeyOf(destinationOf(pending)) : null;
 }

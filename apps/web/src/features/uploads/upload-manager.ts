@@ -6,7 +6,7 @@ import {
   UploadTask,
   XhrPartSender,
   blobFileSource,
-  fingerprintOf,
+  resumeKeyOf,
   type ProgressSnapshot,
   type ResumeStore,
   type UploadApi,
@@ -16,9 +16,10 @@ import {
 import { problemMessage } from '../../api/client';
 import { type PickedFile } from './dropped-files';
 import {
+  destinationOf,
   findPendingFor,
   loadPendingUploads,
-  resumeRecordOf,
+  resumeKeyOfPending,
   type PendingUpload,
 } from './pending-uploads';
 import { isNetworkFailure, uploadErrorMessage } from './upload-error-message';
@@ -141,60 +142,77 @@ export class UploadManager {
     this.changed(true);
   }
 
-  /** Queues files for the target; a file matching a waiting upload resumes that one instead. */
+  /**
+   * Queues files for the target. One upload per destination key: a file going where another is
+   * still queued is refused, and one going where a waiting upload goes continues it (the engine
+   * checks first that the content is the same, and starts afresh when it is not).
+   */
   async add(files: readonly PickedFile[], target: UploadTarget): Promise<void> {
     const folder = folderPrefix(target.prefix, target.subFolder);
     const notices: string[] = [];
     for (const { file, relativePath } of files) {
-      const fingerprint = fingerprintOf(file);
-      const same = this.entries.find(
-        (entry) =>
-          entry.task.fingerprint === fingerprint &&
-          !['completed', 'cancelled'].includes(entry.task.state),
-      );
-      // A failed try is replaced (e.g. after choosing "Rename" instead of "Skip"); the engine
-      // still resumes its upload from the resume store when there is one.
-      if (same?.task.state === 'failed') this.drop(same);
-      else if (same) {
-        notices.push(`"${relativePath}" is already in the queue.`);
-        continue;
-      }
-      const match = findPendingFor(file, this.pending);
-      if (match) {
-        const { upload } = match;
-        // The engine resumes from the store's record; write it for uploads started elsewhere.
-        if (match.fingerprint === null) await this.store.put(fingerprint, resumeRecordOf(upload));
-        this.pending = this.pending.filter((p) => p !== match);
-        notices.push(`Resuming "${baseName(upload.key)}" where it stopped.`);
-        this.track(file, {
-          name: upload.key,
-          where: describeLocation(
-            this.connectionName(upload.connectionId),
-            upload.bucket,
-            upload.key.slice(0, upload.key.length - baseName(upload.key).length),
-          ),
-          destination: {
-            connectionId: upload.connectionId,
-            bucket: upload.bucket,
-            key: upload.key,
-            onExisting: target.onExisting,
-          },
-        });
-        continue;
-      }
-      this.track(file, {
+      const destination: UploadDestination = {
+        connectionId: target.connectionId,
+        bucket: target.bucket,
+        key: objectKey(folder, relativePath),
+        onExisting: target.onExisting,
+      };
+      const notice = this.enqueue(file, destination, {
         name: relativePath,
         where: describeLocation(target.connectionName, target.bucket, folder),
-        destination: {
-          connectionId: target.connectionId,
-          bucket: target.bucket,
-          key: objectKey(folder, relativePath),
-          onExisting: target.onExisting,
-        },
       });
+      if (notice) notices.push(notice);
     }
     if (notices.length) this.notices = [...this.notices, ...notices].slice(-5);
     this.changed(true);
+  }
+
+  /** Continues a waiting upload with the file chosen for it (same content check as add). */
+  resumePending(uploadId: string, file: File): void {
+    const match = this.pending.find((p) => p.upload.id === uploadId);
+    if (!match) return;
+    const destination = destinationOf(match);
+    const notice = this.enqueue(
+      file,
+      { ...destination, onExisting: this.target?.onExisting ?? 'reject' },
+      {
+        name: baseName(destination.key),
+        where: describeLocation(
+          this.connectionName(destination.connectionId),
+          destination.bucket,
+          destination.key.slice(0, destination.key.length - baseName(destination.key).length),
+        ),
+      },
+    );
+    if (notice) this.notices = [...this.notices, notice].slice(-5);
+    this.changed(true);
+  }
+
+  /** Tracks one file unless its destination is taken in the queue; returns a notice for people. */
+  private enqueue(
+    file: File,
+    destination: UploadDestination,
+    labels: { name: string; where: string },
+  ): string | null {
+    const resumeKey = resumeKeyOf(destination);
+    const same = this.entries.find(
+      (entry) =>
+        entry.task.resumeKey === resumeKey &&
+        !['completed', 'cancelled'].includes(entry.task.state),
+    );
+    // A failed try is replaced (e.g. after choosing "Rename" instead of "Skip"); the engine
+    // still resumes its upload from the resume store when there is one.
+    if (same?.task.state === 'failed') this.drop(same);
+    else if (same) return `"${labels.name}" is already in the queue for this destination.`;
+    const match = findPendingFor(destination, this.pending);
+    if (match) this.pending = this.pending.filter((p) => p !== match);
+    this.track(file, {
+      ...labels,
+      destination,
+      // Started in another browser: no record here, so the engine is told which upload to check.
+      candidateUploadId: match && !match.record ? match.upload.id : undefined,
+    });
+    return match ? `Resuming "${labels.name}" where it stopped, once its content is checked.` : null;
   }
 
   pause(id: string): void {
@@ -240,7 +258,8 @@ export class UploadManager {
     const match = this.pending.find((p) => p.upload.id === uploadId);
     if (!match) return;
     await this.api.abort(uploadId);
-    if (match.fingerprint !== null) await this.store.delete(match.fingerprint);
+    const resumeKey = resumeKeyOfPending(match);
+    if (resumeKey !== null) await this.store.delete(resumeKey);
     this.pending = this.pending.filter((p) => p !== match);
     this.historyVersion++;
     this.changed(true);
@@ -261,7 +280,12 @@ export class UploadManager {
 
   private track(
     file: File,
-    options: { name: string; where: string; destination: UploadDestination },
+    options: {
+      name: string;
+      where: string;
+      destination: UploadDestination;
+      candidateUploadId?: string;
+    },
   ): void {
     const task = new UploadTask({
       api: this.api,
@@ -269,6 +293,7 @@ export class UploadManager {
       file: blobFileSource(file),
       destination: options.destination,
       store: this.store,
+      candidateUploadId: options.candidateUploadId,
       concurrency: 4,
     });
     const item: UploadItem = {
@@ -287,9 +312,21 @@ export class UploadManager {
       task.on('part', ({ fromServer, size }) => {
         if (fromServer) item.resumedBytes += size;
       }),
-      task.on('retry', ({ message }) => {
-        item.message = `Retrying: ${message}`;
+      task.on('retry', ({ message, offline }) => {
+        item.message = offline ? 'Offline: waiting for the connection.' : `Retrying: ${message}`;
         this.changed();
+      }),
+      task.on('check', ({ checkedBytes, totalBytes }) => {
+        const percent = totalBytes > 0 ? Math.floor((checkedBytes / totalBytes) * 100) : 100;
+        item.message = `Checking the parts already in the bucket against the file: ${percent} %`;
+        this.changed();
+      }),
+      task.on('discarded', () => {
+        this.notices = [
+          ...this.notices,
+          `"${options.name}" is not the file the unfinished upload at ${options.where} was sending: that upload was discarded and this one starts from the beginning.`,
+        ].slice(-5);
+        this.changed(true);
       }),
       task.on('error', ({ error }) => {
         item.message = uploadErrorMessage(error, options.where);
