@@ -8,6 +8,7 @@ import type { Keyring } from './lib/crypto-envelope.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { connectionsRoutes } from './modules/connections/connections.routes.js';
+import { s3NetworkFrom } from './modules/connections/s3-client.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -18,11 +19,12 @@ import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
 import { uppyCompatRoutes } from './modules/uploads/uppy-compat.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { APP_VERSION } from './version.js';
 import { parseList } from './lib/upload-rules.js';
@@ -90,14 +92,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
+  // First, so every answer carries them, 429s from the rate limiter included.
+  await app.register(securityHeadersPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
+    ipMax: config.RATE_LIMIT_IP_MAX,
+    loginMax: config.AUTH_RATE_LIMIT_MAX,
+    refreshMax: config.REFRESH_RATE_LIMIT_MAX,
+    callerKey: (request) => rateLimitCaller(app, request),
     timeWindowMs: config.RATE_LIMIT_WINDOW_MS,
     nameSpace: config.RATE_LIMIT_NAMESPACE,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   });
   await app.register(errorsPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, {
+    token: config.METRICS_TOKEN,
+    onMainPort: config.METRICS_PORT === undefined,
+  });
   await app.register(openapiPlugin, { version: APP_VERSION });
   await app.register(authPlugin, {
     db,
@@ -124,19 +135,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       keyring: deps.keyring,
     },
     cookieSecure: config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://'),
-    authRateLimitMax: config.AUTH_RATE_LIMIT_MAX,
-    rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
   });
   grantsRoutes(app, { db, clock });
+  const s3Network = s3NetworkFrom(config);
   filesRoutes(app, {
     db,
     keyring: deps.keyring,
+    s3Network,
     clock,
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
   });
   const uploadsDeps = {
     db,
     keyring: deps.keyring,
+    s3Network,
     clock,
     limits: {
       maxSize: config.UPLOAD_MAX_SIZE_BYTES,
@@ -160,14 +172,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   connectionsRoutes(app, {
     db,
     keyring: deps.keyring,
+    s3Network,
     publicUrl: config.PUBLIC_URL,
     staleUploadHours: config.UPLOAD_STALE_AFTER_HOURS,
-    endpointPolicy: {
-      allowPrivate: config.ENDPOINT_ALLOW_PRIVATE,
-      allowLoopback: config.ENDPOINT_ALLOW_LOOPBACK,
-    },
   });
   sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
-  await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR });
+  await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR, db });
   return app;
 }

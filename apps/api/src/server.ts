@@ -12,6 +12,8 @@ import { createPrisma } from './db/prisma.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import { scheduleUploadSweeper } from './jobs/upload-sweeper.job.js';
 import { parseKeyring } from './lib/crypto-envelope.js';
+import { s3NetworkFrom } from './modules/connections/s3-client.js';
+import { startMetricsServer } from './plugins/metrics.js';
 
 type Stopper = () => Promise<unknown>;
 
@@ -79,6 +81,17 @@ async function main(): Promise<void> {
   });
   stoppers.push(() => app.close());
   await app.listen({ host: config.HOST, port: config.PORT });
+  const metrics =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(app.metrics, {
+          host: config.METRICS_HOST,
+          port: config.METRICS_PORT,
+          token: config.METRICS_TOKEN,
+        });
+  if (metrics) stoppers.push(() => metrics.close());
+  else if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN)
+    app.log.warn('/metrics is open on the API port: set METRICS_TOKEN or METRICS_PORT');
 
   const jobs = await startJobQueue(databaseUrl, (error) =>
     app.log.error({ err: error }, 'job queue error'),
@@ -86,7 +99,13 @@ async function main(): Promise<void> {
   stoppers.push(() => jobs.stop());
   await scheduleUploadSweeper(
     jobs,
-    { db, keyring, clock: () => new Date(), staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS },
+    {
+      db,
+      keyring,
+      s3Network: s3NetworkFrom(config),
+      clock: () => new Date(),
+      staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
+    },
     config.UPLOAD_SWEEP_INTERVAL_MINUTES,
     app.log,
   );
@@ -95,6 +114,7 @@ async function main(): Promise<void> {
   say('S3 Access Manager is running');
   say(`  Open:      ${config.PUBLIC_URL}`);
   say(`  API docs:  ${config.PUBLIC_URL}/docs`);
+  if (metrics) say(`  Metrics:   ${metrics.url} (internal port)`);
   say(
     `  Database:  ${databaseLabel}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} before`,
   );

@@ -5,7 +5,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { ErrorCode } from '@s3am/contracts';
+import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
+import {
+  contentSecurityPolicyDirectives,
+  formatContentSecurityPolicy,
+  httpConnectSources,
+} from './security-headers.js';
 
 /** Paths the SPA must never shadow: unknown ones there are real 404s. */
 const SERVER_PREFIXES = [
@@ -19,7 +25,7 @@ const SERVER_PREFIXES = [
 ];
 
 export const webAppPlugin = fp(
-  async (app: FastifyInstance, options: { distDir: string }) => {
+  async (app: FastifyInstance, options: { distDir: string; db: Db }) => {
     if (!existsSync(path.join(options.distDir, 'index.html'))) {
       app.log.warn({ distDir: options.distDir }, 'web app not built; run `pnpm build` to serve it');
       return;
@@ -30,8 +36,14 @@ export const webAppPlugin = fp(
       index: false,
       cacheControl: false,
     });
-    const sendIndex = (reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The page's CSP lets it reach the plain-http S3 endpoints registered when it is served.
+    const sendIndex = async (reply: FastifyReply) => {
+      const directives = contentSecurityPolicyDirectives(await httpConnectSources(options.db));
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', formatContentSecurityPolicy(directives))
+        .sendFile('index.html');
+    };
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';

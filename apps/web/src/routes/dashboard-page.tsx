@@ -1,10 +1,11 @@
-// Dashboard: who you are and how the system is doing.
+// Dashboard: who you are and how the system is doing (counts of users and connections for admins).
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import { Alert, Box, Button, Chip, CircularProgress, Grid, Typography } from '@mui/material';
+import type { SystemStatus } from '@s3am/contracts';
 import { useAuth } from '../features/auth/auth-context';
 import { StatusCard } from '../features/dashboard/status-card';
 import { useSystemStatus } from '../features/dashboard/use-system-status';
@@ -21,7 +22,8 @@ const plural = (count: number, one: string, many: string) => (count === 1 ? one 
 
 export function DashboardPage() {
   const { user } = useAuth();
-  const { data, error, loading, reload } = useSystemStatus();
+  const isAdmin = user?.role === 'admin';
+  const { data, error, loading, reload } = useSystemStatus(isAdmin);
   // Cards show skeletons only before the first answer; after a failure they show a dash.
   const settled = data !== null || !loading;
   const pick = <T,>(read: (d: NonNullable<typeof data>) => T): T | null | undefined =>
@@ -78,7 +80,7 @@ export function DashboardPage() {
             ok={ready ? ready.status === 'ready' : undefined}
             value={pick((d) => (d.ready.status === 'ready' ? 'Ready' : 'Not ready'))}
             detail={
-              data &&
+              data?.status &&
               `Version ${data.status.version} · up ${formatUptime(data.status.uptimeSeconds)}`
             }
           />
@@ -88,39 +90,54 @@ export function DashboardPage() {
             title="Database"
             icon={<DnsOutlined fontSize="small" />}
             ok={ready ? ready.checks.database.ok && ready.checks.migrations.ok : undefined}
-            value={pick((d) => (d.status.database.ok ? 'Connected' : 'Unreachable'))}
+            value={pick((d) => (d.ready.checks.database.ok ? 'Connected' : 'Unreachable'))}
             detail={
               data &&
-              (data.ready.checks.migrations.ok
-                ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
-                : (data.ready.checks.migrations.detail ?? 'Migrations pending'))
+              (!data.ready.checks.migrations.ok
+                ? (data.ready.checks.migrations.detail ?? 'Migrations pending')
+                : data.status
+                  ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
+                  : 'Migrations up to date')
             }
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-          <StatusCard
-            title="S3 connections"
-            icon={<StorageOutlined fontSize="small" />}
-            value={pick((d) => d.status.connections.count)}
-            detail={
-              data &&
-              plural(
-                data.status.connections.count,
-                'connection registered',
-                'connections registered',
-              )
-            }
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-          <StatusCard
-            title="Users"
-            icon={<GroupOutlined fontSize="small" />}
-            value={pick((d) => d.status.users.count)}
-            detail={data && plural(data.status.users.count, 'account', 'accounts')}
-          />
-        </Grid>
+        {isAdmin && <AdminCounts status={data?.status} settled={data !== null || !loading} />}
       </Grid>
     </Box>
+  );
+}
+
+/** Connection and user counts: the API gives them to admins only. */
+function AdminCounts({
+  status,
+  settled,
+}: {
+  status: SystemStatus | null | undefined;
+  settled: boolean;
+}) {
+  const pick = <T,>(read: (s: SystemStatus) => T): T | null | undefined =>
+    status ? read(status) : settled ? null : undefined;
+  return (
+    <>
+      <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+        <StatusCard
+          title="S3 connections"
+          icon={<StorageOutlined fontSize="small" />}
+          value={pick((s) => s.connections.count)}
+          detail={
+            status &&
+            plural(status.connections.count, 'connection registered', 'connections registered')
+          }
+        />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+        <StatusCard
+          title="Users"
+          icon={<GroupOutlined fontSize="small" />}
+          value={pick((s) => s.users.count)}
+          detail={status && plural(status.users.count, 'account', 'accounts')}
+        />
+      </Grid>
+    </>
   );
 }

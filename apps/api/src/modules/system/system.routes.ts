@@ -1,9 +1,10 @@
 // Liveness (/health), readiness (/ready: database reachable, migrations applied) and the
-// dashboard's system status.
+// admin dashboard's system status (counts of users and connections are for admins only).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { HealthResponse, ProblemSchema, ReadyResponse, SystemStatus } from '@s3am/contracts';
+import { HealthResponse, ReadyResponse, SystemStatus } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
+import { problemResponses } from '../../plugins/errors.js';
 import { checkReadiness } from './system.service.js';
 
 export interface SystemRoutesOptions {
@@ -45,12 +46,13 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
   api.get(
     '/api/system/status',
     {
-      onRequest: app.authenticate,
+      onRequest: [app.authenticate, app.requireRole('admin')],
       schema: {
         tags: ['system'],
-        summary: 'Status for the dashboard',
+        summary:
+          'Status for the admin dashboard: version, uptime, database, user and connection counts',
         security: [{ bearerAuth: [] }],
-        response: { 200: SystemStatus, 401: ProblemSchema },
+        response: { 200: SystemStatus, ...problemResponses(401, 403) },
       },
     },
     async () => {

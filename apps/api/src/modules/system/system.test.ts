@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProblemSchema, ReadyResponse, SystemStatus } from '@s3am/contracts';
 import { readMigrations } from '../../db/migrate.js';
+import { startMetricsServer } from '../../plugins/metrics.js';
 import {
   accessTokenFor,
   bearer,
@@ -69,8 +70,8 @@ describe('probes', () => {
 });
 
 describe('GET /api/system/status', () => {
-  it('reports version, database, applied migrations and counts to a signed-in user', async () => {
-    const token = await accessTokenFor(ctx, await createUser(ctx.db, { role: 'viewer' }));
+  it('reports version, database, applied migrations and counts to an admin', async () => {
+    const token = await accessTokenFor(ctx, await createUser(ctx.db, { role: 'admin' }));
     const response = await ctx.app.inject({
       method: 'GET',
       url: '/api/system/status',
@@ -84,10 +85,72 @@ describe('GET /api/system/status', () => {
     expect(status.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it.each(['viewer', 'uploader'] as const)(
+    'refuses the %s role: user and connection counts are for admins',
+    async (role) => {
+      const token = await accessTokenFor(ctx, await createUser(ctx.db, { role }));
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/system/status',
+        headers: bearer(token),
+      });
+      expect(response.statusCode).toBe(403);
+      expect(ProblemSchema.parse(response.json()).code).toBe('FORBIDDEN');
+      expect(response.body).not.toMatch(/count/);
+    },
+  );
+
   it('is not public', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/system/status' })).statusCode).toBe(
       401,
     );
+  });
+});
+
+describe('/metrics protection', () => {
+  const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
+
+  it('asks for the bearer token when METRICS_TOKEN is set', async () => {
+    const guarded = await createTestApp({ env: { METRICS_TOKEN } });
+    try {
+      const get = (headers: Record<string, string> = {}) =>
+        guarded.app.inject({ method: 'GET', url: '/metrics', headers });
+      const anonymous = await get();
+      expect(anonymous.statusCode).toBe(401);
+      expect(ProblemSchema.parse(anonymous.json()).code).toBe('UNAUTHENTICATED');
+      expect(anonymous.body).not.toContain('s3am_');
+      expect((await get(bearer('scrape-token-0123456789abcdeX'))).statusCode).toBe(401);
+      expect((await get(bearer('short'))).statusCode).toBe(401);
+      const scraped = await get(bearer(METRICS_TOKEN));
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('s3am_process_cpu_user_seconds_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('moves to its own port with METRICS_PORT (the API port answers 404), token included', async () => {
+    const internal = await createTestApp({ env: { METRICS_PORT: '0', METRICS_TOKEN } });
+    const server = await startMetricsServer(internal.app.metrics, {
+      host: '127.0.0.1',
+      port: internal.config.METRICS_PORT ?? 0,
+      token: internal.config.METRICS_TOKEN,
+    });
+    try {
+      const onApiPort = await internal.app.inject({ method: 'GET', url: '/metrics' });
+      expect(onApiPort.statusCode).toBe(404);
+      await internal.app.inject({ method: 'GET', url: '/health' });
+      expect((await fetch(server.url)).status).toBe(401);
+      const scraped = await fetch(server.url, { headers: bearer(METRICS_TOKEN) });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(
+        /s3am_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
+      );
+      expect((await fetch(server.url.replace('/metrics', '/api/me'))).status).toBe(404);
+    } finally {
+      await server.close();
+      await internal.close();
+    }
   });
 });
 
