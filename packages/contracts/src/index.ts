@@ -12,4 +12,5 @@ export * from './connections.js';
 export * from './grants.js';
 export * from './files.js';
 export * from './uploads.js';
+export * from './upload-batches.js';
 export * from './uppy-compat.js';

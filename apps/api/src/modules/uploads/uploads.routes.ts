@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CompleteUploadBatchRequest,
+  CompleteUploadBatchResponse,
   CompleteUploadRequest,
+  CreateUploadBatchRequest,
+  CreateUploadBatchResponse,
   CreateUploadRequest,
   ListPartsQuery,
   ListUploadsQuery,
@@ -26,6 +30,7 @@ import {
   type UploadsDeps,
 } from './uploads.service.js';
 import { completeUpload } from './upload-completion.service.js';
+import { completeUploadBatch, createUploadBatch } from './upload-batches.service.js';
 import { sweepStaleUploads } from './upload-sweeper.service.js';
 
 const Params = z.object({ id: z.uuid() });
@@ -49,6 +54,37 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
     },
     async (request, reply) =>
       reply.code(201).send(await createUpload(deps, actorOf(request), request.body)),
+  );
+
+  api.post(
+    '/api/uploads/batch',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Start up to 100 small uploads and get their single-PUT URLs in one call',
+        description:
+          'Each item is checked like POST /api/uploads and succeeds or fails on its own; files ' +
+          'larger than the single-PUT limit are refused here.',
+        body: CreateUploadBatchRequest,
+        response: { 200: CreateUploadBatchResponse, ...errors },
+      },
+    },
+    async (request) => createUploadBatch(deps, actorOf(request), request.body.items),
+  );
+
+  api.post(
+    '/api/uploads/batch/complete',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'Complete up to 100 single-PUT uploads in one call',
+        body: CompleteUploadBatchRequest,
+        response: { 200: CompleteUploadBatchResponse, ...errors },
+      },
+    },
+    async (request) => completeUploadBatch(deps, actorOf(request), request.body.items),
   );
 
   api.get(
