@@ -62,6 +62,24 @@ const EnvSchema = z.object({
   ENDPOINT_ALLOW_LOOPBACK: boolFromString
     .optional()
     .describe('Allow S3 endpoints on this host (default: outside production)'),
+  S3_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5000)
+    .describe('Time to open a connection to an S3 endpoint'),
+  S3_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15_000)
+    .describe('Time S3 has to answer ordinary calls (list, head, create, abort, connection test)'),
+  S3_LONG_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15 * 60_000)
+    .describe('Time S3 has to answer CompleteMultipartUpload and server-side copies'),
   UPLOAD_MAX_SIZE_BYTES: z.coerce
     .number()
     .int()

@@ -81,7 +81,7 @@ export async function applyCors(
   bucket: string,
 ): Promise<ApplyCorsResult> {
   const row = await findConnection(deps, id);
-  const client = s3ClientFor(row, deps.keyring);
+  const client = s3ClientFor(row, deps);
   let result: ApplyCorsResult;
   try {
     await client.send(

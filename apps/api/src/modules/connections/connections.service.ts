@@ -10,15 +10,16 @@ import {
 import type { Db, S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { envelopeKeyId, open, seal, type Keyring } from '../../lib/crypto-envelope.js';
-import { checkEndpoint, type EndpointPolicy } from '../../lib/ssrf-guard.js';
+import { checkEndpoint } from '../../lib/ssrf-guard.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import { classifyS3Error, type ConnectionFailure } from './connection-errors.js';
-import { CONNECTION_SECRET_AAD, s3ClientFor } from './s3-client.js';
+import { CONNECTION_SECRET_AAD, s3ClientFor, type S3Network } from './s3-client.js';
 
 export interface ConnectionsDeps {
   db: Db;
   keyring: Keyring;
-  endpointPolicy: EndpointPolicy;
+  /** Its endpoint policy also decides which endpoints may be saved. */
+  s3Network: S3Network;
 }
 
 export interface ConnectionActor extends AuditContext {
@@ -56,7 +57,7 @@ export function toConnectionView(row: S3Connection): ConnectionView {
 async function assertEndpointsAllowed(deps: ConnectionsDeps, input: ParsedInput): Promise<void> {
   for (const endpoint of [input.endpoint, input.publicEndpoint]) {
     if (!endpoint) continue;
-    const verdict = await checkEndpoint(endpoint, deps.endpointPolicy);
+    const verdict = await checkEndpoint(endpoint, deps.s3Network.policy);
     if (!verdict.ok) {
       throw new AppError(
         ErrorCode.ENDPOINT_REFUSED,
@@ -194,7 +195,7 @@ export async function testConnection(
   id: string,
 ): Promise<ConnectionTestResult> {
   const row = await findConnection(deps.db, id);
-  const client = s3ClientFor(row, deps.keyring);
+  const client = s3ClientFor(row, deps);
   const buckets: ConnectionTestResult['buckets'] = [];
   let failure: ConnectionFailure | undefined;
   try {

@@ -1,11 +1,16 @@
 // Builds an AWS SDK S3 client for a stored connection: static keys, STS AssumeRole (with
 // external id, from source keys or the default chain), or the server's default credential chain.
+// Every socket it opens is checked against the endpoint policy, every call has a timeout that fits
+// its kind, and those transport failures reach callers as AppErrors with stable codes.
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ErrorCode } from '@s3am/contracts';
+import type { AppConfig } from '../../config/env.js';
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { open, type Keyring } from '../../lib/crypto-envelope.js';
+import { EndpointRefusedError, guardedAgents, type EndpointPolicy } from '../../lib/ssrf-guard.js';
 
 /** Additional authenticated data binding sealed S3 secrets to their purpose. */
 export const CONNECTION_SECRET_AAD = 's3-connection-secret';
@@ -24,7 +29,8 @@ function staticCredentials(connection: S3Connection, keyring: Keyring) {
   return { accessKeyId: connection.accessKeyId, secretAccessKey };
 }
 
-function credentialsFor(connection: S3Connection, keyring: Keyring) {
+function credentialsFor(connection: S3Connection, deps: S3ClientDeps) {
+  const { keyring } = deps;
   switch (connection.authMode) {
     case 'static_keys':
       return staticCredentials(connection, keyring);
@@ -39,21 +45,136 @@ function credentialsFor(connection: S3Connection, keyring: Keyring) {
             : {}),
         },
         masterCredentials: staticCredentials(connection, keyring) ?? fromNodeProviderChain(),
-        clientConfig: { region: connection.region },
+        clientConfig: {
+          region: connection.region,
+          requestHandler: {
+            connectionTimeout: deps.s3Network.timeouts.connectMs,
+            requestTimeout: deps.s3Network.timeouts.requestMs,
+            throwOnRequestTimeout: true,
+          },
+        },
       });
     case 'default_chain':
       return fromNodeProviderChain();
   }
 }
 
-export function s3ClientFor(
-  connection: S3Connection,
-  keyring: Keyring,
-  options: { timeoutMs?: number } = {},
-): S3Client {
+export interface S3Timeouts {
+  /** To open the TCP (and TLS) connection. */
+  connectMs: number;
+  /** Until the response headers of ordinary calls: HEAD, LIST, GET metadata, create, abort, test. */
+  requestMs: number;
+  /** For calls whose work grows with the object: CompleteMultipartUpload, CopyObject, UploadPartCopy. */
+  longRequestMs: number;
+}
+
+/** How this server reaches S3: the endpoint policy every socket is checked against, and timeouts. */
+export interface S3Network {
+  policy: EndpointPolicy;
+  timeouts: S3Timeouts;
+}
+
+/** The S3 network rules from the configuration. */
+export function s3NetworkFrom(
+  config: Pick<
+    AppConfig,
+    | 'ENDPOINT_ALLOW_PRIVATE'
+    | 'ENDPOINT_ALLOW_LOOPBACK'
+    | 'S3_CONNECT_TIMEOUT_MS'
+    | 'S3_REQUEST_TIMEOUT_MS'
+    | 'S3_LONG_REQUEST_TIMEOUT_MS'
+  >,
+): S3Network {
+  return {
+    policy: {
+      allowPrivate: config.ENDPOINT_ALLOW_PRIVATE,
+      allowLoopback: config.ENDPOINT_ALLOW_LOOPBACK,
+    },
+    timeouts: {
+      connectMs: config.S3_CONNECT_TIMEOUT_MS,
+      requestMs: config.S3_REQUEST_TIMEOUT_MS,
+      longRequestMs: config.S3_LONG_REQUEST_TIMEOUT_MS,
+    },
+  };
+}
+
+/** What building a client needs: the keys that open stored secrets, and the network rules. */
+export interface S3ClientDeps {
+  keyring: Keyring;
+  s3Network: S3Network;
+}
+
+type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
+
+/** Long calls: Complete (POST with an uploadId; S3 may take minutes) and server-side copies. */
+export function isLongRunning(request: Pick<HttpRequest, 'method' | 'query' | 'headers'>): boolean {
+  if (request.method === 'POST' && request.query && 'uploadId' in request.query) return true;
+  return Object.keys(request.headers).some((name) => name.toLowerCase() === 'x-amz-copy-source');
+}
+
+/** The SDK's Node handler with the timeout chosen per request from what the request does. */
+class TimedS3Handler extends NodeHttpHandler {
+  readonly #timeouts: S3Timeouts;
+
+  constructor(network: S3Network, policy: EndpointPolicy) {
+    super({
+      ...guardedAgents(policy),
+      connectionTimeout: network.timeouts.connectMs,
+      requestTimeout: network.timeouts.requestMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+      // Idle sockets while a body streams (after the headers came within requestTimeout).
+      socketTimeout: network.timeouts.longRequestMs,
+    });
+    this.#timeouts = network.timeouts;
+  }
+
+  override handle(request: HttpRequest, options: Parameters<NodeHttpHandler['handle']>[1] = {}) {
+    const requestTimeout = isLongRunning(request)
+      ? this.#timeouts.longRequestMs
+      : this.#timeouts.requestMs;
+    return super.handle(request, { requestTimeout, ...options });
+  }
+}
+
+const POLICY_SETTING: Partial<Record<EndpointRefusedError['reason'], string>> = {
+  loopback: 'ENDPOINT_ALLOW_LOOPBACK',
+  private: 'ENDPOINT_ALLOW_PRIVATE',
+};
+
+/** Transport failures as API errors; S3's own answers stay SDK errors for the callers to explain. */
+export function transportError(error: unknown, connection: S3Connection): unknown {
+  const failure = error as { name?: string; cause?: unknown } | undefined;
+  const refused = [failure, failure?.cause].find((e) => e instanceof EndpointRefusedError);
+  if (refused) {
+    const setting = POLICY_SETTING[refused.reason];
+    return new AppError(
+      ErrorCode.ENDPOINT_BLOCKED,
+      `The endpoint of connection "${connection.name}" resolves to a ${refused.reason.replace('_', '-')} address, which ${setting ? `this server does not allow (${setting})` : 'is never allowed'}; no request was sent.`,
+    );
+  }
+  if (failure?.name === 'TimeoutError')
+    return new AppError(
+      ErrorCode.S3_TIMEOUT,
+      `The storage service of connection "${connection.name}" did not answer in time.`,
+    );
+  // The SDK percent-encodes keys and prefixes; an unpaired surrogate cannot be encoded.
+  if (error instanceof URIError)
+    return new AppError(
+      ErrorCode.INVALID_KEY,
+      'The key or prefix is not valid Unicode (it contains an unpaired surrogate).',
+    );
+  return error;
+}
+
+export function s3ClientFor(connection: S3Connection, deps: S3ClientDeps): S3Client {
   const custom = connection.endpoint !== null;
-  const credentials = credentialsFor(connection, keyring);
-  return new S3Client({
+  const credentials = credentialsFor(connection, deps);
+  // The managed local server runs on this host by design: its loopback address is expected.
+  const policy = connection.managedLocal
+    ? { ...deps.s3Network.policy, allowLoopback: true }
+    : deps.s3Network.policy;
+  const client = new S3Client({
     region: connection.region,
     ...(custom ? { endpoint: connection.endpoint ?? undefined } : {}),
     forcePathStyle: connection.forcePathStyle,
@@ -66,11 +187,20 @@ export function s3ClientFor(
         }
       : {}),
     maxAttempts: 2,
-    requestHandler: {
-      connectionTimeout: options.timeoutMs ?? 5000,
-      requestTimeout: (options.timeoutMs ?? 5000) * 2,
-    },
+    requestHandler: new TimedS3Handler(deps.s3Network, policy),
   });
+  // Outermost (before retries), so callers see one error after the SDK gave up.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw transportError(error, connection);
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 's3amTransportErrors' },
+  );
+  return client;
 }
 
 /** The connection as browsers reach it: presigned URLs must name its public endpoint. */

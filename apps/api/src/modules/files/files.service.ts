@@ -23,7 +23,7 @@ import type { Keyring } from '../../lib/crypto-envelope.js';
 import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
-import { browserFacing, s3ClientFor } from '../connections/s3-client.js';
+import { browserFacing, s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 import { storageError } from '../uploads/s3-parts.js';
 
@@ -35,6 +35,7 @@ function asApiError(error: unknown): AppError {
 export interface FilesDeps {
   db: Db;
   keyring: Keyring;
+  s3Network: S3Network;
   clock: () => Date;
   downloadTtlSeconds: number;
 }
@@ -108,7 +109,7 @@ export async function listFiles(
     },
     deps.clock(),
   );
-  const client = s3ClientFor(await findConnection(deps.db, query.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, query.connectionId), deps);
   try {
     const page = await client.send(
       new ListObjectsV2Command({
@@ -151,7 +152,7 @@ export async function objectDetails(
   ref: ObjectRef,
 ): Promise<ObjectDetails> {
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
-  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps);
   try {
     const head = await client
       .send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
@@ -195,7 +196,7 @@ export async function downloadLink(
 ): Promise<{ url: string; expiresAt: string }> {
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
   const connection = await findConnection(deps.db, ref.connectionId);
-  const client = s3ClientFor(browserFacing(connection), deps.keyring);
+  const client = s3ClientFor(browserFacing(connection), deps);
   try {
     const filename = ref.key.slice(ref.key.lastIndexOf('/') + 1);
     // RFC 6266: a plain ASCII name, plus the UTF-8 form only when the name needs it (the local
@@ -240,7 +241,7 @@ export async function deleteObjects(
       { connectionId: input.connectionId, bucket: input.bucket, key, action: 'delete' },
       deps.clock(),
     );
-  const client = s3ClientFor(await findConnection(deps.db, input.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, input.connectionId), deps);
   try {
     const result = await client.send(
       new DeleteObjectsCommand({
@@ -272,7 +273,7 @@ export async function deleteObjects(
 export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectRef): Promise<void> {
   const key = ref.key.endsWith('/') ? ref.key : `${ref.key}/`;
   await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
-  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps.keyring);
+  const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps);
   try {
     await client.send(
       new PutObjectCommand({

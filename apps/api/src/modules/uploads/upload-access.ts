@@ -8,7 +8,7 @@ import type { Keyring } from '../../lib/crypto-envelope.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
 import { recordActorEvent } from '../audit/audit.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
-import { s3ClientFor } from '../connections/s3-client.js';
+import { s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import { assertInProgress, ownedUpload, toUploadView, type Upload } from './upload-records.js';
 import { storageError } from './s3-parts.js';
@@ -16,6 +16,7 @@ import { storageError } from './s3-parts.js';
 export interface UploadsDeps {
   db: Db;
   keyring: Keyring;
+  s3Network: S3Network;
   clock: () => Date;
   limits: UploadLimits;
   singlePutMaxBytes: number;
@@ -35,7 +36,7 @@ export async function withS3<T>(
   connection: S3Connection,
   work: (client: S3Client) => Promise<T>,
 ): Promise<T> {
-  const client = s3ClientFor(connection, deps.keyring);
+  const client = s3ClientFor(connection, deps);
   try {
     return await work(client);
   } catch (error) {

@@ -4,15 +4,13 @@
 import { ListMultipartUploadsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SweepReport } from '@s3am/contracts';
 import type { Db, S3Connection } from '../../db/prisma.js';
-import type { Keyring } from '../../lib/crypto-envelope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { classifyS3Error, isS3Error } from '../connections/connection-errors.js';
-import { s3ClientFor } from '../connections/s3-client.js';
+import { s3ClientFor, type S3ClientDeps } from '../connections/s3-client.js';
 import { abortMultipartUpload, listAllParts, type MultipartRef } from './s3-parts.js';
 
-export interface SweeperDeps {
+export interface SweeperDeps extends S3ClientDeps {
   db: Db;
-  keyring: Keyring;
   clock: () => Date;
   staleAfterHours: number;
 }
@@ -69,7 +67,7 @@ export async function sweepStaleUploads(
   for (const connection of connections) {
     let client: S3Client;
     try {
-      client = s3ClientFor(connection, deps.keyring);
+      client = s3ClientFor(connection, deps);
     } catch {
       // One broken connection (e.g. a secret sealed under a retired master key) must not stop the sweep.
       report.errors.push(

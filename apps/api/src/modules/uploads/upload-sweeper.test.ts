@@ -20,7 +20,7 @@ import {
   type TestContext,
 } from '../../../test/test-app.js';
 import { parseKeyring, seal } from '../../lib/crypto-envelope.js';
-import { CONNECTION_SECRET_AAD } from '../connections/s3-client.js';
+import { CONNECTION_SECRET_AAD, s3NetworkFrom } from '../connections/s3-client.js';
 import { sweepStaleUploads } from './upload-sweeper.service.js';
 
 const bucket = `sweep-${Date.now()}`;
@@ -54,7 +54,13 @@ async function startUpload(key: string): Promise<string> {
 
 const sweep = () =>
   sweepStaleUploads(
-    { db: ctx.db, keyring: TEST_KEYRING, clock: clock.now, staleAfterHours: 24 },
+    {
+      db: ctx.db,
+      keyring: TEST_KEYRING,
+      s3Network: s3NetworkFrom(ctx.config),
+      clock: clock.now,
+      staleAfterHours: 24,
+    },
     { connectionIds: [connectionId] },
   );
 
@@ -83,7 +89,13 @@ it('reports a connection whose secret no key opens, and sweeps the others', asyn
     },
   });
   const report = await sweepStaleUploads(
-    { db: ctx.db, keyring: TEST_KEYRING, clock: clock.now, staleAfterHours: 24 },
+    {
+      db: ctx.db,
+      keyring: TEST_KEYRING,
+      s3Network: s3NetworkFrom(ctx.config),
+      clock: clock.now,
+      staleAfterHours: 24,
+    },
     { connectionIds: [broken.id, connectionId] },
   );
   expect(report.errors).toEqual([

@@ -125,8 +125,8 @@ export async function presignedPost(
   const connection = await findConnection(deps.db, ref.connectionId);
   const contentType = file.type || 'application/octet-stream';
   refuseIfNotAllowed(deps, { key: requested, size: 0, contentType });
-  const lookup = s3ClientFor(connection, deps.keyring);
-  const signer = s3ClientFor(browserFacing(connection), deps.keyring);
+  const lookup = s3ClientFor(connection, deps);
+  const signer = s3ClientFor(browserFacing(connection), deps);
   try {
     const key = await resolveKey(lookup, destination.bucket, requested, 'rename');
     if (key !== requested)
