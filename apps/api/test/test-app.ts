@@ -37,6 +37,13 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** The migrated template every worker database was created from (for throwaway databases). */
+export function templateDatabase(): string {
+  const template = process.env.S3AM_TEST_DB_TEMPLATE;
+  if (!template) throw new Error('S3AM_TEST_DB_TEMPLATE is not set: run the tests through jest');
+  return template;
+}
+
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: () => Date;
@@ -44,19 +51,22 @@ export interface TestAppOptions {
   extend?: (app: FastifyInstance) => void;
   logger?: Parameters<typeof buildApp>[0]['logger'];
   keyring?: Keyring;
+  /** Another database than this worker's (e.g. one a test makes unreachable). */
+  databaseUrl?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
+  const url = options.databaseUrl ?? databaseUrl();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl(),
+    DATABASE_URL: url,
     WEB_DIST_DIR: path.join(REPO_ROOT, '.no-web-dist-in-tests'),
     AUTH_RATE_LIMIT_MAX: '1000',
     RATE_LIMIT_MAX: '10000',
     ...options.env,
   });
-  const db = createPrisma(databaseUrl());
+  const db = createPrisma(url);
   const expectedMigrations = (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name);
   const app = await buildApp({
     config,

@@ -5,6 +5,10 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CATALOG, ErrorCode, ProblemSchema, type Problem } from '@s3am/contracts';
 import { Prisma } from '../db/prisma.js';
 import { AppError, isAppError } from '../lib/app-error.js';
+import { isDatabaseUnavailable } from '../lib/database-errors.js';
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type...) keep their meaning. */
 const FASTIFY_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -58,6 +62,17 @@ function toProblem(
         'The request does not match the schema.',
         errors,
       ),
+    };
+  }
+  // An outage, not a bug: say so, and when to try again (the pool reconnects by itself).
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: problemFor(
+        ErrorCode.DATABASE_UNAVAILABLE,
+        request,
+        'The database cannot be reached right now. Try again in a few seconds.',
+      ),
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
     };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
