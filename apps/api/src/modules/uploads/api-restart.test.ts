@@ -1,18 +1,10 @@
-// The API is killed (SIGKILL) in the middle of an upload and started again: the engine's retries
-// carry it over the outage and the upload finishes, because everything it needs lives in
-// PostgreSQL and S3, never in the API process.
+// The API is killed (SIGKILL) in the middle of an upload and started again 20 s later: the
+// engine retries through the outage within its time budget and the upload finishes in the same
+// run, because everything it needs lives in PostgreSQL and S3, never in the API process.
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { MiB } from '@s3am/contracts';
-import {
-  FetchPartSender,
-  NodeFileSource,
-  UploadTask,
-  createFetchUploadApi,
-} from '@s3am/uploader/node';
 import { freePort, startApiProcess } from '../../../test/api-process.js';
 import {
   createLocalConnection,
@@ -22,8 +14,17 @@ import {
   localS3Client,
   testTmpDir,
 } from '../../../test/test-app.js';
+import {
+  engineTask,
+  killProcess,
+  sha256,
+  storedSha256,
+  until,
+  writeRandomFile,
+} from '../../../test/upload-engine-kit.js';
 import { createPrisma, type Db } from '../../db/prisma.js';
 
+const OUTAGE_MS = 20_000;
 let db: Db;
 let port: number;
 const children: ChildProcess[] = [];
@@ -42,20 +43,15 @@ beforeAll(async () => {
   port = await freePort();
 });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) await killProcess(child);
   await db.$disconnect();
 });
 
-it('finishes an upload across a SIGKILL and restart of the API', async () => {
+it('finishes an upload in one run across a SIGKILL of the API and a restart 20 s later', async () => {
   const run = `restart-${Date.now()}`;
   const connectionId = await createLocalConnection(db);
   const user = await createUser(db);
-  await grantOnUploads(db, {
-    userId: user.id,
-    connectionId,
-    prefix: `${run}/`,
-    actions: ['write'],
-  });
+  await grantOnUploads(db, { userId: user.id, connectionId, prefix: `${run}/`, actions: ['write'] });
   let api = await startApi();
   const baseUrl = `http://127.0.0.1:${port}`;
   const login = await fetch(`${baseUrl}/api/auth/login`, {
@@ -65,42 +61,41 @@ it('finishes an upload across a SIGKILL and restart of the API', async () => {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
 
-  const bytes = randomBytes(40 * MiB);
-  const file = path.join(await mkdtemp(path.join(testTmpDir(), 'restart-')), 'big.bin');
-  await writeFile(file, bytes);
-  const task = new UploadTask({
-    api: createFetchUploadApi({
-      baseUrl,
-      getAuthHeaders: () => ({ authorization: `Bearer ${accessToken}` }),
-    }),
-    sender: new FetchPartSender(),
-    file: await NodeFileSource.open(file),
-    destination: { connectionId, bucket: 'uploads', key: `${run}/big.bin` },
-    concurrency: 2,
+  const dir = await mkdtemp(path.join(testTmpDir(), 'restart-'));
+  const { file, bytes } = await writeRandomFile(dir, 'big.bin', 40 * MiB);
+  const task = await engineTask({
+    baseUrl,
+    token: accessToken,
+    file,
+    connectionId,
+    key: `${run}/big.bin`,
     // One part URL per signing call, so the engine must reach the API again after the kill.
     signBatchSize: 1,
-    backoff: { baseMs: 100, capMs: 1000, maxAttempts: 60 },
+    // The default time budget (5 min); a short backoff cap only so the test ends soon after the restart.
+    backoff: { capMs: 2_000 },
   });
-  let restarted: Promise<void> | undefined;
-  const retriedWhileDown: string[] = [];
-  task.on('retry', ({ message }) => retriedWhileDown.push(message));
+
+  let killedAt = 0;
+  let failedWhileDown: () => void = () => undefined;
+  const engineSawTheOutage = new Promise<void>((resolve) => (failedWhileDown = resolve));
+  task.on('retry', () => {
+    if (killedAt > 0) failedWhileDown();
+  });
+  let outage: Promise<void> | undefined;
   task.on('part', () => {
-    restarted ??= (async () => {
-      api.kill('SIGKILL');
-      await new Promise((resolve) => api.once('exit', resolve));
+    outage ??= (async () => {
+      await killProcess(api);
+      killedAt = Date.now();
+      // Wait on the event: the engine has reported a failed attempt against the dead API.
+      await engineSawTheOutage;
+      await until(killedAt + OUTAGE_MS);
       api = await startApi();
     })();
   });
 
   const outcome = await task.start();
-  await restarted;
+  await outage;
   expect(outcome.state).toBe('completed');
-  expect(retriedWhileDown.length).toBeGreaterThan(0);
-  const object = await localS3Client().send(
-    new GetObjectCommand({ Bucket: 'uploads', Key: `${run}/big.bin` }),
-  );
-  const stored = createHash('sha256')
-    .update(await object.Body!.transformToByteArray())
-    .digest('hex');
-  expect(stored).toBe(createHash('sha256').update(bytes).digest('hex'));
-}, 120_000);
+  expect(Date.now() - killedAt).toBeGreaterThanOrEqual(OUTAGE_MS);
+  expect(await storedSha256(localS3Client(), `${run}/big.bin`)).toBe(sha256(bytes));
+}, 180_000);
