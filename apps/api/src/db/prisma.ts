@@ -4,8 +4,13 @@ import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Db = PrismaClient;
 
+/** A server that drops packets must fail requests (503) in seconds, not hang them for minutes. */
+const CONNECT_TIMEOUT_MS = 5000;
+
 export function createPrisma(connectionString: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+  });
 }
 
 export { Prisma } from '../generated/prisma/client.js';
