@@ -28,6 +28,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { APP_VERSION } from './version.js';
 import { parseList } from './lib/upload-rules.js';
+import { fastifyTrustProxy } from './lib/trust-proxy.js';
 
 export interface AppDeps {
   config: Readonly<AppConfig>;
@@ -77,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     // Accept a caller's request id when it looks sane, so logs can be correlated across services.

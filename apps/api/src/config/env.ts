@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy } from '../lib/trust-proxy.js';
 
 /** Repository root, so relative defaults do not depend on the directory the API was started from. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -16,7 +17,16 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional().describe('Origin users open; defaults to http://HOST:PORT'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: boolFromString.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if ('value' in parsed) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    })
+    .describe('Proxies in front of the API: a hop count or addresses/CIDRs; default none'),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
   DATABASE_URL: z.string().url().optional(),
   WEB_DIST_DIR: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
@@ -48,6 +58,18 @@ const EnvSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
+  REFRESH_RATE_LIMIT_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(120)
+    .describe('Token refreshes per client IP and window (page loads refresh)'),
+  RATE_LIMIT_IP_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Ceiling for all requests from one IP (default: 5 × RATE_LIMIT_MAX)'),
   REDIS_URL: z.url().optional().describe('Shared rate-limit counters across API instances'),
   RATE_LIMIT_NAMESPACE: z.string().min(1).default('s3am-rate-limit:'),
   DOWNLOAD_URL_TTL_SECONDS: z.coerce
@@ -154,11 +176,12 @@ export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 
 export interface AppConfig extends Omit<
   RawEnv,
-  'LOCAL_S3_DIR' | 'PUBLIC_URL' | 'ENDPOINT_ALLOW_LOOPBACK'
+  'LOCAL_S3_DIR' | 'PUBLIC_URL' | 'ENDPOINT_ALLOW_LOOPBACK' | 'RATE_LIMIT_IP_MAX'
 > {
   PUBLIC_URL: string;
   ENDPOINT_ALLOW_LOOPBACK: boolean;
   LOCAL_S3_DIR: string;
+  RATE_LIMIT_IP_MAX: number;
 }
 
 export class ConfigError extends Error {}
@@ -242,5 +265,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Ap
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/$/, ''),
     ENDPOINT_ALLOW_LOOPBACK: env.ENDPOINT_ALLOW_LOOPBACK ?? env.NODE_ENV !== 'production',
     LOCAL_S3_DIR: env.LOCAL_S3_DIR ? fromRoot(env.LOCAL_S3_DIR) : path.join(env.DATA_DIR, 's3'),
+    RATE_LIMIT_IP_MAX: env.RATE_LIMIT_IP_MAX ?? 5 * env.RATE_LIMIT_MAX,
   });
 }

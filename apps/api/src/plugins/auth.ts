@@ -4,9 +4,16 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { ErrorCode, type ApiTokenScope, type Role } from '@s3am/contracts';
+import {
+  ErrorCode,
+  UPLOAD_COOKIE,
+  UPLOAD_COOKIE_PATH,
+  type ApiTokenScope,
+  type Role,
+} from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
+import { hashToken } from '../lib/secret-token.js';
 import { auditContext } from '../modules/audit/audit-context.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import {
@@ -70,6 +77,30 @@ export function requireSession(request: FastifyRequest): Principal & { sessionId
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/** The Uppy routes carry the access token in the /s3-scoped cookie instead of a header. */
+function uploadCookieOf(app: FastifyInstance, request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (!header || !request.url.startsWith(`${UPLOAD_COOKIE_PATH}/`)) return undefined;
+  return app.parseCookie(header)[UPLOAD_COOKIE];
+}
+
+/**
+ * Whom the rate limiter counts a request against. It runs before authentication, so only
+ * credentials that prove themselves without the database name a caller: an access token with a
+ * valid signature (by its user), an API token (by its hash, so nobody can spend another's budget).
+ * Anything else is anonymous (undefined) and counted per client IP.
+ */
+export function rateLimitCaller(app: FastifyInstance, request: FastifyRequest): string | undefined {
+  const credential = bearerOf(request) ?? uploadCookieOf(app, request);
+  if (!credential) return undefined;
+  if (isApiToken(credential)) return `token:${hashToken(credential)}`;
+  try {
+    return `user:${app.jwt.verify<AccessClaims>(credential).sub}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export const authPlugin = fp(

@@ -107,8 +107,8 @@ export const errorsPlugin = fp(
       if (headers) void reply.headers(headers);
       return sendProblem(reply, problem);
     });
-    // Unknown routes count toward the rate limit too, so probing for routes is throttled.
-    app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
+    // Unknown routes count toward the rate limit too (its root onRequest hook runs for them).
+    app.setNotFoundHandler((request, reply) =>
       sendProblem(
         reply,
         problemFor(

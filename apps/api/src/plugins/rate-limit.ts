@@ -1,17 +1,51 @@
-// @fastify/rate-limit on every route (per client IP); auth routes set stricter limits themselves.
+// Rate limits on every request, unknown routes included, counted in a root onRequest hook: it runs
+// before any route's authentication, so calls with bogus credentials are throttled like the rest.
+// Each request spends two budgets: a ceiling per client IP, and either its caller's budget (the
+// signed-in person or API token, anonymous callers per IP) or its route's own (sign-in, refresh).
 // With REDIS_URL the counters live in Redis, so every API instance enforces the same limits.
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import rateLimit, { normalizeIP, type CreateRateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { ErrorCode } from '@s3am/contracts';
 import { AppError } from '../lib/app-error.js';
 
+/** A route's own per-IP budget, spent instead of the caller's (anonymous routes only). */
+export type RouteRateBudget = 'login' | 'refresh';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateBudget?: RouteRateBudget;
+  }
+}
+
 export interface RateLimitOptions {
+  /** Per caller: a signed-in person, an API token, or an anonymous client IP. */
   max: number;
+  /** Everything from one client IP. */
+  ipMax: number;
+  loginMax: number;
+  refreshMax: number;
   timeWindowMs: number;
   redisUrl?: string;
   nameSpace: string;
+  /**
+   * Who is calling, from credentials that prove themselves without the database (the limiter
+   * runs before authentication); undefined = anonymous, counted per client IP.
+   */
+  callerKey: (request: FastifyRequest) => string | undefined;
+}
+
+type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
+type LimitResult = Exclude<Awaited<ReturnType<Limiter>>, { isAllowed: true }>;
+
+/** Counters kept in memory per limiter (least recently used are dropped first). */
+const LOCAL_KEYS = 20_000;
+
+function sendLimitHeaders(reply: FastifyReply, result: LimitResult): void {
+  void reply.header('x-ratelimit-limit', result.max);
+  void reply.header('x-ratelimit-remaining', result.remaining);
+  void reply.header('x-ratelimit-reset', result.ttlInSeconds);
 }
 
 export const rateLimitPlugin = fp(
@@ -25,17 +59,50 @@ export const rateLimitPlugin = fp(
         })
       : undefined;
     if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+    // global: false: no per-route hooks (those would run after the route's authentication).
     await app.register(rateLimit, {
-      global: true,
-      max: options.max,
+      global: false,
       timeWindow: options.timeWindowMs,
       ...(redis ? { redis, nameSpace: options.nameSpace } : {}),
-      // Thrown, then rendered as problem+json by the error plugin; Retry-After is added by the plugin.
-      errorResponseBuilder: (_request, context) =>
-        new AppError(
-          ErrorCode.RATE_LIMITED,
-          `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
-        ),
+    });
+
+    const clientIp = (request: FastifyRequest) => normalizeIP(request.ip);
+    // Keys carry the limiter's name: in Redis all limiters share one key space.
+    const limiter = (max: number, key: (request: FastifyRequest) => string): Limiter => {
+      // `cache` (the in-memory LRU size) is honoured by createRateLimit but missing from its types.
+      const settings: CreateRateLimitOptions & { cache: number } = {
+        max,
+        timeWindow: options.timeWindowMs,
+        keyGenerator: key,
+        cache: LOCAL_KEYS,
+      };
+      return app.createRateLimit(settings);
+    };
+    const perIp = limiter(options.ipMax, (request) => `ip:${clientIp(request)}`);
+    const budgets: Record<RouteRateBudget | 'caller', Limiter> = {
+      caller: limiter(
+        options.max,
+        (request) => options.callerKey(request) ?? `anon:${clientIp(request)}`,
+      ),
+      login: limiter(options.loginMax, (request) => `login:${clientIp(request)}`),
+      refresh: limiter(options.refreshMax, (request) => `refresh:${clientIp(request)}`),
+    };
+
+    app.addHook('onRequest', async (request, reply) => {
+      const budget = budgets[request.routeOptions.config.rateBudget ?? 'caller'];
+      const results = [await budget(request), await perIp(request)].filter(
+        (result): result is LimitResult => !result.isAllowed,
+      );
+      const exceeded = results.find((result) => result.isExceeded);
+      const shown = exceeded ?? results[0];
+      if (shown) sendLimitHeaders(reply, shown);
+      if (exceeded) {
+        const seconds = Math.max(1, exceeded.ttlInSeconds);
+        // Rendered as problem+json by the error plugin.
+        throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests. Try again in ${seconds} s.`, {
+          'retry-after': String(seconds),
+        });
+      }
     });
   },
   { name: 'rate-limit' },

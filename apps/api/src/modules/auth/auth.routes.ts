@@ -21,16 +21,11 @@ import { problemResponses } from '../../plugins/errors.js';
 export interface AuthRoutesOptions {
   deps: AuthDeps;
   cookieSecure: boolean;
-  authRateLimitMax: number;
-  rateLimitWindowMs: number;
 }
 
 export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { deps } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const strictLimit = {
-    rateLimit: { max: options.authRateLimitMax, timeWindow: options.rateLimitWindowMs },
-  };
   const errors = problemResponses(400, 401, 429);
 
   const sendTokens = (reply: FastifyReply, tokens: IssuedTokens) => {
@@ -59,7 +54,7 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
   api.post(
     '/api/auth/login',
     {
-      config: strictLimit,
+      config: { rateBudget: 'login' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
@@ -74,7 +69,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
   api.post(
     '/api/auth/refresh',
     {
-      config: strictLimit,
+      // Its own budget: every page load refreshes, and sign-in attempts must not end sessions.
+      config: { rateBudget: 'refresh' },
       schema: {
         tags: ['auth'],
         summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
