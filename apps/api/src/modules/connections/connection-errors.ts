@@ -1,5 +1,6 @@
 // Turns an S3/SDK/network failure into a precise, human reason and what to check next.
-import type { ConnectionFailureReason } from '@s3am/contracts';
+import { ErrorCode, type ConnectionFailureReason } from '@s3am/contracts';
+import { isAppError } from '../../lib/app-error.js';
 
 export interface ConnectionFailure {
   reason: ConnectionFailureReason;
@@ -43,6 +44,23 @@ function networkCode(error: ErrorShape): string | undefined {
 }
 
 export function classifyS3Error(error: unknown): ConnectionFailure {
+  // What the S3 client already explained: the endpoint policy refused it, or it timed out.
+  if (isAppError(error) && error.code === ErrorCode.ENDPOINT_BLOCKED)
+    return {
+      reason: 'unreachable',
+      message: error.detail ?? error.message,
+      hints: [
+        'Check the endpoint host and the ENDPOINT_ALLOW_PRIVATE / ENDPOINT_ALLOW_LOOPBACK settings.',
+      ],
+    };
+  if (isAppError(error) && error.code === ErrorCode.S3_TIMEOUT)
+    return {
+      reason: 'unreachable',
+      message: error.detail ?? error.message,
+      hints: [
+        'Check that the endpoint is up and answering, and firewalls that drop instead of refusing.',
+      ],
+    };
   const e = (error ?? {}) as ErrorShape;
   const name = e.name ?? '';
   const code = networkCode(e) ?? '';
