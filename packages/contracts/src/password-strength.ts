@@ -2,7 +2,7 @@
 // weak passwords, and the web app, which shows strength and suggestions while typing. Imported as
 // `@s3am/contracts/password-strength`, never from the index: the dictionaries weigh ~1.5 MB, so
 // the web app loads this module lazily (the login page never pays for it).
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory, type Score } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
 
@@ -10,7 +10,7 @@ import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/langua
 export const PASSWORD_MIN_SCORE = 3;
 
 export interface PasswordStrength {
-  score: 0 | 1 | 2 | 3 | 4;
+  score: Score;
   acceptable: boolean;
   /** Why it is weak, when zxcvbn can say (e.g. "Straight rows of keys … are easy to guess."). */
   warning: string | null;
@@ -40,7 +40,7 @@ export function emailWords(email: string): string[] {
 
 export function passwordStrength(password: string, email = ''): PasswordStrength {
   const result = estimator().check(password, emailWords(email));
-  const score = result.score as PasswordStrength['score'];
+  const score = result.score;
   return {
     score,
     acceptable: score >= PASSWORD_MIN_SCORE,

@@ -1,4 +1,4 @@
-// Password policy: length, email, common passwords (with decorations people add).
+// Password policy: length, email, common passwords (with decorations people add), zxcvbn score.
 import { passwordProblems } from './password-policy.js';
 
 const email = 'alice.smith@example.com';
@@ -35,7 +35,31 @@ describe('passwordProblems', () => {
     );
   });
 
+  it.each([
+    ['qwertyuiop123!', /keyboard|words/i],
+    ['1qaz2wsx3edc', /commonly used|words/i],
+    ['zxcvbnm,./asdf', /Straight rows of keys/],
+    ['abc123abc123abc', /Repeated character patterns/],
+    ['abcdefghijkl1', /too easy to guess/],
+  ])('refuses the guessable %s with zxcvbn feedback', (password, feedback) => {
+    const problems = passwordProblems(password, email).filter((p) => !/too common/.test(p));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^This password is too easy to guess \(strength [0-2] of 4, 3 needed\)\./,
+    );
+    expect(problems[0]).toMatch(feedback);
+  });
+
+  it('accepts generated passwords and passphrases', () => {
+    expect(passwordProblems('Hq7mZp3kVt9rWx2nBc5d', email)).toEqual([]);
+    expect(passwordProblems('granite-orchard-lantern-58', email)).toEqual([]);
+  });
+
   it('reports every problem at once', () => {
-    expect(passwordProblems('alice', 'alice@example.com')).toHaveLength(2);
+    expect(passwordProblems('alice', 'alice@example.com')).toEqual([
+      'Use at least 12 characters.',
+      'Do not use your email address in the password.',
+      expect.stringMatching(/too easy to guess/),
+    ]);
   });
 });

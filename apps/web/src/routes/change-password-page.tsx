@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '@s3am/contracts';
 import { api, problemMessage } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
+import { PasswordStrengthMeter } from '../features/password/password-strength-meter';
+import { usePasswordStrength } from '../features/password/use-password-strength';
 
 export function ChangePasswordPage() {
   const { user, setUser } = useAuth();
@@ -15,6 +17,7 @@ export function ChangePasswordPage() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const mismatch = confirm.length > 0 && confirm !== newPassword;
+  const strength = usePasswordStrength(newPassword, user?.email);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,9 +61,10 @@ export function ChangePasswordPage() {
               autoComplete="new-password"
               value={newPassword}
               onChange={(e) => setNew(e.target.value)}
-              helperText={`At least ${PASSWORD_MIN_LENGTH} characters; not your email, not a common password.`}
+              helperText={`At least ${PASSWORD_MIN_LENGTH} characters; not your email, not a common password, hard to guess.`}
               required
             />
+            <PasswordStrengthMeter state={strength} />
             <TextField
               label="Repeat new password"
               type="password"
@@ -78,6 +82,7 @@ export function ChangePasswordPage() {
                 saving ||
                 !currentPassword ||
                 newPassword.length < PASSWORD_MIN_LENGTH ||
+                strength.strength?.acceptable === false ||
                 confirm !== newPassword
               }
             >

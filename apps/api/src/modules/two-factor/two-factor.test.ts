@@ -193,7 +193,7 @@ describe('requiring 2FA for admins', () => {
         (
           await ctx.app.inject({
             method: 'GET',
-            url: '/api/system/status',
+            url: '/api/me/tokens',
             headers: bearer(await accessTokenFor(ctx, uploader)),
           })
         ).statusCode,

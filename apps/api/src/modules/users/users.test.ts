@@ -82,7 +82,7 @@ describe('creating users', () => {
     const token = await accessTokenFor(ctx, { email, password: oneTimePassword! });
     const blocked = await ctx.app.inject({
       method: 'GET',
-      url: '/api/system/status',
+      url: '/api/me/tokens',
       headers: bearer(token),
     });
     expect(blocked.statusCode).toBe(403);
@@ -99,7 +99,7 @@ describe('creating users', () => {
     });
     expect(change.statusCode).toBe(204);
     expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/system/status', headers: bearer(token) }))
+      (await ctx.app.inject({ method: 'GET', url: '/api/me/tokens', headers: bearer(token) }))
         .statusCode,
     ).toBe(200);
     const audit = await ctx.db.auditEvent.findMany({

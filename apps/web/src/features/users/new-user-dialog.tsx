@@ -14,6 +14,8 @@ import { useState } from 'react';
 import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
 import { CopyField } from '../common/copy-field';
+import { PasswordStrengthMeter } from '../password/password-strength-meter';
+import { usePasswordStrength } from '../password/use-password-strength';
 
 export function NewUserDialog({
   open,
@@ -29,6 +31,7 @@ export function NewUserDialog({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
+  const strength = usePasswordStrength(password, email);
 
   const close = () => {
     setEmail('');
@@ -92,13 +95,18 @@ export function NewUserDialog({
               onChange={(e) => setPassword(e.target.value)}
               helperText="Leave empty to generate a one-time password."
             />
+            <PasswordStrengthMeter state={strength} />
           </Stack>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{oneTime ? 'Done' : 'Cancel'}</Button>
         {!oneTime && (
-          <Button variant="contained" onClick={() => void create()} disabled={!email}>
+          <Button
+            variant="contained"
+            onClick={() => void create()}
+            disabled={!email || strength.strength?.acceptable === false}
+          >
             Create user
           </Button>
         )}
