@@ -17,7 +17,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** A hash of a random string, so unknown emails cost the same time as wrong passwords. */
+/**
+ * A hash of a random string, so unknown emails cost the same time as wrong passwords. Computed
+ * once per process, at start-up (the auth plugin's onReady), never on a request.
+ */
 let dummyHash: Promise<string> | undefined;
 export function timingDummyHash(): Promise<string> {
   dummyHash ??= hashPassword(generatePassword());

@@ -13,6 +13,7 @@ import {
 } from '@s3am/contracts';
 import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
+import { timingDummyHash } from '../lib/password-hash.js';
 import { hashToken } from '../lib/secret-token.js';
 import { auditContext } from '../modules/audit/audit-context.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
@@ -110,9 +111,20 @@ export const authPlugin = fp(
     await app.register(jwt, {
       secret: options.jwtSecret,
       sign: { expiresIn: options.accessTokenTtlSeconds, algorithm: 'HS256' },
-      verify: { algorithms: ['HS256'] },
+      // Every access token we sign has iat and exp: one without them (signed with a leaked key,
+      // or by a bug) is refused rather than trusted forever, and none outlives the TTL from iat.
+      verify: {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat'],
+        maxAge: options.accessTokenTtlSeconds,
+      },
     });
     app.decorateRequest('principal', null);
+    // Unknown-email logins verify against a dummy hash; compute it before the first request, so
+    // the first such login does not take longer than the others (which would tell it apart).
+    app.addHook('onReady', async () => {
+      await timingDummyHash();
+    });
 
     const deny = async (
       request: FastifyRequest,
