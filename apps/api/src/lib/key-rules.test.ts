@@ -1,5 +1,13 @@
 // Key validation and prefix matching: the rules every grant check stands on.
-import { MAX_KEY_BYTES, keyProblems, normalizePrefix, prefixCovers } from './key-rules.js';
+import {
+  MAX_KEY_BYTES,
+  isWellFormed,
+  keyProblems,
+  normalizePrefix,
+  prefixCovers,
+  truncateName,
+  uploadKeyProblem,
+} from './key-rules.js';
 
 describe('keyProblems', () => {
   it.each([
@@ -21,6 +29,8 @@ describe('keyProblems', () => {
     ['data//x', ['empty_segment']],
     ['data/\u0000x', ['control_character']],
     ['line\nbreak', ['control_character']],
+    ['clip-\uD83D.mp4', ['unpaired_surrogate']], // a long name cut inside an emoji
+    ['data/\uDE00', ['unpaired_surrogate']],
   ])('refuses %j', (key, expected) => {
     expect(keyProblems(key)).toEqual(expected);
   });
@@ -34,6 +44,43 @@ describe('keyProblems', () => {
     expect(keyProblems('data/%2E%2E/secret')).toEqual([]);
     expect(prefixCovers('data/', 'data/%2E%2E/secret')).toBe(true);
     expect(prefixCovers('secret/', 'data/%2E%2E/secret')).toBe(false);
+  });
+});
+
+describe('isWellFormed', () => {
+  it('accepts surrogate pairs and refuses a lone half of one', () => {
+    expect(isWellFormed('smile \uD83D\uDE00.png')).toBe(true);
+    expect(isWellFormed('smile \uD83D.png')).toBe(false);
+    expect(isWellFormed('\uDE00smile.png')).toBe(false);
+    expect(isWellFormed('\uDE00\uD83D')).toBe(false);
+  });
+});
+
+describe('uploadKeyProblem', () => {
+  it('refuses content for a key ending in / (a folder), but not the empty folder marker', () => {
+    expect(uploadKeyProblem('reports/', 5)).toBe('folder_key_with_content');
+    expect(uploadKeyProblem('reports/', 0)).toBeUndefined();
+    expect(uploadKeyProblem('reports/q1.pdf', 5)).toBeUndefined();
+  });
+});
+
+describe('truncateName', () => {
+  it('keeps names that fit', () => {
+    expect(truncateName('report.pdf', 255)).toBe('report.pdf');
+  });
+
+  it('cuts on code points, never inside a surrogate pair, and keeps the extension', () => {
+    const name = `${'\u{1F600}'.repeat(100)}.mp4`; // 100 emoji of 4 bytes each
+    const cut = truncateName(name, 255);
+    expect(isWellFormed(cut)).toBe(true);
+    expect(cut.endsWith('.mp4')).toBe(true);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(255);
+    expect(cut).toBe(`${'\u{1F600}'.repeat(62)}.mp4`); // 248 + 4 bytes
+  });
+
+  it('cuts a name without a short extension on code points too', () => {
+    const cut = truncateName('é'.repeat(200), 255);
+    expect(cut).toBe('é'.repeat(127));
   });
 });
 
