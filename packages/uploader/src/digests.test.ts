@@ -58,7 +58,8 @@ describe('digests', () => {
 });
 
 describe('contentFingerprint', () => {
-  const fileOf = (bytes: Uint8Array<ArrayBuffer>) => blobFileSource(new Blob([bytes]), { name: 'f' });
+  const fileOf = (bytes: Uint8Array<ArrayBuffer>) =>
+    blobFileSource(new Blob([bytes]), { name: 'f' });
 
   it('is the size and the SHA-256 of the first and last blocks', async () => {
     const bytes = new Uint8Array(25).map((_, index) => index);

@@ -46,11 +46,15 @@ export async function proveHeldParts(options: ProveOptions): Promise<HeldPartsPr
     } else if (recorded && normalizeEtag(recorded.etag) === bare) {
       const local = await digestRange(file, part.start, part.end, 'sha256');
       if (local !== recorded.sha256)
-        return mismatch(part.partNumber, 'its SHA-256 differs from the one recorded when it was sent');
+        return mismatch(
+          part.partNumber,
+          'its SHA-256 differs from the one recorded when it was sent',
+        );
       proven.set(part.partNumber, etag);
     } else if (record?.etagKind !== 'opaque' && PLAIN_MD5.test(bare)) {
       const local = await digestRange(file, part.start, part.end, 'md5');
-      if (local !== bare) return mismatch(part.partNumber, `its MD5 ${local} differs from the ETag ${bare}`);
+      if (local !== bare)
+        return mismatch(part.partNumber, `its MD5 ${local} differs from the ETag ${bare}`);
       proven.set(part.partNumber, etag);
     }
     // Else nothing can prove it (opaque ETag, no hash recorded): not reused, sent again.

@@ -26,7 +26,10 @@ export class ResumeLedger {
     }
     if (this.record.etagKind === 'opaque') {
       const sha256 = await digestHex('sha256', body);
-      this.record.partHashes = { ...this.record.partHashes, [String(partNumber)]: { etag, sha256 } };
+      this.record.partHashes = {
+        ...this.record.partHashes,
+        [String(partNumber)]: { etag, sha256 },
+      };
       this.dirty = true;
     }
     if (this.dirty) this.persist();

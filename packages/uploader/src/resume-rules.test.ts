@@ -11,7 +11,11 @@ import { type UploadDestination } from './upload-preparation.js';
 const CONNECTION = '00000000-0000-4000-8000-00000000000c';
 const PART = 10;
 const MTIME = 1_700_000_000_000;
-const at = (key: string): UploadDestination => ({ connectionId: CONNECTION, bucket: 'uploads', key });
+const at = (key: string): UploadDestination => ({
+  connectionId: CONNECTION,
+  bucket: 'uploads',
+  key,
+});
 
 function bytesOf(size: number, seed: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(size).map((_, index) => (index * 7 + seed) % 251);
@@ -25,8 +29,20 @@ function world(etags: 'md5' | 'opaque' = 'md5') {
   const api = new FakeUploadApi({ partSize: PART, etags });
   const sender = new FakeS3Sender(api);
   const store = new MemoryResumeStore();
-  const task = (file: FileSource, destination: UploadDestination, extra: Partial<UploadTaskOptions> = {}) =>
-    new UploadTask({ api, sender, store, file, destination, backoff: { random: () => 0 }, ...extra });
+  const task = (
+    file: FileSource,
+    destination: UploadDestination,
+    extra: Partial<UploadTaskOptions> = {},
+  ) =>
+    new UploadTask({
+      api,
+      sender,
+      store,
+      file,
+      destination,
+      backoff: { random: () => 0 },
+      ...extra,
+    });
   /** Starts `file` to `destination` and pauses it once `parts` parts are in S3. */
   const pausedAfter = async (file: FileSource, destination: UploadDestination, parts: number) => {
     const first = task(file, destination, { concurrency: 1 });

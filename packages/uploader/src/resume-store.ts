@@ -16,7 +16,11 @@ export const ResumeRecord = z.object({
   /** ISO date-time the upload was created. */
   createdAt: z.string(),
   /** The file as it was when the upload started (shown to people; the content check is below). */
-  file: z.object({ name: z.string(), size: z.number().int().nonnegative(), lastModified: z.number() }),
+  file: z.object({
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    lastModified: z.number(),
+  }),
   /** contentFingerprint() of the file when the upload started. */
   fingerprint: z.string().min(1),
   /**

@@ -18,11 +18,7 @@ import {
   abortError,
 } from './upload-errors.js';
 
-const options = (
-  random: () => number,
-  maxAttempts = 6,
-  budgetMs = 60_000,
-): BackoffOptions => ({
+const options = (random: () => number, maxAttempts = 6, budgetMs = 60_000): BackoffOptions => ({
   baseMs: 100,
   capMs: 1_000,
   budgetMs,
@@ -174,7 +170,10 @@ function manualTime(start = 1_000_000) {
 describe('FailureStreak', () => {
   it('keeps retrying transient failures until the time budget is spent, then gives up', async () => {
     const time = manualTime();
-    const streak = new FailureStreak({ backoff: options(() => 0, Infinity, 10_000), now: time.now });
+    const streak = new FailureStreak({
+      backoff: options(() => 0, Infinity, 10_000),
+      now: time.now,
+    });
     const error = new NetworkError('refused');
     let retries = 0;
     for (; retries < 1000; retries++) {
@@ -237,9 +236,11 @@ describe('FailureStreak', () => {
     });
     const error = new NetworkError('offline');
     let settled = false;
-    const waiting = streak.wait(error, undefined, (wait) => waits.push(wait)).then(() => {
-      settled = true;
-    });
+    const waiting = streak
+      .wait(error, undefined, (wait) => waits.push(wait))
+      .then(() => {
+        settled = true;
+      });
     time.advance(60 * 60_000); // an hour offline
     await Promise.resolve();
     expect(settled).toBe(false);

@@ -55,7 +55,8 @@ export class Sha256 {
     const w = this.words;
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;
-      w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
+      w[i] =
+        ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
     }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;

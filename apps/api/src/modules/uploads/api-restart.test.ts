@@ -51,7 +51,12 @@ it('finishes an upload in one run across a SIGKILL of the API and a restart 20 s
   const run = `restart-${Date.now()}`;
   const connectionId = await createLocalConnection(db);
   const user = await createUser(db);
-  await grantOnUploads(db, { userId: user.id, connectionId, prefix: `${run}/`, actions: ['write'] });
+  await grantOnUploads(db, {
+    userId: user.id,
+    connectionId,
+    prefix: `${run}/`,
+    actions: ['write'],
+  });
   let api = await startApi();
   const baseUrl = `http://127.0.0.1:${port}`;
   const login = await fetch(`${baseUrl}/api/auth/login`, {

@@ -95,8 +95,8 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
         <Alert severity="info" sx={{ mt: 1 }}>
           <AlertTitle>To resume</AlertTitle>
           Use “Choose the file”, or drop the same file into the same destination folder: it
-          continues where it stopped once its content is checked against the parts in the bucket.
-          A different file starts a new upload.
+          continues where it stopped once its content is checked against the parts in the bucket. A
+          different file starts a new upload.
         </Alert>
       )}
     </Paper>

@@ -212,7 +212,9 @@ export class UploadManager {
       // Started in another browser: no record here, so the engine is told which upload to check.
       candidateUploadId: match && !match.record ? match.upload.id : undefined,
     });
-    return match ? `Resuming "${labels.name}" where it stopped, once its content is checked.` : null;
+    return match
+      ? `Resuming "${labels.name}" where it stopped, once its content is checked.`
+      : null;
   }
 
   pause(id: string): void {
