@@ -24,6 +24,7 @@ import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
 import { browserFacing, s3ClientFor, type S3Network } from '../connections/s3-client.js';
+import { attachmentDisposition } from '../../lib/content-disposition.js';
 import { authorize, effectivePermissions, type Caller } from '../grants/permissions.service.js';
 import { storageError } from '../uploads/s3-parts.js';
 
@@ -198,14 +199,7 @@ export async function downloadLink(
   const connection = await findConnection(deps.db, ref.connectionId);
   const client = s3ClientFor(browserFacing(connection), deps);
   try {
-    const filename = ref.key.slice(ref.key.lastIndexOf('/') + 1);
-    // RFC 6266: a plain ASCII name, plus the UTF-8 form only when the name needs it (the local
-    // S3 server mis-signs the `filename*=UTF-8''…` form, so ASCII names avoid it).
-    const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    const disposition =
-      ascii === filename
-        ? `attachment; filename="${ascii}"`
-        : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+    const disposition = attachmentDisposition(ref.key.slice(ref.key.lastIndexOf('/') + 1));
     const now = deps.clock();
     const url = await getSignedUrl(
       client,
@@ -270,19 +264,40 @@ export async function deleteObjects(
   }
 }
 
+const folderExists = (key: string) =>
+  new AppError(
+    ErrorCode.OBJECT_EXISTS,
+    `"${key.slice(0, -1).slice(key.lastIndexOf('/', key.length - 2) + 1)}" already exists here as a folder or object; nothing was changed.`,
+  );
+
+/** A folder marker (`name/`, 0 bytes); never written over an object that has that key. */
 export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectRef): Promise<void> {
   const key = ref.key.endsWith('/') ? ref.key : `${ref.key}/`;
   await authorize(deps.db, caller, { ...ref, key, action: 'write' }, deps.clock());
   const client = s3ClientFor(await findConnection(deps.db, ref.connectionId), deps);
   try {
-    await client.send(
-      new PutObjectCommand({
-        Bucket: ref.bucket,
-        Key: key,
-        Body: new Uint8Array(0),
-        ContentLength: 0,
-      }),
-    );
+    const existing = await client
+      .send(new HeadObjectCommand({ Bucket: ref.bucket, Key: key }))
+      .catch((error: unknown) => {
+        if (isS3Error(error, 'NotFound')) return null;
+        throw error;
+      });
+    if (existing) throw folderExists(key);
+    // Create-only where S3 supports conditional writes, so a race with an upload cannot lose it.
+    await client
+      .send(
+        new PutObjectCommand({
+          Bucket: ref.bucket,
+          Key: key,
+          Body: new Uint8Array(0),
+          ContentLength: 0,
+          IfNoneMatch: '*',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (isS3Error(error, 'PreconditionFailed')) throw folderExists(key);
+        throw error;
+      });
     await audit(deps, caller, 'files.create_folder', { ...ref, key });
   } catch (error) {
     throw asApiError(error);

@@ -15,6 +15,7 @@ import {
 } from '@s3am/contracts';
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
+import { uploadKeyProblem } from '../../lib/key-rules.js';
 import { planParts } from '../../lib/part-size.js';
 import { uploadRefusal } from '../../lib/upload-rules.js';
 import { findConnection } from '../connections/connections.service.js';
@@ -43,6 +44,12 @@ export function refuseIfNotAllowed(
   deps: UploadsDeps,
   input: { key: string; size: number; contentType: string },
 ): void {
+  // S3 would store it, and every listing would then show a folder and hide the bytes.
+  if (uploadKeyProblem(input.key, input.size))
+    throw new AppError(
+      ErrorCode.INVALID_KEY,
+      'A key ending in "/" names a folder and cannot hold content; add a file name.',
+    );
   const refusal = uploadRefusal(deps.limits, input);
   if (!refusal) return;
   if (refusal.reason === 'too_large')

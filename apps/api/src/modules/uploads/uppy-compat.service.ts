@@ -4,7 +4,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bucketNameProblem, ErrorCode, type UploadView } from '@s3am/contracts';
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
-import { normalizePrefix } from '../../lib/key-rules.js';
+import { isWellFormed, normalizePrefix, truncateName } from '../../lib/key-rules.js';
 import { recordActorEvent } from '../audit/audit.service.js';
 import { findConnection } from '../connections/connections.service.js';
 import { browserFacing, s3ClientFor } from '../connections/s3-client.js';
@@ -24,15 +24,27 @@ export interface UppyDestination {
   prefix: string;
 }
 
-/** A file name that stays one key segment: no slashes, no control characters. */
+/** Longest file name kept (bytes, as most file systems allow); longer ones are cut. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * A file name that stays one key segment: no slashes, no control characters, at most 255 UTF-8
+ * bytes cut on code points. A name that is not valid Unicode (a lone surrogate, e.g. from a cut
+ * inside an emoji) cannot become an S3 key and is refused.
+ */
 export function safeFileName(name: string): string {
+  if (!isWellFormed(name))
+    throw new AppError(
+      ErrorCode.INVALID_KEY,
+      'The file name is not valid Unicode (it contains an unpaired surrogate).',
+    );
   let cleaned = '';
   for (const char of name) {
     const code = char.codePointAt(0) ?? 0;
     cleaned += code < 0x20 || code === 0x7f || char === '/' || char === '\\' ? '_' : char;
   }
   cleaned = cleaned.trim().replace(/^\.+$/, '_');
-  return cleaned.slice(0, 255) || 'file';
+  return truncateName(cleaned, MAX_NAME_BYTES) || 'file';
 }
 
 /** Uppy metadata may name the destination; otherwise the caller's first writable location. */
