@@ -139,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   grantsRoutes(app, { db, clock });
   const s3Network = s3NetworkFrom(config);
+  app.addHook('onClose', async () => s3Network.clients.close());
   filesRoutes(app, {
     db,
     keyring: deps.keyring,

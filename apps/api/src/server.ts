@@ -93,6 +93,8 @@ async function main(): Promise<void> {
   else if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN)
     app.log.warn('/metrics is open on the API port: set METRICS_TOKEN or METRICS_PORT');
 
+  const sweeperNetwork = s3NetworkFrom(config);
+  stoppers.push(async () => sweeperNetwork.clients.close());
   const jobs = await startJobQueue(databaseUrl, (error) =>
     app.log.error({ err: error }, 'job queue error'),
   );
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
     {
       db,
       keyring,
-      s3Network: s3NetworkFrom(config),
+      s3Network: sweeperNetwork,
       clock: () => new Date(),
       staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
     },

@@ -78,6 +78,12 @@ const EnvSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(3600),
+  STS_ENDPOINT: z
+    .url()
+    .optional()
+    .describe(
+      'STS endpoint for AssumeRole connections (default: AWS STS of the connection region)',
+    ),
   ENDPOINT_ALLOW_PRIVATE: boolFromString
     .default(false)
     .describe('Allow S3 endpoints on private networks'),
@@ -207,7 +213,9 @@ function databasePassword(url: string): string {
 }
 
 /** The production variables that still hold an example secret, with why. */
-export function exampleSecretsIn(env: Pick<RawEnv, 'JWT_SECRET' | 'MASTER_KEYS' | 'DATABASE_URL'>): string[] {
+export function exampleSecretsIn(
+  env: Pick<RawEnv, 'JWT_SECRET' | 'MASTER_KEYS' | 'DATABASE_URL'>,
+): string[] {
   const problems: string[] = [];
   const check = (name: keyof typeof EXAMPLE_SECRETS, secrets: string[]) => {
     const known: readonly string[] = EXAMPLE_SECRETS[name];

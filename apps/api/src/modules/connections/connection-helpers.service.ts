@@ -107,8 +107,6 @@ export async function applyCors(
             }
           : failure,
     };
-  } finally {
-    client.destroy();
   }
   const { userId, email, ...context } = actor;
   await recordAudit(deps.db, {

@@ -198,37 +198,33 @@ export async function testConnection(
   const client = s3ClientFor(row, deps);
   const buckets: ConnectionTestResult['buckets'] = [];
   let failure: ConnectionFailure | undefined;
+  let listed: Set<string> | undefined;
   try {
-    let listed: Set<string> | undefined;
-    try {
-      listed = new Set(
-        ((await client.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name ?? ''),
-      );
-    } catch (error) {
-      failure = classifyS3Error(error);
-    }
-    // A denied ListBuckets is common with least-privilege keys: check each configured bucket.
-    if (!failure || (failure.reason === 'access_denied' && row.buckets.length > 0)) {
-      failure = undefined;
-      for (const name of row.buckets) {
-        if (listed?.has(name)) {
-          buckets.push({ name, ok: true });
-          continue;
-        }
-        try {
-          await client.send(new HeadBucketCommand({ Bucket: name }));
-          buckets.push({ name, ok: true });
-        } catch (error) {
-          const bucketFailure = classifyS3Error(error);
-          buckets.push({ name, ok: false, reason: bucketFailure.reason });
-          failure ??= { ...bucketFailure, message: `Bucket ${name}: ${bucketFailure.message}` };
-        }
+    listed = new Set(
+      ((await client.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name ?? ''),
+    );
+  } catch (error) {
+    failure = classifyS3Error(error);
+  }
+  // A denied ListBuckets is common with least-privilege keys: check each configured bucket.
+  if (!failure || (failure.reason === 'access_denied' && row.buckets.length > 0)) {
+    failure = undefined;
+    for (const name of row.buckets) {
+      if (listed?.has(name)) {
+        buckets.push({ name, ok: true });
+        continue;
       }
-      if (row.buckets.length === 0)
-        buckets.push(...[...(listed ?? [])].sort().map((name) => ({ name, ok: true })));
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: name }));
+        buckets.push({ name, ok: true });
+      } catch (error) {
+        const bucketFailure = classifyS3Error(error);
+        buckets.push({ name, ok: false, reason: bucketFailure.reason });
+        failure ??= { ...bucketFailure, message: `Bucket ${name}: ${bucketFailure.message}` };
+      }
     }
-  } finally {
-    client.destroy();
+    if (row.buckets.length === 0)
+      buckets.push(...[...(listed ?? [])].sort().map((name) => ({ name, ok: true })));
   }
   const result: ConnectionTestResult = { ok: !failure, buckets, ...(failure ? { failure } : {}) };
   await audit(deps, actor, 'connection.test', id, {

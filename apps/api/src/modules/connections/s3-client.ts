@@ -11,6 +11,7 @@ import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { open, type Keyring } from '../../lib/crypto-envelope.js';
 import { EndpointRefusedError, guardedAgents, type EndpointPolicy } from '../../lib/ssrf-guard.js';
+import { S3ClientCache } from './s3-client-cache.js';
 
 /** Additional authenticated data binding sealed S3 secrets to their purpose. */
 export const CONNECTION_SECRET_AAD = 's3-connection-secret';
@@ -47,6 +48,7 @@ function credentialsFor(connection: S3Connection, deps: S3ClientDeps) {
         masterCredentials: staticCredentials(connection, keyring) ?? fromNodeProviderChain(),
         clientConfig: {
           region: connection.region,
+          ...(deps.s3Network.stsEndpoint ? { endpoint: deps.s3Network.stsEndpoint } : {}),
           requestHandler: {
             connectionTimeout: deps.s3Network.timeouts.connectMs,
             requestTimeout: deps.s3Network.timeouts.requestMs,
@@ -68,10 +70,16 @@ export interface S3Timeouts {
   longRequestMs: number;
 }
 
-/** How this server reaches S3: the endpoint policy every socket is checked against, and timeouts. */
+/**
+ * How this server reaches S3: the endpoint policy every socket is checked against, timeouts, and
+ * the clients it keeps (one per connection; close them when the app closes).
+ */
 export interface S3Network {
   policy: EndpointPolicy;
   timeouts: S3Timeouts;
+  clients: S3ClientCache;
+  /** STS endpoint for AssumeRole connections (an S3-compatible provider's STS, or a test stand-in). */
+  stsEndpoint?: string | undefined;
 }
 
 /** The S3 network rules from the configuration. */
@@ -83,9 +91,12 @@ export function s3NetworkFrom(
     | 'S3_CONNECT_TIMEOUT_MS'
     | 'S3_REQUEST_TIMEOUT_MS'
     | 'S3_LONG_REQUEST_TIMEOUT_MS'
+    | 'STS_ENDPOINT'
   >,
 ): S3Network {
   return {
+    clients: new S3ClientCache(),
+    stsEndpoint: config.STS_ENDPOINT,
     policy: {
       allowPrivate: config.ENDPOINT_ALLOW_PRIVATE,
       allowLoopback: config.ENDPOINT_ALLOW_LOOPBACK,
@@ -167,7 +178,15 @@ export function transportError(error: unknown, connection: S3Connection): unknow
   return error;
 }
 
+/**
+ * The connection's client, kept and reused (see S3ClientCache): callers never destroy it.
+ * Pass `browserFacing(connection)` for presigning, which gets a client of its own.
+ */
 export function s3ClientFor(connection: S3Connection, deps: S3ClientDeps): S3Client {
+  return deps.s3Network.clients.get(connection, () => buildS3Client(connection, deps));
+}
+
+function buildS3Client(connection: S3Connection, deps: S3ClientDeps): S3Client {
   const custom = connection.endpoint !== null;
   const credentials = credentialsFor(connection, deps);
   // The managed local server runs on this host by design: its loopback address is expected.

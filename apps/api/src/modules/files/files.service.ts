@@ -142,8 +142,6 @@ export async function listFiles(
     };
   } catch (error) {
     throw asApiError(error);
-  } finally {
-    client.destroy();
   }
 }
 
@@ -184,8 +182,6 @@ export async function objectDetails(
     };
   } catch (error) {
     throw asApiError(error);
-  } finally {
-    client.destroy();
   }
 }
 
@@ -217,8 +213,6 @@ export async function downloadLink(
     };
   } catch (error) {
     throw asApiError(error);
-  } finally {
-    client.destroy();
   }
 }
 
@@ -259,8 +253,6 @@ export async function deleteObjects(
     };
   } catch (error) {
     throw asApiError(error);
-  } finally {
-    client.destroy();
   }
 }
 
@@ -301,7 +293,5 @@ export async function createFolder(deps: FilesDeps, caller: Caller, ref: ObjectR
     await audit(deps, caller, 'files.create_folder', { ...ref, key });
   } catch (error) {
     throw asApiError(error);
-  } finally {
-    client.destroy();
   }
 }

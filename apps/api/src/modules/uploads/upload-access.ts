@@ -41,8 +41,6 @@ export async function withS3<T>(
     return await work(client);
   } catch (error) {
     throw error instanceof AppError ? error : storageError(error);
-  } finally {
-    client.destroy();
   }
 }
 

@@ -77,56 +77,52 @@ export async function sweepStaleUploads(
     }
     const fail = (what: string, error: unknown) =>
       report.errors.push(`${connection.name}: ${what}: ${classifyS3Error(error).message}`);
-    try {
-      const stale = await deps.db.upload.findMany({
-        where: {
-          connectionId: connection.id,
-          state: 'in_progress',
-          lastActivityAt: { lt: cutoff },
-        },
-      });
-      for (const upload of stale) {
-        try {
-          if (upload.s3UploadId) report.freedBytes += await abortAndMeasure(client, upload);
-          await deps.db.upload.update({
-            where: { id: upload.id },
-            data: {
-              state: 'aborted',
-              error: `Idle for more than ${deps.staleAfterHours} hours: aborted to free storage.`,
-            },
+    const stale = await deps.db.upload.findMany({
+      where: {
+        connectionId: connection.id,
+        state: 'in_progress',
+        lastActivityAt: { lt: cutoff },
+      },
+    });
+    for (const upload of stale) {
+      try {
+        if (upload.s3UploadId) report.freedBytes += await abortAndMeasure(client, upload);
+        await deps.db.upload.update({
+          where: { id: upload.id },
+          data: {
+            state: 'aborted',
+            error: `Idle for more than ${deps.staleAfterHours} hours: aborted to free storage.`,
+          },
+        });
+        report.abortedTracked += 1;
+      } catch (error) {
+        fail(`${upload.bucket}/${upload.key}`, error);
+      }
+    }
+    // Live uploads of ours are never orphans, however old S3 says they are.
+    const live = new Set(
+      (
+        await deps.db.upload.findMany({
+          where: { connectionId: connection.id, state: 'in_progress' },
+          select: { s3UploadId: true },
+        })
+      ).map((u) => u.s3UploadId),
+    );
+    for (const bucket of await bucketsOf(deps.db, connection)) {
+      try {
+        for await (const upload of multipartUploadsIn(client, bucket)) {
+          if (!upload.UploadId || !upload.Key || live.has(upload.UploadId)) continue;
+          if (!upload.Initiated || upload.Initiated >= cutoff) continue;
+          report.freedBytes += await abortAndMeasure(client, {
+            bucket,
+            key: upload.Key,
+            s3UploadId: upload.UploadId,
           });
-          report.abortedTracked += 1;
-        } catch (error) {
-          fail(`${upload.bucket}/${upload.key}`, error);
+          report.abortedOrphans += 1;
         }
+      } catch (error) {
+        fail(bucket, error);
       }
-      // Live uploads of ours are never orphans, however old S3 says they are.
-      const live = new Set(
-        (
-          await deps.db.upload.findMany({
-            where: { connectionId: connection.id, state: 'in_progress' },
-            select: { s3UploadId: true },
-          })
-        ).map((u) => u.s3UploadId),
-      );
-      for (const bucket of await bucketsOf(deps.db, connection)) {
-        try {
-          for await (const upload of multipartUploadsIn(client, bucket)) {
-            if (!upload.UploadId || !upload.Key || live.has(upload.UploadId)) continue;
-            if (!upload.Initiated || upload.Initiated >= cutoff) continue;
-            report.freedBytes += await abortAndMeasure(client, {
-              bucket,
-              key: upload.Key,
-              s3UploadId: upload.UploadId,
-            });
-            report.abortedOrphans += 1;
-          }
-        } catch (error) {
-          fail(bucket, error);
-        }
-      }
-    } finally {
-      client.destroy();
     }
   }
   if (report.abortedTracked + report.abortedOrphans > 0 || report.errors.length > 0)

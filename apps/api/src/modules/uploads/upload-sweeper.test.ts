@@ -52,12 +52,17 @@ async function startUpload(key: string): Promise<string> {
   return (await ctx.db.upload.findUniqueOrThrow({ where: { id: upload.id } })).s3UploadId!;
 }
 
+// The sweeper keeps its S3 clients like the worker does; closed when the file ends.
+let network: ReturnType<typeof s3NetworkFrom> | undefined;
+const sweeperNetwork = () => (network ??= s3NetworkFrom(ctx.config));
+afterAll(() => network?.clients.close());
+
 const sweep = () =>
   sweepStaleUploads(
     {
       db: ctx.db,
       keyring: TEST_KEYRING,
-      s3Network: s3NetworkFrom(ctx.config),
+      s3Network: sweeperNetwork(),
       clock: clock.now,
       staleAfterHours: 24,
     },
@@ -92,7 +97,7 @@ it('reports a connection whose secret no key opens, and sweeps the others', asyn
     {
       db: ctx.db,
       keyring: TEST_KEYRING,
-      s3Network: s3NetworkFrom(ctx.config),
+      s3Network: sweeperNetwork(),
       clock: clock.now,
       staleAfterHours: 24,
     },

@@ -160,8 +160,5 @@ export async function presignedPost(
     return { method: 'POST', url: post.url, fields: post.fields };
   } catch (error) {
     throw error instanceof AppError ? error : storageError(error);
-  } finally {
-    lookup.destroy();
-    signer.destroy();
   }
 }
