@@ -27,6 +27,8 @@ const server = await startLocalS3({
   buckets: [bucket],
   // LOCAL_S3_LOG=1 prints every request (s3rver's own log), for debugging clients.
   silent: env.LOCAL_S3_LOG !== '1',
+  // LOCAL_S3_REQUIRE_CONTENT_MD5=1 behaves like older MinIO/Ceph RGW (Content-MD5 required).
+  requireContentMd5: env.LOCAL_S3_REQUIRE_CONTENT_MD5 === '1',
   corsOrigins: (env.LOCAL_S3_CORS_ORIGINS || '*')
     .split(',')
     .map((origin) => origin.trim())

@@ -24,6 +24,11 @@ export interface LocalS3Options {
   /** Origins allowed by the buckets' CORS rule. */
   corsOrigins?: string[];
   silent?: boolean;
+  /**
+   * Refuse DeleteObjects, PutObjectTagging and bucket configuration PUTs that carry no
+   * Content-MD5, as older MinIO and Ceph RGW do: for testing clients against such servers.
+   */
+  requireContentMd5?: boolean;
 }
 
 export interface LocalS3Server {
@@ -49,6 +54,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3Serv
     port: options.port ?? 0,
     silent: options.silent ?? true,
     directory: options.directory,
+    requireContentMd5: options.requireContentMd5 ?? false,
     configureBuckets: (options.buckets ?? []).map((name) => ({ name, configs: [cors] })),
   });
   const address = await server.run();

@@ -48,7 +48,10 @@ export interface LocalProcess {
 
 export const LOCAL_KEYS = { accessKeyId: 'conformance', secretAccessKey: 'conformance-secret' };
 
-export function startLocalProcess(directory: string): Promise<LocalProcess> {
+export function startLocalProcess(
+  directory: string,
+  extraEnv: Record<string, string> = {},
+): Promise<LocalProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts'], {
     cwd: PACKAGE_DIR,
     env: {
@@ -58,6 +61,7 @@ export function startLocalProcess(directory: string): Promise<LocalProcess> {
       LOCAL_S3_ACCESS_KEY_ID: LOCAL_KEYS.accessKeyId,
       LOCAL_S3_SECRET_ACCESS_KEY: LOCAL_KEYS.secretAccessKey,
       LOCAL_S3_CORS_ORIGINS: APP_ORIGIN,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
