@@ -1,5 +1,13 @@
 // Lockout timing: free attempts, doubling locks with a cap, and reset after a quiet period.
-import { ACCOUNT_LOCKOUT, IP_LOCKOUT, lockDurationMs, nextFailureCount } from './lockout-policy.js';
+import {
+  ACCOUNT_LOCKOUT,
+  ACCOUNT_LOCKOUT_UNDER_ATTACK,
+  ACCOUNT_UNDER_ATTACK,
+  IP_LOCKOUT,
+  isUnderAttack,
+  lockDurationMs,
+  nextFailureCount,
+} from './lockout-policy.js';
 
 const MIN = 60_000;
 
@@ -49,5 +57,18 @@ describe('nextFailureCount', () => {
         new Date(t0.getTime() + 16 * MIN),
       ),
     ).toBe(1);
+  });
+});
+
+describe('accounts under attack', () => {
+  it('never lock the account as a whole', () => {
+    expect(lockDurationMs(ACCOUNT_UNDER_ATTACK, 1000)).toBe(0);
+  });
+
+  it('start at 10 failures across addresses, then lock an address from its first failure', () => {
+    expect(isUnderAttack(9)).toBe(false);
+    expect(isUnderAttack(10)).toBe(true);
+    expect(lockDurationMs(ACCOUNT_LOCKOUT_UNDER_ATTACK, 1)).toBe(MIN);
+    expect(lockDurationMs(ACCOUNT_LOCKOUT_UNDER_ATTACK, 3)).toBe(4 * MIN);
   });
 });

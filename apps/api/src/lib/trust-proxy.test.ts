@@ -21,9 +21,12 @@ describe('parseTrustProxy', () => {
     });
   });
 
-  it.each(['true', 'yes', 'TRUE'])('refuses %j, which would trust any client-written hop', (raw) => {
-    expect(errorOf(raw)).toMatch(/number of proxies in front of the API/);
-  });
+  it.each(['true', 'yes', 'TRUE'])(
+    'refuses %j, which would trust any client-written hop',
+    (raw) => {
+      expect(errorOf(raw)).toMatch(/number of proxies in front of the API/);
+    },
+  );
 
   it('refuses what is neither a count nor an address', () => {
     expect(errorOf('10.0.0.0/99,proxy.local')).toContain('"10.0.0.0/99", "proxy.local"');

@@ -19,7 +19,9 @@ function forgedJwt(claims: { sub: string; sid: string; role: string }): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 900 })}`;
-  const signature = createHmac('sha256', 'not-the-server-secret').update(unsigned).digest('base64url');
+  const signature = createHmac('sha256', 'not-the-server-secret')
+    .update(unsigned)
+    .digest('base64url');
   return `${unsigned}.${signature}`;
 }
 

@@ -99,9 +99,11 @@ export const rateLimitPlugin = fp(
       if (exceeded) {
         const seconds = Math.max(1, exceeded.ttlInSeconds);
         // Rendered as problem+json by the error plugin.
-        throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests. Try again in ${seconds} s.`, {
-          'retry-after': String(seconds),
-        });
+        throw new AppError(
+          ErrorCode.RATE_LIMITED,
+          `Too many requests. Try again in ${seconds} s.`,
+          { 'retry-after': String(seconds) },
+        );
       }
     });
   },

@@ -102,7 +102,7 @@ export async function login(
     }
     throw error;
   }
-  await recordLoginSuccess(deps.db, email);
+  await recordLoginSuccess(deps.db, email, context.ip);
   const refreshToken = newOpaqueToken();
   const session = await deps.db.session.create({
     data: {

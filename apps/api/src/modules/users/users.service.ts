@@ -14,6 +14,11 @@ import { generatePassword, hashPassword, verifyPassword } from '../../lib/passwo
 import { passwordProblems } from '../../lib/password-policy.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import { normalizeEmail } from '../auth/auth.service.js';
+import {
+  assertNotThrottled,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from '../auth/login-throttle.js';
 
 export interface Actor extends AuditContext {
   userId: string;
@@ -48,7 +53,7 @@ function audit(
   actor: Actor,
   action: string,
   target: User | { id: string },
-  details?: Record<string, string | boolean>,
+  details?: Record<string, string | number | boolean>,
 ) {
   const { userId, email, ...context } = actor;
   return recordAudit(deps.db, {
@@ -234,20 +239,32 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await findUser(deps.db, actor.userId);
   const { userId, email, sessionId: _sessionId, ...context } = actor;
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAudit(deps.db, {
+  const refused = (outcome: 'failure' | 'denied', reason: string) =>
+    recordAudit(deps.db, {
       ...context,
       at: deps.clock(),
       action: 'user.password_change',
-      outcome: 'failure',
+      outcome,
       actorId: userId,
       actorEmail: email,
       targetType: 'user',
       targetId: userId,
-      details: { reason: 'wrong_current_password' },
+      details: { reason },
     });
+  // A stolen session must not become a password-guessing oracle: the current password is
+  // throttled and locked out exactly like sign-in (same counters, per account and address).
+  try {
+    await assertNotThrottled(deps.db, user.email, context.ip, deps.clock());
+  } catch (error) {
+    await refused('denied', 'throttled');
+    throw error;
+  }
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordLoginFailure(deps.db, user.email, context.ip, deps.clock());
+    await refused('failure', 'wrong_current_password');
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is incorrect.');
   }
+  await recordLoginSuccess(deps.db, user.email, context.ip);
   assertPasswordAllowed(newPassword, user.email);
   if (await verifyPassword(user.passwordHash, newPassword)) {
     throw new AppError(
@@ -264,10 +281,20 @@ export async function changeOwnPassword(
       passwordChangedAt: now,
     },
   });
-  // Other sessions may belong to whoever knew the old password: end them, keep this one.
-  await deps.db.session.updateMany({
-    where: { userId, revokedAt: null, id: { not: actor.sessionId } },
-    data: { revokedAt: now, revokeReason: 'password_changed' },
-  });
-  await audit(deps, actor, 'user.password_change', { id: userId });
+  // Other sessions and API tokens may belong to whoever knew the old password: end them all,
+  // keep only this session (as an admin's reset or disabling does, this one aside).
+  const [, tokens] = await deps.db.$transaction([
+    deps.db.session.updateMany({
+      where: { userId, revokedAt: null, id: { not: actor.sessionId } },
+      data: { revokedAt: now, revokeReason: 'password_changed' },
+    }),
+    deps.db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
+  await audit(
+    deps,
+    actor,
+    'user.password_change',
+    { id: userId },
+    { apiTokensRevoked: tokens.count },
+  );
 }
