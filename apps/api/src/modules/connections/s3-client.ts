@@ -11,6 +11,7 @@ import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { open, type Keyring } from '../../lib/crypto-envelope.js';
 import { EndpointRefusedError, guardedAgents, type EndpointPolicy } from '../../lib/ssrf-guard.js';
+import { sendContentMd5 } from './content-md5.js';
 import { S3ClientCache } from './s3-client-cache.js';
 
 /** Additional authenticated data binding sealed S3 secrets to their purpose. */
@@ -219,6 +220,7 @@ function buildS3Client(connection: S3Connection, deps: S3ClientDeps): S3Client {
     },
     { step: 'initialize', priority: 'high', name: 's3amTransportErrors' },
   );
+  if (custom) sendContentMd5(client); // older MinIO/Ceph RGW refuse DeleteObjects without it
   return client;
 }
 
