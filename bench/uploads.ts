@@ -12,6 +12,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The API's signer itself, measured in process (the API is an app, not a package: path import).
+import { createPartSigner } from '../apps/api/src/modules/uploads/part-signer.js';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { GiB, MiB, TiB } from '@s3am/contracts';
@@ -109,6 +111,38 @@ function countingProxy(
   );
 }
 
+/**
+ * Part URLs per second signed by the API's own signer (apps/api part-signer.ts) in this process,
+ * over a kept client, as the API signs them: 20 rounds of 1,000 after a warm-up.
+ */
+async function inProcessSigningRate(endpoint: string): Promise<number> {
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: KEYS,
+  });
+  const connection = {
+    endpoint,
+    publicEndpoint: null,
+    region: 'us-east-1',
+    forcePathStyle: true,
+  } as unknown as Parameters<typeof createPartSigner>[0];
+  const requests = Array.from({ length: 1000 }, (_, i) => ({
+    method: 'PUT' as const,
+    bucket: 'uploads',
+    key: 'bench/in-process.bin',
+    query: { partNumber: String(i + 1), uploadId: 'upload-id' },
+  }));
+  const signer = createPartSigner(connection, client);
+  await signer.presign(requests, 3600, new Date());
+  const started = performance.now();
+  for (let round = 0; round < 20; round++) await signer.presign(requests, 3600, new Date());
+  const seconds = (performance.now() - started) / 1000;
+  client.destroy();
+  return Math.round(20_000 / seconds);
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-'));
   await chmod(dataDir, 0o755);
@@ -188,6 +222,7 @@ async function main(): Promise<void> {
     }
     const signMs = performance.now() - started;
     await fetch(`${app}/api/uploads/${big.id}`, { method: 'DELETE', headers: auth });
+    const urlsPerSecond = await inProcessSigningRate(s3);
 
     const mbps = (seconds: number) => Math.round((SIZE / MiB / seconds) * 10) / 10;
     process.stdout.write(
@@ -202,6 +237,8 @@ async function main(): Promise<void> {
           engineToLibStorageRatio: Math.round((libStorageSeconds / engineSeconds) * 100) / 100,
           apiBytesReceivedDuringEngineUpload: proxy.received(),
           sign1000PartUrlsMs: Math.round(signMs),
+          sign1000PartUrlsCalls: 10,
+          inProcessPartUrlsPerSecond: urlsPerSecond,
           partCountOf1TiB: big.partCount,
           node: process.version,
         },

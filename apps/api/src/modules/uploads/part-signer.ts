@@ -66,8 +66,20 @@ export interface PartSigner {
   presign(requests: PresignRequest[], expiresIn: number, signingDate: Date): Promise<string[]>;
 }
 
-export function createPartSigner(connection: S3Connection, client: S3Client): PartSigner {
-  const signer = new SignatureV4({
+/** One signer per (kept) client, so its cached signing key serves every batch of the day. */
+const signers = new WeakMap<S3Client, SignatureV4>();
+
+function signerFor(connection: S3Connection, client: S3Client): SignatureV4 {
+  let signer = signers.get(client);
+  if (!signer) {
+    signer = newSigner(connection, client);
+    signers.set(client, signer);
+  }
+  return signer;
+}
+
+function newSigner(connection: S3Connection, client: S3Client): SignatureV4 {
+  return new SignatureV4({
     service: 's3',
     credentials: client.config.credentials,
     region: connection.region,
@@ -76,6 +88,10 @@ export function createPartSigner(connection: S3Connection, client: S3Client): Pa
     uriEscapePath: false,
     applyChecksum: false,
   });
+}
+
+export function createPartSigner(connection: S3Connection, client: S3Client): PartSigner {
+  const signer = signerFor(connection, client);
   return {
     async presign(requests, expiresIn, signingDate) {
       return Promise.all(
