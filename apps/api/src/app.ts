@@ -28,6 +28,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { APP_VERSION } from './version.js';
 import { parseList } from './lib/upload-rules.js';
+import { createUploadCookieCodec } from './lib/upload-cookie.js';
 import { fastifyTrustProxy } from './lib/trust-proxy.js';
 
 export interface AppDeps {
@@ -125,7 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     version: APP_VERSION,
     startedAt: clock(),
   });
+  const uploadCookie = createUploadCookieCodec(deps.jwtSecret);
   authRoutes(app, {
+    uploadCookie,
     deps: {
       db,
       clock,
@@ -165,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
   };
   uploadsRoutes(app, uploadsDeps);
-  uppyCompatRoutes(app, uploadsDeps);
+  uppyCompatRoutes(app, uploadsDeps, uploadCookie);
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

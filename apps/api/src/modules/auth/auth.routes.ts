@@ -1,5 +1,6 @@
 // HTTP for login/refresh/logout/me. The refresh token lives only in an httpOnly, SameSite=Strict
-// cookie scoped to /api/auth, so page scripts never see it and other sites cannot send it.
+// cookie scoped to /api/auth, so page scripts never see it and other sites cannot send it. The
+// /s3-scoped upload cookie (Uppy's Companion routes) names the session and lives as long as it.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +14,8 @@ import {
   UPLOAD_COOKIE,
   UPLOAD_COOKIE_PATH,
 } from '@s3am/contracts';
-import { requirePrincipal } from '../../plugins/auth.js';
+import type { UploadCookieCodec } from '../../lib/upload-cookie.js';
+import { requirePrincipal, type AccessClaims } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
 import { login, logout, refresh, type AuthDeps, type IssuedTokens } from './auth.service.js';
 import { problemResponses } from '../../plugins/errors.js';
@@ -21,6 +23,7 @@ import { problemResponses } from '../../plugins/errors.js';
 export interface AuthRoutesOptions {
   deps: AuthDeps;
   cookieSecure: boolean;
+  uploadCookie: UploadCookieCodec;
 }
 
 export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
@@ -36,13 +39,19 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       path: REFRESH_COOKIE_PATH,
       expires: tokens.refreshExpiresAt,
     });
-    void reply.setCookie(UPLOAD_COOKIE, tokens.accessToken, {
-      httpOnly: true,
-      secure: options.cookieSecure,
-      sameSite: 'strict',
-      path: UPLOAD_COOKIE_PATH,
-      maxAge: tokens.expiresIn,
-    });
+    // Bound to the session, not to this access token: an upload outlives many token lifetimes.
+    const { sub, sid, role } = app.jwt.decode<AccessClaims>(tokens.accessToken)!;
+    void reply.setCookie(
+      UPLOAD_COOKIE,
+      options.uploadCookie.issue({ sub, sid, role }, tokens.refreshExpiresAt),
+      {
+        httpOnly: true,
+        secure: options.cookieSecure,
+        sameSite: 'strict',
+        path: UPLOAD_COOKIE_PATH,
+        expires: tokens.refreshExpiresAt,
+      },
+    );
     return {
       accessToken: tokens.accessToken,
       tokenType: 'Bearer' as const,

@@ -1,6 +1,7 @@
 // Uppy's Companion S3 routes (`/s3/params`, `/s3/multipart…`) on our upload service, so an
 // unmodified @uppy/aws-s3 client with `companionEndpoint` = this API uploads through our grants.
-// Uppy calls them with plain fetch, so the access token comes from the /s3-scoped cookie.
+// Uppy calls them with plain fetch, so the caller comes from the /s3-scoped upload cookie, which
+// names the session: it keeps working while the session lives, however often access tokens expire.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ import {
   UppySignedPart,
 } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
+import type { UploadCookieCodec } from '../../lib/upload-cookie.js';
 import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
 import { ownedUpload } from './upload-records.js';
@@ -36,12 +38,19 @@ import {
 const Params = z.object({ uploadId: z.uuid() });
 const PartParams = Params.extend({ partNumber: z.coerce.number().int().min(1).max(10_000) });
 
-export function uppyCompatRoutes(app: FastifyInstance, deps: UploadsDeps): void {
+export function uppyCompatRoutes(
+  app: FastifyInstance,
+  deps: UploadsDeps,
+  uploadCookie: UploadCookieCodec,
+): void {
   void app.register(async (scope) => {
+    // A genuine cookie becomes a short access token for this request only, so authentication
+    // (session alive, not idle, user enabled, account complete) runs exactly as for any call.
     scope.addHook('onRequest', async (request) => {
       const cookie = request.cookies[UPLOAD_COOKIE];
-      if (!request.headers.authorization && cookie)
-        request.headers.authorization = `Bearer ${cookie}`;
+      if (request.headers.authorization || !cookie) return;
+      const claims = uploadCookie.read(cookie, deps.clock());
+      if (claims) request.headers.authorization = `Bearer ${app.jwt.sign(claims)}`;
     });
     const api = scope.withTypeProvider<ZodTypeProvider>();
     const uploaders = { onRequest: [app.authenticate, app.requireRole('admin', 'uploader')] };
