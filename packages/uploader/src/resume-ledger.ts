@@ -16,15 +16,19 @@ export class ResumeLedger {
     private readonly record: ResumeRecord,
   ) {}
 
+  /** What S3's part ETags are, once a part has been sent (or the record said so). */
+  get etagKind(): ResumeRecord['etagKind'] {
+    return this.record.etagKind;
+  }
+
   /** S3 answered `etag` for these bytes of part `partNumber`. */
   async partStored(partNumber: number, etag: string, body: PartBody): Promise<void> {
-    if (!this.store) return;
     if (this.record.etagKind === undefined) {
       const md5 = await md5Hex(body);
       this.record.etagKind = md5 === normalizeEtag(etag) ? 'md5' : 'opaque';
       this.dirty = true;
     }
-    if (this.record.etagKind === 'opaque') {
+    if (this.record.etagKind === 'opaque' && this.store) {
       const sha256 = await digestHex('sha256', body);
       this.record.partHashes = {
         ...this.record.partHashes,

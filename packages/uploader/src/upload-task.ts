@@ -290,7 +290,8 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       verifyCompletedUpload(completed, {
         fileSize: file.size,
         partEtags,
-        checkEtag: this.options.verifyEtag ?? true,
+        // SSE-KMS/SSE-C objects have ETags that are no MD5 of anything we sent: sizes only.
+        checkEtag: (this.options.verifyEtag ?? true) && ledger.etagKind !== 'opaque',
       });
       this.setState('completed');
       return { state: 'completed', upload: completed };
