@@ -1,16 +1,30 @@
 // Routes: /login is public; everything else needs a session and lives inside the app shell.
-// Admin and profile pages load on first visit, so the sign-in page stays light.
+// The shell (with the upload manager and engine) and every page but sign-in load on first visit,
+// so the sign-in page downloads only what it shows (bench/web-assets.ts measures it).
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuthProvider } from './features/auth/auth-context';
 import { RequireAuth } from './features/auth/require-auth';
 import { FullPageSpinner } from './features/common/full-page-spinner';
-import { AppShell } from './features/shell/app-shell';
 import { ColorModeProvider } from './features/theme/color-mode';
-import { ChangePasswordPage } from './routes/change-password-page';
-import { DashboardPage } from './routes/dashboard-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
+
+// Loaded when it renders, i.e. once RequireAuth lets a signed-in person through: a route `lazy`
+// would be fetched as soon as the path matches, so a signed-out visit to / would download the
+// shell and the upload engine on its way to the sign-in page.
+const AppShell = lazy(async () => ({
+  default: (await import('./features/shell/app-shell')).AppShell,
+}));
+
+function LazyAppShell() {
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <AppShell />
+    </Suspense>
+  );
+}
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -20,10 +34,20 @@ const router = createBrowserRouter([
     hydrateFallbackElement: <FullPageSpinner />,
     children: [
       {
-        element: <AppShell />,
+        element: <LazyAppShell />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'change-password', element: <ChangePasswordPage /> },
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('./routes/dashboard-page')).DashboardPage,
+            }),
+          },
+          {
+            path: 'change-password',
+            lazy: async () => ({
+              Component: (await import('./routes/change-password-page')).ChangePasswordPage,
+            }),
+          },
           {
             path: 'profile',
             lazy: async () => ({ Component: (await import('./routes/profile-page')).ProfilePage }),
