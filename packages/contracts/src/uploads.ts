@@ -168,6 +168,24 @@ export const CompleteUploadRequest = z.object({
 });
 export type CompleteUploadRequest = z.infer<typeof CompleteUploadRequest>;
 
+/** What may be uploaded, shown before a file is picked (GET /api/uploads/limits). */
+export const UploadLimits = z
+  .object({
+    maxSize: z.number().describe('Largest file accepted, in bytes'),
+    allowedExtensions: z
+      .array(z.string())
+      .describe('Lower-case extensions with their dot (".pdf"); empty: any'),
+    allowedContentTypes: z
+      .array(z.string())
+      .describe('Content types, "image/*" wildcards allowed; empty: any'),
+    singlePutMaxBytes: z
+      .number()
+      .describe('Files up to this size go up as one PUT (and may use the batch routes)'),
+    maxUploadsPerBatch: z.number().describe('Most items one batch call takes'),
+  })
+  .meta({ id: 'UploadLimits' });
+export type UploadLimits = z.infer<typeof UploadLimits>;
+
 export const SweepReport = z
   .object({
     abortedTracked: z.number().describe('Our unfinished uploads idle past the limit'),

@@ -1,4 +1,5 @@
-// HTTP for direct-to-S3 uploads: start, sign parts, list held parts, complete, abort, history.
+// HTTP for direct-to-S3 uploads: start, sign parts, list held parts, complete, abort, history,
+// and the limits people see before they pick a file.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   SignPartsRequest,
   SweepReport,
   UploadedParts,
+  UploadLimits,
   UploadList,
   UploadView,
 } from '@s3am/contracts';
@@ -27,6 +29,7 @@ import {
   listUploadedParts,
   listUploads,
   signParts,
+  uploadLimits,
   type UploadsDeps,
 } from './uploads.service.js';
 import { completeUpload } from './upload-completion.service.js';
@@ -99,6 +102,19 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       },
     },
     (request) => listUploads(deps, actorOf(request), request.query),
+  );
+
+  api.get(
+    '/api/uploads/limits',
+    {
+      ...uploaders,
+      schema: {
+        ...schema,
+        summary: 'What may be uploaded: largest size, allowed extensions and types',
+        response: { 200: UploadLimits, ...errors },
+      },
+    },
+    () => uploadLimits(deps),
   );
 
   api.get(

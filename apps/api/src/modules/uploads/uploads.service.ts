@@ -5,10 +5,12 @@
 import { CreateMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   ErrorCode,
+  MAX_UPLOADS_PER_BATCH,
   S3_LIMITS,
   type CreateUploadRequest,
   type SignedParts,
   type UploadedParts,
+  type UploadLimits,
   type UploadList,
   type UploadState,
   type UploadView,
@@ -255,6 +257,17 @@ export async function abortUpload(deps: UploadsDeps, caller: Caller, id: string)
   }
   await deps.db.upload.update({ where: { id }, data: { state: 'aborted' } });
   await audit(deps, caller, 'upload.abort', row, { size: Number(row.size) });
+}
+
+/** What may be uploaded, for people to see before they pick a file. */
+export function uploadLimits(deps: UploadsDeps): UploadLimits {
+  return {
+    maxSize: deps.limits.maxSize,
+    allowedExtensions: [...deps.limits.allowedExtensions],
+    allowedContentTypes: [...deps.limits.allowedContentTypes],
+    singlePutMaxBytes: deps.singlePutMaxBytes,
+    maxUploadsPerBatch: MAX_UPLOADS_PER_BATCH,
+  };
 }
 
 export async function getUpload(
