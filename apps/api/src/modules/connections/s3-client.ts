@@ -142,10 +142,10 @@ class TimedS3Handler extends NodeHttpHandler {
   }
 
   override handle(request: HttpRequest, options: Parameters<NodeHttpHandler['handle']>[1] = {}) {
-    const requestTimeout = isLongRunning(request)
-      ? this.#timeouts.longRequestMs
-      : this.#timeouts.requestMs;
-    return super.handle(request, { requestTimeout, ...options });
+    const requestTimeout =
+      options.requestTimeout ??
+      (isLongRunning(request) ? this.#timeouts.longRequestMs : this.#timeouts.requestMs);
+    return super.handle(request, { ...options, requestTimeout });
   }
 }
 
