@@ -1,4 +1,7 @@
 // Serves the built SPA (apps/web/dist) on the API's port, with index.html for client-side routes.
+// Hashed assets (/assets/*) never change under their name: cached for a year, immutable, and sent
+// as the brotli or gzip copy the build wrote beside them (apps/web/vite.config.ts) when the browser
+// accepts it. Everything else (index.html, favicon…) is revalidated on every use.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +15,8 @@ import {
   formatContentSecurityPolicy,
   httpConnectSources,
 } from './security-headers.js';
+
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** Paths the SPA must never shadow: unknown ones there are real 404s. */
 const SERVER_PREFIXES = [
@@ -30,11 +35,21 @@ export const webAppPlugin = fp(
       app.log.warn({ distDir: options.distDir }, 'web app not built; run `pnpm build` to serve it');
       return;
     }
+    const assetsDir = path.join(path.resolve(options.distDir), 'assets') + path.sep;
     await app.register(fastifyStatic, {
       root: options.distDir,
       wildcard: false,
       index: false,
       cacheControl: false,
+      preCompressed: true,
+      // The .br/.gz copies are encodings of their file, never addresses of their own.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply, filePath) => {
+        void reply.header(
+          'cache-control',
+          filePath.startsWith(assetsDir) ? IMMUTABLE_CACHE_CONTROL : 'no-cache',
+        );
+      },
     });
     // The page's CSP lets it reach the plain-http S3 endpoints registered when it is served.
     const sendIndex = async (reply: FastifyReply) => {
