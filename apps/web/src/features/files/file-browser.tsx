@@ -1,4 +1,5 @@
-// Browses one granted location: breadcrumbs, search by name start, paging, actions on objects.
+// Browses one granted location: breadcrumbs, search by name start, paging, actions on objects,
+// and uploads into the open folder (Upload button, or files dropped anywhere on the page).
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
@@ -7,6 +8,7 @@ import {
   Alert,
   Box,
   Button,
+  Link,
   IconButton,
   InputAdornment,
   LinearProgress,
@@ -18,16 +20,33 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { EffectivePermissions, FileLocation, ObjectRef } from '@s3am/contracts';
+import { useAuth } from '../auth/auth-context';
+import { useApiQuery } from '../common/use-api-query';
 import { DeleteObjectsDialog } from './delete-objects-dialog';
 import { FileTable } from './file-table';
+import { fetchUploadLimits } from './files-api';
 import { actionsInFolder } from './folder-actions';
 import { FolderBreadcrumbs } from './folder-breadcrumbs';
+import { FolderDropOverlay } from './folder-drop-overlay';
+import { FolderUploadButton } from './folder-upload-button';
+import { canUploadHere } from './folder-upload-target';
 import { NewFolderDialog } from './new-folder-dialog';
 import { ObjectDetailsDrawer } from './object-details-drawer';
 import type { SortOrder } from './sort-entries';
+import { useFolderDrop } from './use-folder-drop';
 import { useFolderListing } from './use-folder-listing';
+import { useFolderUploads } from './use-folder-uploads';
 import { useLinkActions } from './use-link-actions';
+
+/** Why files cannot be uploaded to this folder, for the drop overlay and a refused drop. */
+function uploadRefusal(role: string | undefined, permissions: EffectivePermissions | null): string {
+  if (role !== 'admin' && role !== 'uploader')
+    return 'Your role cannot upload files. Ask an admin for the uploader role.';
+  if (!permissions) return 'Your permissions are still loading: try again in a moment.';
+  return 'Your grants do not allow uploading to this folder.';
+}
 
 export function FileBrowser({
   location,
@@ -54,6 +73,19 @@ export function FileBrowser({
   const allowed = permissions
     ? actionsInFolder(permissions, where, prefix)
     : new Set<string>(['list', 'read']);
+  const { user } = useAuth();
+  const canUpload = canUploadHere(user?.role, allowed);
+  const uploads = useFolderUploads(location, prefix, listing.reload);
+  const [dropRefused, setDropRefused] = useState(false);
+  const drop = useFolderDrop({
+    accept: canUpload,
+    onFiles: (files) => void uploads.queue(files),
+    onRefused: () => setDropRefused(true),
+  });
+  const { data: limits } = useApiQuery(
+    () => (canUpload ? fetchUploadLimits() : Promise.resolve(null)),
+    [canUpload],
+  );
 
   const navigate = (next: string) => {
     setSearch('');
@@ -93,6 +125,13 @@ export function FileBrowser({
         />
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+        {canUpload && (
+          <FolderUploadButton
+            destination={uploads.destination}
+            limits={limits}
+            onFiles={(files) => void uploads.queue(files)}
+          />
+        )}
         {allowed.has('write') && (
           <Button startIcon={<CreateNewFolderOutlined />} onClick={() => setCreatingFolder(true)}>
             New folder
@@ -174,6 +213,27 @@ export function FileBrowser({
         onClose={() => setDetails(null)}
         onDownload={(ref) => void links.download(ref)}
       />
+      <FolderDropOverlay
+        open={drop.dragging}
+        destination={uploads.destination}
+        refusal={canUpload ? null : uploadRefusal(user?.role, permissions)}
+      />
+      <Snackbar
+        open={uploads.notice !== null}
+        autoHideDuration={6000}
+        onClose={uploads.clearNotice}
+        message={uploads.notice}
+        action={
+          <Link component={RouterLink} to="/uploads" color="inherit" sx={{ mx: 1 }}>
+            Show progress
+          </Link>
+        }
+      />
+      <Snackbar open={dropRefused} autoHideDuration={6000} onClose={() => setDropRefused(false)}>
+        <Alert severity="warning" variant="filled" onClose={() => setDropRefused(false)}>
+          {uploadRefusal(user?.role, permissions)}
+        </Alert>
+      </Snackbar>
       <Snackbar
         open={links.notice !== null}
         autoHideDuration={links.notice?.error ? null : 5000}

@@ -5,6 +5,7 @@ import {
   FileListing,
   FileLocations,
   ObjectDetails,
+  UploadLimits,
   type FileLocation,
   type ObjectRef,
 } from '@s3am/contracts';
@@ -40,4 +41,9 @@ export async function deleteObjects(where: BucketRef, keys: string[]) {
 
 export async function createFolder(ref: ObjectRef): Promise<void> {
   await api.post('/api/files/folder', ref);
+}
+
+/** What the server accepts, shown before a file is picked. */
+export async function fetchUploadLimits(): Promise<UploadLimits> {
+  return UploadLimits.parse((await api.get('/api/uploads/limits')).data);
 }
