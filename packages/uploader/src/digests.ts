@@ -43,6 +43,15 @@ export function digestHex(algorithm: DigestAlgorithm, body: PartBody): Promise<s
   return algorithm === 'md5' ? md5Hex(body) : sha256Hex(body);
 }
 
+/** Hash of bytes read from `file`: by the source's platform when it can (no copies), else here. */
+export function digestBody(
+  file: Pick<FileSource, 'digestBody'> | undefined,
+  algorithm: DigestAlgorithm,
+  body: PartBody,
+): Promise<string> {
+  return file?.digestBody ? file.digestBody(body, algorithm) : digestHex(algorithm, body);
+}
+
 /** Hash of the file's bytes [start, end): by the source itself when it can, else read and hashed here. */
 export async function digestRange(
   file: FileSource,

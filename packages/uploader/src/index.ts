@@ -1,6 +1,6 @@
 // The upload engine's public API, browser-safe (no node:* imports); Node-only pieces are in ./node.
 export { contentFingerprint } from './content-fingerprint.js';
-export { digestHex, md5Hex, sha256Hex, type DigestAlgorithm } from './digests.js';
+export { digestBody, digestHex, md5Hex, sha256Hex, type DigestAlgorithm } from './digests.js';
 export { TypedEmitter, type Listener } from './emitter.js';
 export { expectedMultipartEtag, normalizeEtag, verifyCompletedUpload } from './etag-check.js';
 export { blobFileSource, type FileSource } from './file-source.js';
@@ -16,6 +16,7 @@ export {
   type SendPartRequest,
 } from './part-sender.js';
 export { PartUrlSigner, type SignedPartUrl } from './part-signer.js';
+export { type MaybeStored } from './part-scheduler.js';
 export {
   SpeedMeter,
   TransferProgress,
@@ -47,6 +48,12 @@ export {
   type FailureDecision,
   type RetryWait,
 } from './retry.js';
+export { ServerClock } from './server-clock.js';
+export {
+  SmallUploadBatcher,
+  type CreatedSmallUpload,
+  type SmallUploadBatcherOptions,
+} from './small-upload-batcher.js';
 export {
   apiErrorFrom,
   createFetchUploadApi,
@@ -69,7 +76,7 @@ export {
   type DiscardedUpload,
   type UploadDestination,
 } from './upload-preparation.js';
-export { UploadQueue, type UploadQueueEvents } from './upload-queue.js';
+export { UploadQueue, type UploadQueueEvents, type UploadQueueOptions } from './upload-queue.js';
 export {
   UploadTask,
   runUpload,

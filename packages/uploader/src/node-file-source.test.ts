@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,21 @@ describe('NodeFileSource', () => {
     expect(Buffer.from(await source.slice(0, 10))).toEqual(bytes.subarray(0, 10));
     expect(Buffer.from(await source.slice(990, 1000))).toEqual(bytes.subarray(990, 1000));
     expect((await source.slice(5, 5)).byteLength).toBe(0);
+  });
+
+  it('reads a range into a given buffer, and hashes bytes in memory with node:crypto', async () => {
+    const path = join(dir, 'data.bin');
+    const bytes = Buffer.from(Array.from({ length: 100 }, (_, index) => index));
+    await writeFile(path, bytes);
+    const source = await NodeFileSource.open(path);
+    const buffer = new Uint8Array(64);
+    const view = await source.readInto(40, 90, buffer);
+    expect(view.buffer).toBe(buffer.buffer);
+    expect(Buffer.from(view)).toEqual(bytes.subarray(40, 90));
+    expect(await source.digestBody(view, 'md5')).toBe(
+      createHash('md5').update(bytes.subarray(40, 90)).digest('hex'),
+    );
+    await expect(source.readInto(0, 100, buffer)).rejects.toBeInstanceOf(RangeError);
   });
 
   it('refuses to read a file that changed since it was opened', async () => {

@@ -1,4 +1,5 @@
-// Node-only entry (@s3am/uploader/node): files on disk and the CLI's state file, plus the whole browser-safe API.
+// Node-only additions to the engine (files on disk, the CLI's state file, a PUT without copies).
 export * from './index.js';
 export { NodeFileSource, type NodeFileSourceOptions } from './node-file-source.js';
+export { NodeHttpPartSender, type NodeHttpPartSenderOptions } from './node-http-part-sender.js';
 export { StateFileResumeStore } from './node-state-file-store.js';

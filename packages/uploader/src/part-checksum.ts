@@ -1,7 +1,8 @@
 // Optional per-part integrity: the part's MD5 goes up as Content-MD5 (S3 refuses a part whose
 // bytes differ: BadDigest), and the ETag S3 answers must equal that MD5 (caught even by servers
 // that ignore Content-MD5). Parts encrypted with SSE-KMS/SSE-C have other ETags: not compared.
-import { md5Hex } from './digests.js';
+import { digestBody } from './digests.js';
+import { type FileSource } from './file-source.js';
 import { type PartBody } from './part-sender.js';
 import { PartChecksumError } from './upload-errors.js';
 
@@ -17,8 +18,12 @@ function hexToBase64(hex: string): string {
   return btoa(binary);
 }
 
-export async function partChecksum(body: PartBody): Promise<PartChecksum> {
-  const hex = await md5Hex(body);
+/** The part's MD5, hashed by `file`'s platform when it can (node:crypto: no copy of the part). */
+export async function partChecksum(
+  body: PartBody,
+  file?: Pick<FileSource, 'digestBody'>,
+): Promise<PartChecksum> {
+  const hex = await digestBody(file, 'md5', body);
   return { hex, base64: hexToBase64(hex) };
 }
 

@@ -70,4 +70,27 @@ describe('PartUrlSigner', () => {
     expect((await signer.get(1)).url).toBe('u1-1');
     expect(calls).toHaveLength(1);
   });
+
+  it('uses URLs signed beforehand while they are fresh, then signs again', async () => {
+    let time = 1_000_000;
+    const calls: number[][] = [];
+    const signer = new PartUrlSigner({
+      sign: async (partNumbers) => {
+        calls.push(partNumbers);
+        return {
+          urls: partNumbers.map((partNumber) => ({ partNumber, url: `fresh${partNumber}` })),
+          headers: {},
+          expiresAt: new Date(time + 300_000).toISOString(),
+        };
+      },
+      upcoming: () => [],
+      batchSize: 1,
+      now: () => time,
+      presigned: [{ partNumber: 1, url: 'batch1', headers: { a: 'b' }, expiresAt: time + 300_000 }],
+    });
+    expect(await signer.get(1)).toMatchObject({ url: 'batch1', headers: { a: 'b' } });
+    expect(calls).toEqual([]);
+    time += 250_000; // within the margin of its expiry
+    expect((await signer.get(1)).url).toBe('fresh1');
+  });
 });

@@ -16,7 +16,13 @@ export interface PartUrlSignerOptions {
   batchSize: number;
   /** A URL closer than this to expiry is signed again before use (default 60 s). */
   marginMs?: number;
+  /**
+   * The server's time (default Date.now). Expiry times are the server's, so freshness is judged
+   * by its clock: a client clock hours ahead must not make every URL look stale.
+   */
   now?: () => number;
+  /** URLs signed already (e.g. with a batch of small uploads), used while fresh. */
+  presigned?: readonly (SignedPartUrl & { partNumber: number })[];
 }
 
 export class PartUrlSigner {
@@ -32,6 +38,8 @@ export class PartUrlSigner {
     this.batchSize = Math.max(1, Math.min(options.batchSize, MAX_PARTS_PER_SIGN_REQUEST));
     this.marginMs = options.marginMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    for (const { partNumber, ...signed } of options.presigned ?? [])
+      this.cache.set(partNumber, signed);
   }
 
   async get(partNumber: number, signal?: AbortSignal): Promise<SignedPartUrl> {

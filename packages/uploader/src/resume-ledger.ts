@@ -1,7 +1,8 @@
 // Keeps a destination's resume record up to date while parts go up: learns from the first part
 // whether S3's part ETags are plain MD5s, and when they are not (SSE-KMS, SSE-C) records each
 // part's SHA-256 so a later resume can still prove the bytes S3 holds. Writes are coalesced.
-import { digestHex, md5Hex } from './digests.js';
+import { digestBody } from './digests.js';
+import { type FileSource } from './file-source.js';
 import { normalizeEtag } from './etag-check.js';
 import { type PartBody } from './part-sender.js';
 import { type ResumeRecord, type ResumeStore } from './resume-store.js';
@@ -14,6 +15,8 @@ export class ResumeLedger {
     private readonly store: ResumeStore | undefined,
     private readonly resumeKey: string,
     private readonly record: ResumeRecord,
+    /** Hashes parts natively where it can (see FileSource.digestBody). */
+    private readonly file?: Pick<FileSource, 'digestBody'>,
   ) {}
 
   /** What S3's part ETags are, once a part has been sent (or the record said so). */
@@ -24,12 +27,12 @@ export class ResumeLedger {
   /** S3 answered `etag` for these bytes of part `partNumber`. */
   async partStored(partNumber: number, etag: string, body: PartBody): Promise<void> {
     if (this.record.etagKind === undefined) {
-      const md5 = await md5Hex(body);
+      const md5 = await digestBody(this.file, 'md5', body);
       this.record.etagKind = md5 === normalizeEtag(etag) ? 'md5' : 'opaque';
       this.dirty = true;
     }
     if (this.record.etagKind === 'opaque' && this.store) {
-      const sha256 = await digestHex('sha256', body);
+      const sha256 = await digestBody(this.file, 'sha256', body);
       this.record.partHashes = {
         ...this.record.partHashes,
         [String(partNumber)]: { etag, sha256 },

@@ -1,12 +1,19 @@
 // In-memory stand-ins for the upload API and S3 part PUTs, for the engine's scheduler tests (not exported).
 import { createHash, randomUUID } from 'node:crypto';
-import { type SignedParts, type UploadView, type UploadedParts } from '@s3am/contracts';
+import {
+  type CompleteUploadBatchResponse,
+  type CreateUploadBatchResponse,
+  type CreateUploadRequest,
+  type SignedParts,
+  type UploadView,
+  type UploadedParts,
+} from '@s3am/contracts';
 import { expectedMultipartEtag } from './etag-check.js';
 import { partCountFor } from './part-plan.js';
 import { type PartSender, type SendPartRequest } from './part-sender.js';
 import { type ResumeRecord } from './resume-store.js';
 import { type UploadApi } from './transport.js';
-import { UploadApiError, abortError } from './upload-errors.js';
+import { HttpError, NetworkError, UploadApiError, abortError } from './upload-errors.js';
 
 interface FakeUpload {
   view: UploadView;
@@ -26,8 +33,17 @@ export class FakeUploadApi implements UploadApi {
       listPageSize?: number;
       /** 'opaque': part ETags are not the part's MD5 (as with SSE-KMS). */
       etags?: 'md5' | 'opaque';
+      /** Files up to this size are one create-only PUT (mode 'single'); default: none. */
+      singlePutMaxBytes?: number;
+      /** Keys the batch create refuses (as a grant would), item by item. */
+      deniedKeys?: readonly string[];
     },
   ) {}
+
+  /** The server's clock (the real one: tests skew the client's). */
+  serverNow(): number {
+    return Date.now();
+  }
 
   callsOf(method: string): unknown[][] {
     return this.calls.filter((call) => call.method === method).map((call) => call.args);
@@ -36,6 +52,7 @@ export class FakeUploadApi implements UploadApi {
   /** An upload as if a previous session had created it. */
   seed(size: number, connectionId: string, bucket: string, key = 'folder/file.bin'): UploadView {
     const now = new Date().toISOString();
+    const single = size <= (this.options.singlePutMaxBytes ?? -1);
     const view: UploadView = {
       id: randomUUID(),
       connectionId,
@@ -44,9 +61,9 @@ export class FakeUploadApi implements UploadApi {
       size,
       contentType: 'application/octet-stream',
       lastModified: null,
-      mode: 'multipart',
-      partSize: this.options.partSize,
-      partCount: partCountFor(size, this.options.partSize),
+      mode: single ? 'single' : 'multipart',
+      partSize: single ? size : this.options.partSize,
+      partCount: single ? 1 : partCountFor(size, this.options.partSize),
       state: 'in_progress',
       etag: null,
       error: null,
@@ -71,15 +88,78 @@ export class FakeUploadApi implements UploadApi {
 
   async signParts(uploadId: string, partNumbers: number[]): Promise<SignedParts> {
     this.calls.push({ method: 'signParts', args: [uploadId, [...partNumbers]] });
-    this.find(uploadId);
+    return this.sign(uploadId, partNumbers);
+  }
+
+  private sign(uploadId: string, partNumbers: number[]): SignedParts {
+    const single = this.find(uploadId).view.mode === 'single';
     const sig = ++this.signature;
     return {
       urls: partNumbers.map((partNumber) => ({
         partNumber,
         url: `fake-s3://${uploadId}/${partNumber}?sig=${sig}`,
       })),
-      headers: { 'x-amz-server-side-encryption': 'AES256' },
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      headers: {
+        'x-amz-server-side-encryption': 'AES256',
+        ...(single ? { 'if-none-match': '*' } : {}),
+      },
+      expiresAt: new Date(Date.now() + (single ? 300_000 : 3_600_000)).toISOString(),
+    };
+  }
+
+  async limits() {
+    this.calls.push({ method: 'limits', args: [] });
+    return {
+      maxSize: 5 * 1024 ** 4,
+      allowedExtensions: [],
+      allowedContentTypes: [],
+      singlePutMaxBytes: this.options.singlePutMaxBytes ?? 0,
+      maxUploadsPerBatch: 100,
+    };
+  }
+
+  async createBatch(items: CreateUploadRequest[]): Promise<CreateUploadBatchResponse> {
+    this.calls.push({ method: 'createBatch', args: [items.map((item) => item.key)] });
+    return {
+      items: await Promise.all(
+        items.map(async (item) => {
+          if (this.options.deniedKeys?.includes(item.key))
+            return {
+              ok: false as const,
+              error: { status: 403, code: 'GRANT_DENIED' as const, detail: 'No write grant here' },
+            };
+          const upload = this.seed(item.size, item.connectionId, item.bucket, item.key);
+          const signed = this.sign(upload.id, [1]);
+          return {
+            ok: true as const,
+            upload,
+            url: signed.urls[0]!.url,
+            headers: signed.headers,
+            expiresAt: signed.expiresAt,
+          };
+        }),
+      ),
+    };
+  }
+
+  async completeBatch(items: { id: string; etag: string }[]): Promise<CompleteUploadBatchResponse> {
+    this.calls.push({ method: 'completeBatch', args: [items.map((item) => item.id)] });
+    return {
+      items: await Promise.all(
+        items.map(async ({ id, etag }) => {
+          try {
+            const upload = this.completeNow(id, [{ partNumber: 1, etag }]);
+            return { ok: true as const, upload };
+          } catch (error) {
+            const status = error instanceof UploadApiError ? error.status : 500;
+            return {
+              ok: false as const,
+              id,
+              error: { status, code: 'UPLOAD_PARTS_INVALID' as const, detail: String(error) },
+            };
+          }
+        }),
+      ),
     };
   }
 
@@ -99,7 +179,26 @@ export class FakeUploadApi implements UploadApi {
     parts: { partNumber: number; etag: string }[],
   ): Promise<UploadView> {
     this.calls.push({ method: 'complete', args: [uploadId, parts] });
+    return this.completeNow(uploadId, parts);
+  }
+
+  private completeNow(uploadId: string, parts: { partNumber: number; etag: string }[]): UploadView {
     const upload = this.find(uploadId);
+    if (upload.view.state !== 'in_progress')
+      throw new UploadApiError(409, 'UPLOAD_NOT_IN_PROGRESS', 'Not in progress', '');
+    if (upload.view.mode === 'single') {
+      // Like the API: the stored object's size is checked, the ETag named is not.
+      const held = upload.parts.get(1);
+      if (!held || held.size !== upload.view.size)
+        throw new UploadApiError(
+          400,
+          'UPLOAD_PARTS_INVALID',
+          'The file never reached the storage',
+          '',
+        );
+      upload.view = { ...upload.view, state: 'completed', etag: held.etag };
+      return { ...upload.view };
+    }
     let size = 0;
     for (const part of parts) {
       const held = upload.parts.get(part.partNumber);
@@ -121,6 +220,11 @@ export class FakeUploadApi implements UploadApi {
     const upload = this.find(uploadId);
     upload.view = { ...upload.view, state: 'aborted' };
     upload.parts.clear();
+  }
+
+  /** Whether S3 holds the part (for single PUTs: whether the object exists). */
+  holds(uploadId: string, partNumber: number): boolean {
+    return this.find(uploadId).parts.has(partNumber);
   }
 
   /** What S3 does when a PUT arrives. */
@@ -157,6 +261,8 @@ export class FakeS3Sender implements PartSender {
   maxInFlight = 0;
   hold = false;
   private readonly failures = new Map<number, Error[]>();
+  /** Part numbers whose next PUT is stored but its answer lost (a NetworkError). */
+  private readonly lostAnswers = new Map<number, number>();
   private readonly held = new Map<number, () => void>();
   private watchers: (() => void)[] = [];
 
@@ -177,6 +283,11 @@ export class FakeS3Sender implements PartSender {
       };
       this.watchers.push(check);
     });
+  }
+
+  /** The next PUT of the part reaches S3 and is stored, but the client sees a network error. */
+  loseAnswer(partNumber: number): void {
+    this.lostAnswers.set(partNumber, (this.lostAnswers.get(partNumber) ?? 0) + 1);
   }
 
   heldParts(): number[] {
@@ -210,8 +321,16 @@ export class FakeS3Sender implements PartSender {
       const failure = this.failures.get(partNumber)?.shift();
       if (failure) throw failure;
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(await body.arrayBuffer());
+      // A create-only PUT (if-none-match: *) is refused once the object exists, like S3 does.
+      if (headers['if-none-match'] === '*' && this.s3.holds(uploadId, partNumber))
+        throw new HttpError(412, '<Error><Code>PreconditionFailed</Code></Error>');
       const etag = this.s3.storePart(uploadId, partNumber, bytes);
       put.outcome = 'stored';
+      const lost = this.lostAnswers.get(partNumber) ?? 0;
+      if (lost > 0) {
+        this.lostAnswers.set(partNumber, lost - 1);
+        throw new NetworkError('socket hang up');
+      }
       return { etag };
     } catch (error) {
       put.outcome = signal?.aborted ? 'aborted' : 'failed';

@@ -88,4 +88,51 @@ describe('createFetchUploadApi', () => {
     });
     await expect(api.get(UPLOAD.id)).rejects.toBeInstanceOf(NetworkError);
   });
+
+  it("learns the server's clock from the Date header of its answers", async () => {
+    const local = Date.parse('2026-11-29T12:00:00.000Z');
+    const server = new Date(local - 2 * 3_600_000); // this client's clock runs 2 h ahead
+    const { fetchImpl } = recordingFetch(
+      () =>
+        new Response(JSON.stringify(UPLOAD), {
+          status: 200,
+          headers: { 'content-type': 'application/json', date: server.toUTCString() },
+        }),
+    );
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl, now: () => local });
+    expect(api.serverNow!()).toBe(local); // nothing heard yet: the local clock
+    await api.get(UPLOAD.id);
+    expect(Math.abs(api.serverNow!() - server.getTime())).toBeLessThanOrEqual(1000);
+  });
+
+  it("reads an HTTP-date Retry-After against the server's Date, not the local clock", async () => {
+    const serverDate = new Date(Date.now() - 2 * 3_600_000);
+    const { fetchImpl } = recordingFetch(
+      () =>
+        new Response('', {
+          status: 503,
+          headers: {
+            date: serverDate.toUTCString(),
+            'retry-after': new Date(serverDate.getTime() + 30_000).toUTCString(),
+          },
+        }),
+    );
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl });
+    await expect(api.get(UPLOAD.id)).rejects.toMatchObject({ status: 503, retryAfterMs: 30_000 });
+  });
+
+  it('calls the batch routes and the limits route, parsing them with the contracts', async () => {
+    const { requests, fetchImpl } = recordingFetch(() =>
+      json({
+        items: [{ ok: false, id: UPLOAD.id, error: { status: 404, code: 'UPLOAD_NOT_FOUND' } }],
+      }),
+    );
+    const api = createFetchUploadApi({ baseUrl: '', fetch: fetchImpl });
+    const done = await api.completeBatch!([{ id: UPLOAD.id, etag: '"e"' }]);
+    expect(done.items[0]).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_FOUND' } });
+    expect(requests[0]?.url).toBe('/api/uploads/batch/complete');
+    expect(JSON.parse(requests[0]?.init.body as string)).toEqual({
+      items: [{ id: UPLOAD.id, etag: '"e"' }],
+    });
+  });
 });

@@ -1,15 +1,21 @@
 // The upload API as the engine sees it (UploadApi), and its fetch implementation parsing with the contracts.
 /// <reference lib="dom" />
 import {
+  CompleteUploadBatchResponse,
+  CreateUploadBatchResponse,
   ProblemSchema,
   SignedParts,
+  UploadLimits,
   UploadView,
   UploadedParts,
+  type CompleteUploadBatchRequest,
   type CompleteUploadRequest,
+  type CreateUploadBatchRequest,
   type CreateUploadRequest,
 } from '@s3am/contracts';
 import { type z } from 'zod';
 import { parseRetryAfter } from './retry.js';
+import { ServerClock } from './server-clock.js';
 import { NetworkError, UploadApiError, isAbortError } from './upload-errors.js';
 
 export interface UploadApi {
@@ -24,6 +30,20 @@ export interface UploadApi {
     signal?: AbortSignal,
   ): Promise<UploadView>;
   abort(uploadId: string, signal?: AbortSignal): Promise<void>;
+  /** Server time now (ms since epoch), from the answers' Date headers; URL expiry is judged by it. */
+  serverNow?(): number;
+  /** What may be uploaded, and the size up to which files go up as one PUT (batchable). */
+  limits?(signal?: AbortSignal): Promise<UploadLimits>;
+  /** Creates up to 100 small (single-PUT) uploads and signs their PUTs; items fail on their own. */
+  createBatch?(
+    items: CreateUploadBatchRequest['items'],
+    signal?: AbortSignal,
+  ): Promise<CreateUploadBatchResponse>;
+  /** Completes up to 100 single-PUT uploads; items fail on their own. */
+  completeBatch?(
+    items: CompleteUploadBatchRequest['items'],
+    signal?: AbortSignal,
+  ): Promise<CompleteUploadBatchResponse>;
 }
 
 export type HeaderMap = Record<string, string>;
@@ -37,6 +57,8 @@ export interface FetchUploadApiOptions {
   fetch?: typeof fetch;
   /** Cookie policy for the API calls (default "same-origin"). */
   credentials?: RequestCredentials;
+  /** The local clock (default Date.now); the server's is learnt from each answer's Date header. */
+  now?: () => number;
 }
 
 /** Reads the first part of a body for error reports (S3 and problem+json bodies are small). */
@@ -45,6 +67,8 @@ const MAX_ERROR_BODY = 4096;
 export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api/uploads`;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const localNow = options.now ?? Date.now;
+  const clock = new ServerClock(localNow);
 
   async function call<S extends z.ZodType>(
     method: string,
@@ -59,6 +83,7 @@ export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi 
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
+    const sentAt = localNow();
     try {
       response = await doFetch(`${base}${path}`, {
         method,
@@ -73,10 +98,17 @@ export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi 
         cause: error,
       });
     }
+    const date = response.headers.get('date');
+    clock.observe(date, sentAt, localNow());
     const text = await response.text();
     if (!response.ok) {
       const error = apiErrorFrom(response.status, text);
-      error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      // An HTTP-date Retry-After is read against the server's clock (its Date), not ours.
+      const serverNow = date === null ? Number.NaN : Date.parse(date);
+      error.retryAfterMs = parseRetryAfter(
+        response.headers.get('retry-after'),
+        Number.isNaN(serverNow) ? Date.now() : serverNow,
+      );
       throw error;
     }
     if (schema === null) return undefined as z.infer<S>;
@@ -102,6 +134,12 @@ export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi 
     abort: async (uploadId, signal) => {
       await call('DELETE', `/${encodeURIComponent(uploadId)}`, null, undefined, signal);
     },
+    serverNow: () => clock.now(),
+    limits: (signal) => call('GET', '/limits', UploadLimits, undefined, signal),
+    createBatch: (items, signal) =>
+      call('POST', '/batch', CreateUploadBatchResponse, { items }, signal),
+    completeBatch: (items, signal) =>
+      call('POST', '/batch/complete', CompleteUploadBatchResponse, { items }, signal),
   };
 }
 

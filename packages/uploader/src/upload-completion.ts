@@ -22,13 +22,18 @@ export async function completeUpload(options: {
   partEtags: readonly string[];
   /** Wraps the call (retries). */
   call: <T>(operation: () => Promise<T>) => Promise<T>;
+  /** Completes a single-PUT upload in a call shared with other small files. */
+  completeSmall?: (uploadId: string, etag: string) => Promise<UploadView>;
 }): Promise<UploadView> {
-  const { api, uploadId, plan, partEtags, call } = options;
+  const { api, uploadId, plan, partEtags, call, completeSmall } = options;
   const parts = plan.map((part, index) => ({
     partNumber: part.partNumber,
     etag: partEtags[index] ?? '',
   }));
+  const [only] = parts;
   try {
+    if (completeSmall && only && parts.length === 1)
+      return await call(() => completeSmall(uploadId, only.etag));
     return await call(() => api.complete(uploadId, parts));
   } catch (error) {
     // A retried complete can fail because the first one succeeded and only its answer was lost.

@@ -91,6 +91,9 @@ export function describeUploadError(error: unknown): string {
     return `The server refused the request: ${error.detail ?? error.code ?? `HTTP ${error.status}`}.`;
   }
   if (error instanceof HttpError) {
+    if (error.status === 412) {
+      return 'S3 refused to write the file: an object already exists at this name (or changed since the upload started). Upload it again to rename or overwrite.';
+    }
     if (error.status === 403) {
       return 'S3 refused the part (HTTP 403): the signed URL was rejected. Check the server clock and the connection credentials.';
     }

@@ -3,12 +3,14 @@
 // the one recorded when the upload started, and every held part is proven to be the local bytes
 // (held-part-proof.ts). A candidate that fails the check is aborted and a fresh upload started.
 // The server's record and S3's ListParts are the truth; local state is only the hint and the proof.
-import { type ExistingKeyPolicy, type UploadView } from '@s3am/contracts';
+import { type CreateUploadRequest, type ExistingKeyPolicy, type UploadView } from '@s3am/contracts';
 import { contentFingerprint, fingerprintBlockSize } from './content-fingerprint.js';
 import { type FileSource } from './file-source.js';
 import { proveHeldParts } from './held-part-proof.js';
 import { partLength, planParts } from './part-plan.js';
+import { type SignedPartUrl } from './part-signer.js';
 import { resumeKeyOf, type ResumeRecord, type ResumeStore } from './resume-store.js';
+import { type CreatedSmallUpload } from './small-upload-batcher.js';
 import { type UploadApi } from './transport.js';
 import { UploadApiError } from './upload-errors.js';
 
@@ -31,6 +33,8 @@ export interface PreparedUpload {
   resumed: boolean;
   /** The record kept for this destination (also built when there is no store). */
   record: ResumeRecord;
+  /** URLs signed along with the create (small files created in a batch). */
+  presigned?: (SignedPartUrl & { partNumber: number })[];
 }
 
 /** Why an earlier upload was not resumed but aborted. */
@@ -55,6 +59,8 @@ export interface PrepareOptions {
   signal?: AbortSignal;
   onCheckProgress?: (checkedBytes: number, totalBytes: number) => void;
   onDiscarded?: (discarded: DiscardedUpload) => void;
+  /** Creates a small file's upload with its PUT URL in a batch call (small-upload-batcher.ts). */
+  createSmall?: (request: CreateUploadRequest, signal?: AbortSignal) => Promise<CreatedSmallUpload>;
 }
 
 /** Same connection and bucket, and the key asked for (or the one the server chose for it). */
@@ -110,25 +116,36 @@ export async function prepareUpload(options: PrepareOptions): Promise<PreparedUp
     if (stored) await store?.delete(resumeKey);
   }
 
-  const upload = await call(() =>
-    api.create(
-      {
-        connectionId: destination.connectionId,
-        bucket: destination.bucket,
-        key: destination.key,
-        size: file.size,
-        contentType: destination.contentType ?? (file.type || 'application/octet-stream'),
-        metadata: destination.metadata,
-        tags: destination.tags,
-        lastModified: file.lastModified,
-        onExisting: destination.onExisting,
-      },
-      signal,
-    ),
-  );
+  const request: CreateUploadRequest = {
+    connectionId: destination.connectionId,
+    bucket: destination.bucket,
+    key: destination.key,
+    size: file.size,
+    contentType: destination.contentType ?? (file.type || 'application/octet-stream'),
+    metadata: destination.metadata,
+    tags: destination.tags,
+    lastModified: file.lastModified,
+    onExisting: destination.onExisting,
+  };
+  const { createSmall } = options;
+  const created = createSmall
+    ? await call(() => createSmall(request, signal))
+    : { upload: await call(() => api.create(request, signal)) };
+  const { upload } = created;
   const fresh = await recordFor(upload, destination, file);
   await store?.put(resumeKey, fresh);
-  return { upload, held: new Map(), resumed: false, record: fresh };
+  const presigned =
+    'url' in created
+      ? [
+          {
+            partNumber: 1,
+            url: created.url,
+            headers: created.headers,
+            expiresAt: created.expiresAt,
+          },
+        ]
+      : undefined;
+  return { upload, held: new Map(), resumed: false, record: fresh, presigned };
 }
 
 /** Null when the content may be this upload's (parts are proven next), else why it is not. */

@@ -261,4 +261,60 @@ describe('UploadTask', () => {
     expect(api.callsOf('abort')).toHaveLength(1);
     expect(await task.start()).toEqual({ state: 'cancelled' });
   });
+
+  it('judges URL freshness by the server clock: a client 2 h ahead signs a 10-part upload once', async () => {
+    const skewed = () => Date.now() + 2 * 3_600_000;
+    const { api, make } = setup(95, { concurrency: 4, now: skewed });
+    expect((await make().start()).state).toBe('completed');
+    expect(api.callsOf('signParts')).toHaveLength(1);
+  });
+});
+
+describe('UploadTask, single PUT (create-only URL)', () => {
+  const singleSetup = (size: number) => {
+    const api = new FakeUploadApi({ partSize: PART, singlePutMaxBytes: 64 });
+    const sender = new FakeS3Sender(api);
+    const task = new UploadTask({
+      api,
+      sender,
+      file: fileOf(size),
+      destination: DESTINATION,
+      backoff: { random: () => 0 },
+    });
+    return { api, sender, task };
+  };
+
+  it('a 412 after a try whose answer was lost means "maybe stored": completion decides', async () => {
+    const { api, sender, task } = singleSetup(40);
+    sender.loseAnswer(1);
+    const outcome = await task.start();
+    expect(outcome.state).toBe('completed');
+    expect(sender.puts.map((put) => put.outcome)).toEqual(['failed', 'failed']);
+    expect(api.callsOf('complete')).toHaveLength(1);
+    expect(task.upload?.mode).toBe('single');
+  });
+
+  it('fails on a 412 at the first try: something else is stored under that name', async () => {
+    const { api, sender, task } = singleSetup(40);
+    sender.failWith(1, new HttpError(412, '<Error><Code>PreconditionFailed</Code></Error>'));
+    const outcome = await task.start();
+    expect(outcome.state).toBe('failed');
+    if (outcome.state === 'failed') expect(outcome.message).toMatch(/already exists/);
+    expect(api.callsOf('complete')).toHaveLength(0);
+  });
+
+  it('fails a "maybe stored" upload whose stored bytes turn out not to be this file', async () => {
+    const { api, sender, task } = singleSetup(40);
+    sender.failWith(1, new NetworkError('socket hang up'));
+    // Meanwhile someone else stored 40 other bytes at the key: the retry gets 412.
+    const send = sender.send.bind(sender);
+    sender.send = async (request) => {
+      const uploadId = /^fake-s3:\/\/([^/]+)\//.exec(request.url)![1]!;
+      if (!api.holds(uploadId, 1)) api.storePart(uploadId, 1, new Uint8Array(40).fill(7));
+      return send(request);
+    };
+    const outcome = await task.start();
+    expect(outcome.state).toBe('failed');
+    if (outcome.state === 'failed') expect(outcome.message).toMatch(/not this file/);
+  });
 });

@@ -6,10 +6,11 @@ import { verifyCompletedUpload } from './etag-check.js';
 import { type FileSource } from './file-source.js';
 import { type PartSender } from './part-sender.js';
 import { planParts } from './part-plan.js';
-import { sendParts } from './part-scheduler.js';
+import { sendParts, type MaybeStored } from './part-scheduler.js';
 import { TransferProgress, type ProgressSnapshot } from './progress.js';
 import { ResumeLedger } from './resume-ledger.js';
 import { resumeKeyOf, type ResumeStore } from './resume-store.js';
+import { type SmallUploadBatcher } from './small-upload-batcher.js';
 import {
   DEFAULT_BACKOFF,
   browserConnectivity,
@@ -18,7 +19,7 @@ import {
   type Connectivity,
 } from './retry.js';
 import { type UploadApi } from './transport.js';
-import { UploadApiError, describeUploadError } from './upload-errors.js';
+import { UploadApiError, UploadVerificationError, describeUploadError } from './upload-errors.js';
 import {
   prepareUpload,
   type DiscardedUpload,
@@ -87,6 +88,12 @@ export interface UploadTaskOptions {
   partChecksums?: boolean;
   /** Compare the final ETag with the part ETags (default true; sizes are always compared). */
   verifyEtag?: boolean;
+  /**
+   * Small files (up to its maxBytes) are created, signed and completed in batch calls shared
+   * with other files, and their PUTs share its slots (see small-upload-batcher.ts).
+   */
+  small?: SmallUploadBatcher;
+  /** The local clock (backoff, speed); URL expiry is judged by the API's clock (api.serverNow). */
   now?: () => number;
   progressWindowMs?: number;
 }
@@ -125,6 +132,11 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
 
   get file(): FileSource {
     return this.options.file;
+  }
+
+  /** 'small' files go through the batches (UploadQueue runs many of them at once). */
+  get lane(): 'small' | 'large' {
+    return this.options.small?.fits(this.options.file.size) ? 'small' : 'large';
   }
 
   snapshot(): ProgressSnapshot {
@@ -193,6 +205,7 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
 
   private async execute(): Promise<UploadOutcome> {
     const { api, file, store } = this.options;
+    const small = this.lane === 'small' ? this.options.small : undefined;
     const controller = new AbortController();
     const signal = controller.signal;
     this.controller = controller;
@@ -213,14 +226,16 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         onCheckProgress: (checkedBytes, totalBytes) =>
           this.emit('check', { checkedBytes, totalBytes }),
         onDiscarded: (discarded) => this.emit('discarded', discarded),
+        createSmall: small && ((request, inner) => small.create(request, inner)),
       });
       if (this.upload && this.upload.id !== prepared.upload.id) this.sentEtags.clear();
-      const ledger = new ResumeLedger(store, this.resumeKey, prepared.record);
+      const ledger = new ResumeLedger(store, this.resumeKey, prepared.record, file);
       this.ledger = ledger;
       const upload = prepared.upload;
       this.upload = upload;
       const plan = planParts(upload);
       const held = prepared.held;
+      const single = upload.mode === 'single';
 
       this.progress.reset(file.size);
       for (const part of plan) {
@@ -238,41 +253,54 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
 
       this.setState('uploading');
       const concurrency = Math.max(1, this.options.concurrency ?? 4);
-      await sendParts({
-        parts: plan.filter((part) => !held.has(part.partNumber)),
-        file,
-        sender: this.options.sender,
-        sign: (partNumbers, innerSignal) =>
-          this.callApi(() => api.signParts(upload.id, partNumbers, innerSignal), innerSignal),
-        progress: this.progress,
-        concurrency,
-        signBatchSize: this.options.signBatchSize ?? concurrency * 5,
-        backoff: this.backoff,
-        connectivity: this.connectivity,
-        maxResigns: this.options.maxResigns ?? 3,
-        partChecksums: this.options.partChecksums ?? false,
-        signal,
-        now: this.options.now,
-        onPartStored: (part, etag, body) => ledger.partStored(part.partNumber, etag, body),
-        onPartDone: (part, etag) => {
-          held.set(part.partNumber, etag);
-          this.sentEtags.set(part.partNumber, etag);
-          this.emit('part', {
-            partNumber: part.partNumber,
-            etag,
-            size: part.end - part.start,
-            fromServer: false,
-          });
-        },
-        onRetry: (part, error, { delayMs, offline }) =>
-          this.emit('retry', {
-            partNumber: part.partNumber,
-            error,
-            delayMs,
-            offline,
-            message: describeUploadError(error),
-          }),
-      });
+      let maybeStored: MaybeStored | undefined;
+      const releaseSlot = small && single ? await small.sendSlot(signal) : undefined;
+      try {
+        await sendParts({
+          parts: plan.filter((part) => !held.has(part.partNumber)),
+          file,
+          sender: this.options.sender,
+          sign: (partNumbers, innerSignal) =>
+            this.callApi(() => api.signParts(upload.id, partNumbers, innerSignal), innerSignal),
+          presigned: prepared.presigned,
+          progress: this.progress,
+          concurrency,
+          signBatchSize: this.options.signBatchSize ?? concurrency * 5,
+          backoff: this.backoff,
+          connectivity: this.connectivity,
+          maxResigns: this.options.maxResigns ?? 3,
+          partChecksums: this.options.partChecksums ?? false,
+          singlePut: single,
+          signal,
+          now: this.options.now,
+          serverNow: api.serverNow && (() => api.serverNow!()),
+          // A single PUT is never resumed part-wise: nothing to record for it.
+          onPartStored: single
+            ? undefined
+            : (part, etag, body) => ledger.partStored(part.partNumber, etag, body),
+          onPartDone: (part, etag, maybe) => {
+            maybeStored ??= maybe;
+            held.set(part.partNumber, etag);
+            this.sentEtags.set(part.partNumber, etag);
+            this.emit('part', {
+              partNumber: part.partNumber,
+              etag,
+              size: part.end - part.start,
+              fromServer: false,
+            });
+          },
+          onRetry: (part, error, { delayMs, offline }) =>
+            this.emit('retry', {
+              partNumber: part.partNumber,
+              error,
+              delayMs,
+              offline,
+              message: describeUploadError(error),
+            }),
+        });
+      } finally {
+        releaseSlot?.();
+      }
       await ledger.flush();
 
       this.setState('completing');
@@ -284,15 +312,11 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
         plan,
         partEtags,
         call: (operation) => this.callApi(operation),
+        completeSmall: small && ((id, etag) => small.complete(id, etag)),
       });
       this.upload = completed;
       await store?.delete(this.resumeKey);
-      verifyCompletedUpload(completed, {
-        fileSize: file.size,
-        partEtags,
-        // SSE-KMS/SSE-C objects have ETags that are no MD5 of anything we sent: sizes only.
-        checkEtag: (this.options.verifyEtag ?? true) && ledger.etagKind !== 'opaque',
-      });
+      this.verify(completed, partEtags, ledger, maybeStored);
       this.setState('completed');
       return { state: 'completed', upload: completed };
     } catch (error) {
@@ -313,6 +337,28 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       return { state: 'failed', error, message };
     } finally {
       if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  /** Throws when the stored object is not this file (size always; ETag where it can be told). */
+  private verify(
+    completed: UploadView,
+    partEtags: string[],
+    ledger: ResumeLedger,
+    maybeStored: MaybeStored | undefined,
+  ): void {
+    const checkEtag =
+      (this.options.verifyEtag ?? true) &&
+      // SSE-KMS/SSE-C objects have ETags that are no MD5 of anything we sent: sizes only.
+      ledger.etagKind !== 'opaque' &&
+      (maybeStored?.etagIsMd5 ?? true);
+    try {
+      verifyCompletedUpload(completed, { fileSize: this.options.file.size, partEtags, checkEtag });
+    } catch (error) {
+      if (!maybeStored || !(error instanceof UploadVerificationError)) throw error;
+      throw new UploadVerificationError(
+        `An object was already stored at ${completed.key} and it is not this file (S3 refused the retry of a PUT whose answer was lost, and the stored bytes differ).`,
+      );
     }
   }
 
