@@ -2,12 +2,14 @@
 // signing part URLs) beside @aws-sdk/lib-storage's Upload with the same part size and
 // concurrency, in the same run; the bytes the API received meanwhile (a counting proxy sits in
 // front of it: object bytes must never pass through it); and the time to sign 1,000 part URLs
-// (10 calls of 100). Starts the real stack (`pnpm start`'s server on an embedded PostgreSQL).
+// (10 calls of 100); and the signing calls of a 10-part upload from a client whose clock runs 2 h
+// ahead (clockSkewSigningCalls: 1 when freshness is judged by the server's clock). The engine
+// sends with NodeHttpPartSender (node:http, no body copies). Starts the real stack (`pnpm start`'s server on an embedded PostgreSQL).
 // Prints one JSON document. Run: pnpm bench uploads
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdtemp, open, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +20,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { GiB, MiB, TiB } from '@s3am/contracts';
 import {
-  FetchPartSender,
   NodeFileSource,
+  NodeHttpPartSender,
   UploadTask,
   createFetchUploadApi,
 } from '@s3am/uploader/node';
@@ -112,6 +114,40 @@ function countingProxy(
 }
 
 /**
+ * Signing calls for a 10-part upload from a client whose clock runs 2 h ahead of the server's:
+ * URL freshness is judged by the server's clock (its Date header), so 1 call signs all 10.
+ */
+async function clockSkewSigningCalls(
+  app: string,
+  auth: Record<string, string>,
+  connectionId: string,
+  dataDir: string,
+): Promise<{ calls: number; parts: number }> {
+  const skewed = () => Date.now() + 2 * 3_600_000;
+  const api = createFetchUploadApi({ baseUrl: app, getAuthHeaders: () => auth, now: skewed });
+  let calls = 0;
+  const signParts = api.signParts.bind(api);
+  api.signParts = (...args) => {
+    calls++;
+    return signParts(...args);
+  };
+  const sender = new NodeHttpPartSender();
+  const file = path.join(dataDir, 'ten-parts.bin');
+  await writeFile(file, Buffer.alloc(10 * 8 * MiB - 1, 7));
+  const task = new UploadTask({
+    api,
+    sender,
+    file: await NodeFileSource.open(file),
+    destination: { connectionId, bucket: 'uploads', key: `bench/skew-${Date.now()}.bin` },
+    now: skewed,
+  });
+  const outcome = await task.start();
+  sender.close();
+  if (outcome.state !== 'completed') throw new Error(`skewed upload ${outcome.state}`);
+  return { calls, parts: outcome.upload.partCount };
+}
+
+/**
  * Part URLs per second signed by the API's own signer (apps/api part-signer.ts) in this process,
  * over a kept client, as the API signs them: 20 rounds of 1,000 after a warm-up.
  */
@@ -167,9 +203,10 @@ async function main(): Promise<void> {
 
     // 1. Our engine, through the counting proxy.
     const proxy = await countingProxy(new URL(app));
+    const sender = new NodeHttpPartSender();
     const task = new UploadTask({
       api: createFetchUploadApi({ baseUrl: proxy.url, getAuthHeaders: () => auth }),
-      sender: new FetchPartSender(),
+      sender,
       file: await NodeFileSource.open(file),
       destination: { connectionId, bucket: 'uploads', key: `bench/engine-${Date.now()}.bin` },
       concurrency: CONCURRENCY,
@@ -177,6 +214,7 @@ async function main(): Promise<void> {
     let started = performance.now();
     const outcome = await task.start();
     const engineSeconds = (performance.now() - started) / 1000;
+    sender.close();
     proxy.close();
     if (outcome.state !== 'completed') throw new Error(`engine upload ${outcome.state}`);
     const partSize = outcome.upload.partSize;
@@ -223,6 +261,7 @@ async function main(): Promise<void> {
     const signMs = performance.now() - started;
     await fetch(`${app}/api/uploads/${big.id}`, { method: 'DELETE', headers: auth });
     const urlsPerSecond = await inProcessSigningRate(s3);
+    const skew = await clockSkewSigningCalls(app, auth, connectionId, dataDir);
 
     const mbps = (seconds: number) => Math.round((SIZE / MiB / seconds) * 10) / 10;
     process.stdout.write(
@@ -240,6 +279,9 @@ async function main(): Promise<void> {
           sign1000PartUrlsCalls: 10,
           inProcessPartUrlsPerSecond: urlsPerSecond,
           partCountOf1TiB: big.partCount,
+          clockSkewSigningCalls: skew.calls,
+          clockSkewParts: skew.parts,
+          clockSkewClientAheadHours: 2,
           node: process.version,
         },
         null,
