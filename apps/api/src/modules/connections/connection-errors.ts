@@ -74,8 +74,12 @@ export function classifyS3Error(error: unknown): ConnectionFailure {
   if (name === 'SignatureDoesNotMatch') {
     return {
       reason: 'signature_mismatch',
-      message: 'The secret access key does not match the access key id.',
-      hints: ['Paste the secret again (no spaces), or check that the server clock is right.'],
+      message:
+        'S3 refused the request signature: the secret access key may not match the access key id.',
+      hints: [
+        'Paste the secret again (no spaces), or check that the server clock is right.',
+        'When only some names fail, the S3-compatible server signs those names differently from S3.',
+      ],
     };
   }
   if (name === 'AccessDenied' || name === 'Forbidden' || e.$metadata?.httpStatusCode === 403) {
