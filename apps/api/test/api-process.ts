@@ -20,7 +20,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Entry = 'server' | 'worker';
+/** A long-running process, or an admin command that runs once. */
+export type Entry = 'server' | 'worker' | 'admin-cli/rotate-key';
+type Service = Exclude<Entry, `admin-cli/${string}`>;
 
 /** A started process with everything it printed so far (stdout and stderr, in order). */
 export interface ApiProcess {
@@ -33,7 +35,7 @@ export interface ApiProcess {
 }
 
 /** The whole start-up banner (its lines may arrive in separate chunks). */
-const READY: Record<Entry, RegExp> = {
+const READY: Record<Service, RegExp> = {
   server: /S3 Access Manager is running\n[\s\S]*Stop with Ctrl-C/,
   worker: /S3 Access Manager worker is running[\s\S]*Stop with Ctrl-C/,
 };
@@ -106,7 +108,7 @@ export function spawnApiProcess(entry: Entry, env: Record<string, string> = {}):
 
 /** A process that is expected to start: resolves once its start-up banner is printed. */
 export async function startProcess(
-  entry: Entry,
+  entry: Service,
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const started = spawnApiProcess(entry, env);
