@@ -1,6 +1,7 @@
 // Routes: /login is public; everything else needs a session and lives inside the app shell.
 // The shell (with the upload manager and engine) and every page but sign-in load on first visit,
 // so the sign-in page downloads only what it shows (bench/web-assets.ts measures it).
+import { CircularProgress } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -11,17 +12,28 @@ import { ColorModeProvider } from './features/theme/color-mode';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 
-// Loaded when it renders, i.e. once RequireAuth lets a signed-in person through: a route `lazy`
-// would be fetched as soon as the path matches, so a signed-out visit to / would download the
-// shell and the upload engine on its way to the sign-in page.
+// Loaded when they render, i.e. once RequireAuth lets a signed-in person through: a route `lazy`
+// is fetched as soon as its path matches, so a signed-out visit to / (the usual way in) would
+// download the shell, the upload engine and the dashboard on its way to the sign-in page.
 const AppShell = lazy(async () => ({
   default: (await import('./features/shell/app-shell')).AppShell,
+}));
+const DashboardPage = lazy(async () => ({
+  default: (await import('./routes/dashboard-page')).DashboardPage,
 }));
 
 function LazyAppShell() {
   return (
     <Suspense fallback={<FullPageSpinner />}>
       <AppShell />
+    </Suspense>
+  );
+}
+
+function LazyDashboardPage() {
+  return (
+    <Suspense fallback={<CircularProgress aria-label="Loading page" />}>
+      <DashboardPage />
     </Suspense>
   );
 }
@@ -36,12 +48,7 @@ const router = createBrowserRouter([
       {
         element: <LazyAppShell />,
         children: [
-          {
-            index: true,
-            lazy: async () => ({
-              Component: (await import('./routes/dashboard-page')).DashboardPage,
-            }),
-          },
+          { index: true, element: <LazyDashboardPage /> },
           {
             path: 'change-password',
             lazy: async () => ({
