@@ -31,13 +31,12 @@ export async function missingSharedSecrets(config: SecretsConfig): Promise<Confi
     `  MASTER_KEYS (${state(config.MASTER_KEYS)}): "id:base64(32 bytes)"; generate one with`,
     `    ${GENERATE_MASTER_KEYS}`,
     'Generated secrets are only the default with the embedded PostgreSQL (no DATABASE_URL).',
+    'Joining a database that an instance with generated secrets started? Use the "jwtSecret" and',
+    `"masterKeys" values of that instance's DATA_DIR/secrets.json: the database holds secrets sealed with them.`,
   ];
   const generated = path.join(config.DATA_DIR, 'secrets.json');
   if (await access(generated).then(() => true, () => false))
-    lines.push(
-      `This installation generated secrets before (${generated}): if the database already holds`,
-      'secrets sealed with them, use its "jwtSecret" and "masterKeys" values.',
-    );
+    lines.push(`This instance's own generated secrets are in ${generated}.`);
   return new ConfigError(lines.join('\n'));
 }
 
