@@ -107,9 +107,7 @@ async function main(): Promise<void> {
     `  Keys:      ${canary === 'created' ? 'key canary sealed (first start on this database)' : 'MASTER_KEYS open the secrets in the database'}`,
   );
   for (const line of storageLines(config, storage)) say(line);
-  say(
-    `  Jobs:      ${jobs ? jobs.schedule.join('; ') : 'left to `pnpm worker` (RUN_JOBS=false)'}`,
-  );
+  say(`  Jobs:      ${jobs ? jobs.schedule.join('; ') : 'left to `pnpm worker` (RUN_JOBS=false)'}`);
   if (admin.generatedPassword) {
     say(`  Admin:     ${admin.email}  password: ${admin.generatedPassword}`);
     say('             (shown only this once; you will be asked to change it)');

@@ -35,7 +35,12 @@ export async function missingSharedSecrets(config: SecretsConfig): Promise<Confi
     `"masterKeys" values of that instance's DATA_DIR/secrets.json: the database holds secrets sealed with them.`,
   ];
   const generated = path.join(config.DATA_DIR, 'secrets.json');
-  if (await access(generated).then(() => true, () => false))
+  if (
+    await access(generated).then(
+      () => true,
+      () => false,
+    )
+  )
     lines.push(`This instance's own generated secrets are in ${generated}.`);
   return new ConfigError(lines.join('\n'));
 }

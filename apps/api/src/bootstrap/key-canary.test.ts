@@ -108,5 +108,7 @@ it('is re-sealed by admin:rotate-key, which refuses keys that cannot open it', a
   // From now on the new key alone is enough, and the old one alone is refused.
   expect(await verifyKeyCanary(db, parseKeyring(next))).toBe('verified');
   const old = await refusal(verifyKeyCanary(db, TEST_KEYRING));
-  expect(old).toContain('The key canary was sealed with master key "next"; this instance has "test".');
+  expect(old).toContain(
+    'The key canary was sealed with master key "next"; this instance has "test".',
+  );
 }, 120_000);

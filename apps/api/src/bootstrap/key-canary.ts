@@ -55,10 +55,7 @@ async function assertOpensStoredSecrets(db: Db, keyring: Keyring): Promise<void>
 }
 
 /** Refuses (ConfigError) unless this keyring opens the canary; writes it on first start. */
-export async function verifyKeyCanary(
-  db: Db,
-  keyring: Keyring,
-): Promise<'verified' | 'created'> {
+export async function verifyKeyCanary(db: Db, keyring: Keyring): Promise<'verified' | 'created'> {
   let created = false;
   let canary = await db.keyCanary.findUnique({ where: { id: CANARY_ID } });
   if (!canary) {

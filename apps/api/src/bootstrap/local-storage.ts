@@ -67,10 +67,7 @@ type Decision =
   | LocalStorageElsewhere
   | { kind: 'serve'; connectionId?: string; takenOverFrom?: OwnerRecord };
 
-async function decide(
-  tx: Prisma.TransactionClient,
-  me: OwnerIdentity,
-): Promise<Decision> {
+async function decide(tx: Prisma.TransactionClient, me: OwnerIdentity): Promise<Decision> {
   const managed = await tx.s3Connection.findFirst({ where: { managedLocal: true } });
   if (!managed) return (await tx.s3Connection.count()) > 0 ? { kind: 'none' } : { kind: 'serve' };
   const owner = await readOwner(tx, managed.id);
@@ -140,9 +137,11 @@ export async function ensureLocalStorage(
       connectionId: outcome.connectionId,
       ...(outcome.takenOverFrom ? { takenOverFrom: outcome.takenOverFrom } : {}),
       stop: async () => {
-        await ownership.release().catch((error: unknown) =>
-          log.warn({ err: error }, 'could not hand "Local storage" back'),
-        );
+        await ownership
+          .release()
+          .catch((error: unknown) =>
+            log.warn({ err: error }, 'could not hand "Local storage" back'),
+          );
         await running.close();
       },
     };

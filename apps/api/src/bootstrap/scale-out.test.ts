@@ -114,7 +114,10 @@ async function signIn(base: string, user: UserFixture) {
     body: { email: user.email, password: user.password },
   });
   expect(answer.status).toBe(200);
-  return { token: (answer.body as { accessToken: string }).accessToken, cookie: refreshCookie(answer) };
+  return {
+    token: (answer.body as { accessToken: string }).accessToken,
+    cookie: refreshCookie(answer),
+  };
 }
 
 async function managedRow() {
