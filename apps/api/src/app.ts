@@ -96,12 +96,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // First, so every answer carries them, 429s from the rate limiter included.
   await app.register(securityHeadersPlugin, { publicUrl: config.PUBLIC_URL });
+  const uploadCookie = createUploadCookieCodec(deps.jwtSecret);
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
     ipMax: config.RATE_LIMIT_IP_MAX,
     loginMax: config.AUTH_RATE_LIMIT_MAX,
     refreshMax: config.REFRESH_RATE_LIMIT_MAX,
-    callerKey: (request) => rateLimitCaller(app, request),
+    callerKey: (request) => rateLimitCaller(app, request, uploadCookie, clock()),
     timeWindowMs: config.RATE_LIMIT_WINDOW_MS,
     nameSpace: config.RATE_LIMIT_NAMESPACE,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
@@ -126,7 +127,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     version: APP_VERSION,
     startedAt: clock(),
   });
-  const uploadCookie = createUploadCookieCodec(deps.jwtSecret);
   authRoutes(app, {
     uploadCookie,
     deps: {

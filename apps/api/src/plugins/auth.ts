@@ -15,6 +15,7 @@ import type { Db } from '../db/prisma.js';
 import { AppError } from '../lib/app-error.js';
 import { timingDummyHash } from '../lib/password-hash.js';
 import { hashToken } from '../lib/secret-token.js';
+import type { UploadCookieCodec } from '../lib/upload-cookie.js';
 import { auditContext } from '../modules/audit/audit-context.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import {
@@ -80,7 +81,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
-/** The Uppy routes carry the access token in the /s3-scoped cookie instead of a header. */
+/** The Uppy routes authenticate with the /s3-scoped cookie instead of a header. */
 function uploadCookieOf(app: FastifyInstance, request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
   if (!header || !request.url.startsWith(`${UPLOAD_COOKIE_PATH}/`)) return undefined;
@@ -89,16 +90,25 @@ function uploadCookieOf(app: FastifyInstance, request: FastifyRequest): string |
 
 /**
  * Whom the rate limiter counts a request against. It runs before authentication, so only
- * credentials that prove themselves without the database name a caller: an access token with a
- * valid signature (by its user), an API token (by its hash, so nobody can spend another's budget).
- * Anything else is anonymous (undefined) and counted per client IP.
+ * credentials that prove themselves without the database name a caller: an access token or an
+ * upload cookie with a valid signature (by its user), an API token (by its hash, so nobody can
+ * spend another's budget). Anything else is anonymous (undefined) and counted per client IP.
  */
-export function rateLimitCaller(app: FastifyInstance, request: FastifyRequest): string | undefined {
-  const credential = bearerOf(request) ?? uploadCookieOf(app, request);
-  if (!credential) return undefined;
-  if (isApiToken(credential)) return `token:${hashToken(credential)}`;
+export function rateLimitCaller(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  uploadCookie: UploadCookieCodec,
+  now: Date,
+): string | undefined {
+  const bearer = bearerOf(request);
+  if (!bearer) {
+    const cookie = uploadCookieOf(app, request);
+    const claims = cookie ? uploadCookie.read(cookie, now) : null;
+    return claims ? `user:${claims.sub}` : undefined;
+  }
+  if (isApiToken(bearer)) return `token:${hashToken(bearer)}`;
   try {
-    return `user:${app.jwt.verify<AccessClaims>(credential).sub}`;
+    return `user:${app.jwt.verify<AccessClaims>(bearer).sub}`;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@
 // with a higher per-IP ceiling (colleagues behind one NAT do not throttle each other), and a
 // refresh budget of its own, apart from the strict sign-in one.
 import { createHmac, randomUUID } from 'node:crypto';
-import { ProblemSchema, REFRESH_COOKIE } from '@s3am/contracts';
+import { ProblemSchema, REFRESH_COOKIE, UPLOAD_COOKIE } from '@s3am/contracts';
 import {
   accessTokenFor,
   bearer,
@@ -85,6 +85,30 @@ describe('per caller, with a per-IP ceiling', () => {
       expect(await statuses(6, () => me(ctx, alice))).toEqual([200, 200, 200, 200, 200, 429]);
       expect((await me(ctx, bob)).statusCode).toBe(200);
       expect((await me(ctx, alice)).statusCode).toBe(429);
+    });
+  });
+
+  it("counts Uppy's cookie-authenticated calls per user too", async () => {
+    await withApp({ RATE_LIMIT_MAX: '3' }, async (ctx) => {
+      const uploadCookieOf = async () => {
+        const user = await createUser(ctx.db);
+        const login = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: user.email, password: user.password },
+        });
+        return login.cookies.find((cookie) => cookie.name === UPLOAD_COOKIE)!.value;
+      };
+      const [alice, bob] = [await uploadCookieOf(), await uploadCookieOf()];
+      const listParts = (cookie: string) =>
+        ctx.app.inject({
+          method: 'GET',
+          url: `/s3/multipart/${randomUUID()}?key=a.bin`,
+          cookies: { [UPLOAD_COOKIE]: cookie },
+          remoteAddress: OFFICE_NAT,
+        });
+      expect(await statuses(4, () => listParts(alice))).toEqual([404, 404, 404, 429]);
+      expect((await listParts(bob)).statusCode).toBe(404);
     });
   });
 

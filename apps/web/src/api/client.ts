@@ -1,5 +1,7 @@
 // The one axios instance: adds the access token, refreshes it silently (once, shared across
 // concurrent requests and tabs), retries the request, and reports when the session is over.
+// Only a definite 401 from the refresh ends the session: a refresh refused for a moment (429,
+// 5xx, network) is retried, honouring Retry-After, while the app says the server is busy.
 import axios, { AxiosError, type InternalAxiosRequestConfig } from 'axios';
 import { ProblemSchema, TokenResponse, type CurrentUser, type ErrorCode } from '@s3am/contracts';
 
@@ -9,6 +11,13 @@ let lastActivity = Date.now();
 let lastIssued = 0;
 let onSessionEnded: () => void = () => undefined;
 let onUserChanged: (user: CurrentUser) => void = () => undefined;
+
+/** Why the session could not be renewed just now, and when the next try is. */
+export interface RefreshProblem {
+  kind: 'busy' | 'unreachable';
+  retryAt: number;
+}
+let onRefreshProblem: (problem: RefreshProblem | null) => void = () => undefined;
 
 export const api = axios.create({ baseURL: '/', withCredentials: true, timeout: 30_000 });
 
@@ -29,9 +38,11 @@ for (const event of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) 
 export function setSessionCallbacks(callbacks: {
   ended: () => void;
   userChanged: (user: CurrentUser) => void;
+  refreshProblem?: (problem: RefreshProblem | null) => void;
 }): void {
   onSessionEnded = callbacks.ended;
   onUserChanged = callbacks.userChanged;
+  onRefreshProblem = callbacks.refreshProblem ?? (() => undefined);
 }
 
 export function applyTokens(tokens: TokenResponse): CurrentUser {
@@ -57,21 +68,95 @@ export function clearTokens(): void {
 
 let inFlight: Promise<CurrentUser> | null = null;
 
+const PENDING_REFRESH = 's3am-pending-refresh';
+let pendingInMemory: string | null = null;
+
+/**
+ * The Idempotency-Key of the refresh whose answer has not arrived yet. It outlives the page (and
+ * is shared by tabs), so after a reload or a dropped connection the same request is sent again:
+ * the server answers it again instead of taking the old cookie for a stolen one.
+ */
+function pendingRefreshKey(): string {
+  try {
+    const stored = localStorage.getItem(PENDING_REFRESH);
+    if (stored) return stored;
+    const key = crypto.randomUUID();
+    localStorage.setItem(PENDING_REFRESH, key);
+    return key;
+  } catch {
+    // Storage refused (privacy settings): a key for this page only still covers its retries.
+    pendingInMemory ??= crypto.randomUUID();
+    return pendingInMemory;
+  }
+}
+
+function settleRefreshKey(): void {
+  pendingInMemory = null;
+  try {
+    localStorage.removeItem(PENDING_REFRESH);
+  } catch {
+    // Nothing stored.
+  }
+}
+
 async function exchangeRefreshCookie(): Promise<CurrentUser> {
-  const response = await axios.post('/api/auth/refresh', undefined, { withCredentials: true });
-  return applyTokens(TokenResponse.parse(response.data));
+  const response = await axios.post('/api/auth/refresh', undefined, {
+    withCredentials: true,
+    timeout: 15_000,
+    headers: { 'Idempotency-Key': pendingRefreshKey() },
+  });
+  const user = applyTokens(TokenResponse.parse(response.data));
+  settleRefreshKey();
+  return user;
+}
+
+/** The server said the refresh cookie is no good: the session is over. */
+export function isSessionEnd(error: unknown): boolean {
+  return error instanceof AxiosError && error.response?.status === 401;
+}
+
+/** Waits after a failed refresh: Retry-After when the server sent one, else 1, 2, 4 … 30 s. */
+export function refreshRetryDelayMs(error: unknown, attempt: number): number {
+  const retryAfter = retryAfterSeconds(error);
+  if (retryAfter !== undefined) return Math.min(retryAfter, 300) * 1000;
+  return Math.min(30_000, 1000 * 2 ** attempt);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One exchange at a time across tabs (Web Locks), so a rotated cookie is never sent twice. */
+function exchangeOnce(): Promise<CurrentUser> {
+  return navigator.locks
+    ? navigator.locks.request('s3am-refresh', exchangeRefreshCookie)
+    : exchangeRefreshCookie();
+}
+
+async function refreshUntilDecided(): Promise<CurrentUser> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const user = await exchangeOnce();
+      onRefreshProblem(null);
+      return user;
+    } catch (error) {
+      if (isSessionEnd(error)) {
+        settleRefreshKey();
+        onRefreshProblem(null);
+        throw error;
+      }
+      const delay = refreshRetryDelayMs(error, attempt);
+      const reached = error instanceof AxiosError && error.response !== undefined;
+      onRefreshProblem({ kind: reached ? 'busy' : 'unreachable', retryAt: Date.now() + delay });
+      await sleep(delay);
+    }
+  }
 }
 
 /**
- * One refresh at a time: concurrent callers share it, and other tabs wait for it (Web Locks), so
- * a rotated refresh cookie is never presented twice — which the server treats as token theft.
+ * One refresh at a time: concurrent callers share it. It settles only when the server has
+ * decided: new tokens, or a 401 (the session is over). Transient failures are retried.
  */
 export function refreshSession(): Promise<CurrentUser> {
-  inFlight ??= (
-    navigator.locks
-      ? navigator.locks.request('s3am-refresh', exchangeRefreshCookie)
-      : exchangeRefreshCookie()
-  ).finally(() => {
+  inFlight ??= refreshUntilDecided().finally(() => {
     inFlight = null;
   });
   return inFlight;

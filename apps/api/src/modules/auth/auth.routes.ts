@@ -17,7 +17,14 @@ import {
 import type { UploadCookieCodec } from '../../lib/upload-cookie.js';
 import { requirePrincipal, type AccessClaims } from '../../plugins/auth.js';
 import { auditContext } from '../audit/audit-context.js';
-import { login, logout, refresh, type AuthDeps, type IssuedTokens } from './auth.service.js';
+import {
+  login,
+  logout,
+  refresh,
+  REFRESH_RETRY_KEY,
+  type AuthDeps,
+  type IssuedTokens,
+} from './auth.service.js';
 import { problemResponses } from '../../plugins/errors.js';
 
 export interface AuthRoutesOptions {
@@ -25,6 +32,17 @@ export interface AuthRoutesOptions {
   cookieSecure: boolean;
   uploadCookie: UploadCookieCodec;
 }
+
+const RefreshHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(REFRESH_RETRY_KEY)
+    .optional()
+    .describe(
+      'Random key (22-128 URL-safe characters) kept until an answer arrives: the same request ' +
+        'sent again after a lost answer gets the same new cookie instead of ending the session',
+    ),
+});
 
 export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { deps } = options;
@@ -83,13 +101,19 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       schema: {
         tags: ['auth'],
         summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
+        headers: RefreshHeaders,
         response: { 200: TokenResponse, ...errors },
       },
     },
     async (request, reply) =>
       sendTokens(
         reply,
-        await refresh(deps, request.cookies[REFRESH_COOKIE], auditContext(request)),
+        await refresh(
+          deps,
+          request.cookies[REFRESH_COOKIE],
+          auditContext(request),
+          request.headers['idempotency-key'],
+        ),
       ),
   );
 

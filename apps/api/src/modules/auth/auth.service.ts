@@ -1,4 +1,5 @@
 // Login, refresh-token rotation (with replay detection) and logout. No Fastify types here.
+import { createHmac } from 'node:crypto';
 import { ErrorCode, type CurrentUser, type LoginRequest } from '@s3am/contracts';
 import type { Db, User } from '../../db/prisma.js';
 import { AppError, isAppError } from '../../lib/app-error.js';
@@ -129,14 +130,32 @@ export async function login(
   return issue(deps, user, session.id, session.expiresAt, refreshToken);
 }
 
+/** What a client may send as `Idempotency-Key` on a refresh: 128+ bits it made up itself. */
+export const REFRESH_RETRY_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+
+/**
+ * The successor of `presented` for a client that sent a retry key: HMAC(presented, key), so the
+ * same request sent again yields the same successor. Only whoever holds both the token and the
+ * key can derive it — and that holder could ask for it anyway.
+ */
+function successorFor(presented: string, retryKey: string): string {
+  return createHmac('sha256', presented)
+    .update(`s3am refresh retry v1|${retryKey}`)
+    .digest('base64url');
+}
+
 /**
  * Exchanges a refresh token for a new pair. Each token works once: a token that comes back after
  * it was used means it was stolen or replayed, so its whole session (token family) is revoked.
+ * One exception keeps a person signed in when an answer was lost (the page reloaded mid-refresh,
+ * the network dropped): the same request again, with the same `retryKey`, while the successor it
+ * produced has never been used, gets that same successor instead of a revocation.
  */
 export async function refresh(
   deps: AuthDeps,
   presented: string | undefined,
   context: AuditContext,
+  retryKey?: string,
 ): Promise<IssuedTokens> {
   const invalid = new AppError(
     ErrorCode.INVALID_REFRESH_TOKEN,
@@ -157,13 +176,36 @@ export async function refresh(
     targetType: 'session',
     targetId: session.id,
   };
+  const ended = sessionEnd(session, now, deps.idleTimeoutSeconds * 1000);
+  const usable = !ended && !session.user.disabled;
+  const next = retryKey ? successorFor(presented, retryKey) : newOpaqueToken();
 
-  // Mark used atomically: of two concurrent uses of one token, exactly one wins.
-  const claimed = await deps.db.refreshToken.updateMany({
-    where: { id: token.id, usedAt: null },
-    data: { usedAt: now },
+  // Claim and successor in one transaction: of two concurrent uses of one token exactly one
+  // wins, and the loser (a retry) finds the successor already there.
+  const outcome = await deps.db.$transaction(async (tx) => {
+    const claimed = await tx.refreshToken.updateMany({
+      where: { id: token.id, usedAt: null },
+      data: { usedAt: now },
+    });
+    if (claimed.count === 0) return 'used' as const;
+    if (!usable) return 'ended' as const;
+    await tx.refreshToken.create({
+      data: { sessionId: session.id, tokenHash: hashToken(next), createdAt: now },
+    });
+    await tx.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    return 'rotated' as const;
   });
-  if (claimed.count === 0) {
+
+  if (outcome === 'used') {
+    if (retryKey && usable) {
+      const successor = await deps.db.refreshToken.findUnique({
+        where: { tokenHash: hashToken(next) },
+      });
+      if (successor?.sessionId === session.id && successor.usedAt === null) {
+        await deps.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+        return issue(deps, session.user, session.id, session.expiresAt, next);
+      }
+    }
     if (!session.revokedAt) {
       await deps.db.session.update({
         where: { id: session.id },
@@ -178,24 +220,16 @@ export async function refresh(
     });
     throw invalid;
   }
-  const ended = sessionEnd(session, now, deps.idleTimeoutSeconds * 1000);
-  if (ended === 'idle' || ended === 'expired') {
-    await deps.db.session.update({
-      where: { id: session.id },
-      data: { revokedAt: now, revokeReason: ended === 'idle' ? 'idle_timeout' : 'expired' },
-    });
-  }
-  if (ended || session.user.disabled) {
+  if (outcome === 'ended') {
+    if (ended === 'idle' || ended === 'expired') {
+      await deps.db.session.update({
+        where: { id: session.id },
+        data: { revokedAt: now, revokeReason: ended === 'idle' ? 'idle_timeout' : 'expired' },
+      });
+    }
     await recordAudit(deps.db, { ...context, ...actor, action: 'auth.refresh', outcome: 'denied' });
     throw invalid;
   }
-  const next = newOpaqueToken();
-  await deps.db.$transaction([
-    deps.db.refreshToken.create({
-      data: { sessionId: session.id, tokenHash: hashToken(next), createdAt: now },
-    }),
-    deps.db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }),
-  ]);
   return issue(deps, session.user, session.id, session.expiresAt, next);
 }
 

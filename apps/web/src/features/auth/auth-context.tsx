@@ -1,4 +1,5 @@
-// Who is signed in: restores the session from the refresh cookie on load, signs in and out.
+// Who is signed in: restores the session from the refresh cookie on load, signs in and out, and
+// says so while a renewal waits for a busy or unreachable server.
 import {
   createContext,
   useCallback,
@@ -15,7 +16,9 @@ import {
   clearTokens,
   refreshSession,
   setSessionCallbacks,
+  type RefreshProblem,
 } from '../../api/client';
+import { RefreshProblemNotice } from './refresh-problem-notice';
 
 type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
 
@@ -41,6 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [sessionEnded, setSessionEnded] = useState(false);
+  const [refreshProblem, setRefreshProblem] = useState<RefreshProblem | null>(null);
 
   const signedOut = useCallback(() => {
     clearTokens();
@@ -53,7 +57,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setSessionEnded(true);
       signedOut();
     };
-    setSessionCallbacks({ ended, userChanged: setUser });
+    setSessionCallbacks({ ended, userChanged: setUser, refreshProblem: setRefreshProblem });
+    // Settles only once the server has decided (transient failures are retried meanwhile).
     refreshSession().then(
       (restored) => {
         setUser(restored);
@@ -85,5 +90,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }),
     [status, user, sessionEnded, signedOut],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      <RefreshProblemNotice problem={refreshProblem} />
+    </AuthContext.Provider>
+  );
 }
