@@ -124,7 +124,18 @@ export function FileBrowser({
           }}
         />
       </Stack>
-      <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+      <Stack
+        direction="row"
+        spacing={{ xs: 0.5, sm: 1 }}
+        sx={{
+          mb: 1,
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          // Upload, New folder, Delete and Refresh share one line on a phone too.
+          '& .MuiButton-root': { px: { xs: 0.75, sm: 1 } },
+          '& .MuiButton-contained': { px: { xs: 1.25, sm: 2 } },
+        }}
+      >
         {canUpload && (
           <FolderUploadButton
             destination={uploads.destination}
@@ -147,9 +158,12 @@ export function FileBrowser({
             Delete{selected.size ? ` (${selected.size})` : ''}
           </Button>
         )}
-        <Box sx={{ flexGrow: 1 }} />
         <Tooltip title="Refresh">
-          <IconButton aria-label="Refresh" onClick={listing.reload}>
+          <IconButton
+            aria-label="Refresh"
+            onClick={listing.reload}
+            sx={{ ml: 'auto !important', p: { xs: 0.5, sm: 1 } }}
+          >
             <RefreshOutlined />
           </IconButton>
         </Tooltip>
