@@ -6,18 +6,15 @@
 // assets come from the cache). Also: a signed-out visit to / (redirected to sign-in), every built
 // asset together, and the caching headers of assets and of the document.
 // Prints one JSON document. Run: pnpm bench web-assets (BENCH_WEB_DIST=dir skips the build).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { repoRoot, startStack, type Stack } from './support/stack.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN = { email: 'bench-web@example.test', password: 'bench-admin-password-1' };
 const LOGIN_GZIP_GOAL = 250_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -48,15 +45,6 @@ interface Fetched {
   fromCache: boolean;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function buildWeb(outDir: string): void {
   const result = spawnSync(
     'pnpm',
@@ -64,36 +52,6 @@ function buildWeb(outDir: string): void {
     { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (result.status !== 0) throw new Error(`web build failed (${result.status})`);
-}
-
-/** The API as `pnpm start` runs it, serving `webDist`; resolves once it answers /ready. */
-function startApi(dataDir: string, webDist: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOCAL_S3_PORT: '0',
-      WEB_DIST_DIR: webDist,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      UPLOAD_SWEEP_INTERVAL_MINUTES: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Open:\s+http/.test(output)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, ready };
 }
 
 /** Sizes of a built file: its own bytes and its .gz/.br copies (compressed here where none). */
@@ -260,13 +218,12 @@ async function main(): Promise<void> {
   await chmod(scratch, 0o755); // the embedded PostgreSQL runs as `postgres` when we are root
   const webDist = process.env.BENCH_WEB_DIST ?? path.join(scratch, 'dist');
   if (!process.env.BENCH_WEB_DIST) buildWeb(webDist);
-  const port = await freePort();
-  const api = startApi(path.join(scratch, 'data'), webDist, port);
+  let stack: Stack | undefined;
   let browser: Browser | undefined;
   try {
-    await api.ready;
+    stack = await startStack(path.join(scratch, 'data'), { WEB_DIST_DIR: webDist });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const visits = await visitSignIn(browser, `http://127.0.0.1:${port}`, webDist);
+    const visits = await visitSignIn(browser, stack.app, webDist);
     const immutable = visits.headers.assets.every((value) => /\bimmutable\b/.test(value ?? ''));
     const result = {
       benchmark: 'web-assets',
@@ -305,11 +262,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await browser?.close();
-    if (api.child.exitCode === null) {
-      const exited = new Promise((resolve) => api.child.once('exit', resolve));
-      api.child.kill('SIGTERM');
-      await exited;
-    }
+    await stack?.stop();
     await rm(scratch, { recursive: true, force: true });
   }
 }
