@@ -3,6 +3,7 @@
 // many small files does not turn into as many listings).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FileLocation } from '@s3am/contracts';
+import { problemMessage } from '../../api/client';
 import type { PickedFile } from '../uploads/dropped-files';
 import { useUploadManager } from '../uploads/upload-manager-context';
 import { folderPrefix } from '../uploads/upload-keys';
@@ -18,6 +19,7 @@ export function useFolderUploads(
 ): {
   /** Where uploads go, for people: "Local storage › uploads › photos/". */
   destination: string;
+  /** Never rejects: a failure to queue becomes the notice. */
   queue: (files: PickedFile[]) => Promise<void>;
   notice: string | null;
   clearNotice: () => void;
@@ -37,9 +39,13 @@ export function useFolderUploads(
 
   const queue = useCallback(
     async (files: PickedFile[]) => {
-      await manager.add(files, folderUploadTarget(location, prefix));
-      const what = files.length === 1 ? `“${files[0]?.relativePath}”` : `${files.length} files`;
-      setNotice(`Uploading ${what} to ${destination}`);
+      try {
+        await manager.add(files, folderUploadTarget(location, prefix));
+        const what = files.length === 1 ? `“${files[0]?.relativePath}”` : `${files.length} files`;
+        setNotice(`Uploading ${what} to ${destination}`);
+      } catch (caught) {
+        setNotice(`Could not queue the upload: ${problemMessage(caught)}`);
+      }
     },
     [manager, location, prefix, destination],
   );
