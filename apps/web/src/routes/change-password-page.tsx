@@ -46,6 +46,10 @@ export function ChangePasswordPage() {
       <Card>
         <CardContent component="form" onSubmit={(event) => void submit(event)} sx={{ p: 3 }}>
           <Stack spacing={2}>
+            <Typography variant="body2" color="text.secondary">
+              Changing your password signs out your other sessions and revokes your personal API
+              tokens; create new tokens on your profile afterwards.
+            </Typography>
             {error && <Alert severity="error">{error}</Alert>}
             <TextField
               label="Current password"
