@@ -25,8 +25,9 @@ export interface AuditInput extends AuditContext {
 /** Serializes appends across every API instance, so each event links to the one before it. */
 const AUDIT_APPEND_LOCK = 72_023_312;
 
-export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
-  const fields = {
+/** The columns an event is stored (and hashed) with. */
+function auditFields(event: AuditInput) {
+  return {
     // Millisecond precision: what timestamptz(3) stores is exactly what was hashed.
     at: new Date((event.at ?? new Date()).getTime()),
     actorId: event.actorId ?? null,
@@ -40,6 +41,10 @@ export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
     requestId: event.requestId ?? null,
     details: event.details ?? {},
   };
+}
+
+export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
+  const fields = auditFields(event);
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`;
     const last = await tx.auditEvent.findFirst({
@@ -50,6 +55,31 @@ export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
     await tx.auditEvent.create({
       data: { ...fields, prevHash, hash: auditHash(prevHash, fields) },
     });
+  });
+}
+
+/**
+ * Several events appended in one transaction under one lock, chained in the order given (a batch
+ * of small uploads records one event per file without one lock round per file).
+ */
+export async function recordAuditEvents(db: Db, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map(auditFields);
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`;
+    const last = await tx.auditEvent.findFirst({
+      orderBy: { seq: 'desc' },
+      select: { hash: true },
+    });
+    let prevHash = last?.hash ?? null;
+    const data = rows.map((fields) => {
+      const hash = auditHash(prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // One multi-row INSERT: seq is drawn row by row in this order, as the chain was computed.
+    await tx.auditEvent.createMany({ data });
   });
 }
 
@@ -85,6 +115,25 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
     prevHash = last.hash;
     afterSeq = last.seq;
   }
+}
+
+/** Successful actions by one signed-in person, appended together (see recordAuditEvents). */
+export function recordActorEvents(
+  db: Db,
+  actor: AuditContext & { userId: string; email: string; role?: unknown },
+  events: readonly Omit<AuditInput, 'actorId' | 'actorEmail' | 'outcome' | keyof AuditContext>[],
+): Promise<void> {
+  const { userId, email, role: _role, ...context } = actor;
+  return recordAuditEvents(
+    db,
+    events.map((event) => ({
+      ...context,
+      ...event,
+      outcome: 'success',
+      actorId: userId,
+      actorEmail: email,
+    })),
+  );
 }
 
 /** A successful action by a signed-in person (the caller shapes the services use). */

@@ -6,7 +6,7 @@ import type { Db, S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
-import { recordActorEvent } from '../audit/audit.service.js';
+import { recordActorEvent, recordActorEvents } from '../audit/audit.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
 import { s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
@@ -58,6 +58,30 @@ export function audit(
     targetId: row.id,
     details: { connectionId: row.connectionId, bucket: row.bucket, key: row.key, ...details },
   });
+}
+
+/** The same upload event for many uploads, appended together (batches of small files). */
+export function auditEach(
+  deps: UploadsDeps,
+  caller: Caller,
+  action: string,
+  entries: readonly {
+    row: Pick<Upload, 'id' | 'bucket' | 'key' | 'connectionId'>;
+    details?: Record<string, string | number>;
+  }[],
+) {
+  const at = deps.clock();
+  return recordActorEvents(
+    deps.db,
+    caller,
+    entries.map(({ row, details }) => ({
+      at,
+      action,
+      targetType: 'upload',
+      targetId: row.id,
+      details: { connectionId: row.connectionId, bucket: row.bucket, key: row.key, ...details },
+    })),
+  );
 }
 
 /** The upload, checked for owner, state and a still-valid write grant. */

@@ -34,12 +34,14 @@ import {
   type UploadsDeps,
 } from './upload-access.js';
 import { ownedUpload, assertInProgress, type Upload } from './upload-records.js';
-import { currentEtag, existingObject } from './existing-object.js';
+import { currentEtag, existingObject, type ExistingObject } from './existing-object.js';
 import { abortMultipartUpload, listPartsPage } from './s3-parts.js';
 
 export type { UploadsDeps } from './upload-access.js';
 
-type CreateInput = Required<Omit<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>> &
+export type CreateInput = Required<
+  Omit<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>
+> &
   Pick<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>;
 
 export function refuseIfNotAllowed(
@@ -72,7 +74,7 @@ export function refuseIfNotAllowed(
  * replaying it after completion cannot replace the object; an overwrite is bound to the ETag of
  * the object it replaces (`if-match`), so it replaces that object once.
  */
-async function singlePutHeaders(
+export async function singlePutHeaders(
   client: S3Client,
   connection: S3Connection,
   row: Upload,
@@ -149,29 +151,54 @@ export async function createUpload(
     );
     return { key, s3UploadId: created.UploadId ?? null, replaces };
   });
-  const now = deps.clock();
   const row = await deps.db.upload.create({
-    data: {
-      ownerId: caller.userId,
-      connectionId: input.connectionId,
-      bucket: input.bucket,
-      key,
-      s3UploadId,
-      mode,
-      size: BigInt(input.size),
-      contentType: input.contentType,
-      lastModified: input.lastModified === undefined ? null : BigInt(input.lastModified),
-      partSize: BigInt(plan.partSize),
-      partCount: plan.partCount,
-      metadata: input.metadata ?? {},
-      tags: input.tags ?? {},
-      onExisting: input.onExisting === 'overwrite' ? 'overwrite' : 'reject',
-      createdAt: now,
-      lastActivityAt: now,
-    },
+    data: uploadRowData(caller, input, { key, s3UploadId, mode, plan, now: deps.clock() }),
   });
-  await audit(deps, caller, 'upload.start', row, {
-    size: input.size,
+  await audit(deps, caller, 'upload.start', row, startDetails(input.size, mode, replaces));
+  return view(deps, row);
+}
+
+/** The row a new upload is recorded with (one create, or many in a batch). */
+export function uploadRowData(
+  caller: Caller,
+  input: CreateInput,
+  decided: {
+    key: string;
+    s3UploadId: string | null;
+    mode: 'single' | 'multipart';
+    plan: { partSize: number; partCount: number };
+    now: Date;
+  },
+) {
+  const { key, s3UploadId, mode, plan, now } = decided;
+  return {
+    ownerId: caller.userId,
+    connectionId: input.connectionId,
+    bucket: input.bucket,
+    key,
+    s3UploadId,
+    mode,
+    size: BigInt(input.size),
+    contentType: input.contentType,
+    lastModified: input.lastModified === undefined ? null : BigInt(input.lastModified),
+    partSize: BigInt(plan.partSize),
+    partCount: plan.partCount,
+    metadata: input.metadata ?? {},
+    tags: input.tags ?? {},
+    onExisting: input.onExisting === 'overwrite' ? 'overwrite' : 'reject',
+    createdAt: now,
+    lastActivityAt: now,
+  };
+}
+
+/** What the audit says about a started upload, including what it will replace. */
+export function startDetails(
+  size: number,
+  mode: 'single' | 'multipart',
+  replaces: ExistingObject | null,
+): Record<string, string | number> {
+  return {
+    size,
     mode,
     ...(replaces
       ? {
@@ -180,8 +207,13 @@ export async function createUpload(
           ...(replaces.keptVersionId ? { replacedVersionId: replaces.keptVersionId } : {}),
         }
       : {}),
-  });
-  return view(deps, row);
+  };
+}
+
+/** Signed headers as the client gets them: browsers set content-length from the body themselves. */
+export function clientHeaders(signed: Record<string, string> | undefined): Record<string, string> {
+  const { 'content-length': _length, ...headers } = signed ?? {};
+  return headers;
 }
 
 export async function signParts(
@@ -221,11 +253,9 @@ export async function signParts(
     return { signed, signedHeaders };
   });
   await touch(deps, id);
-  // Browsers set content-length from the body themselves (and refuse to be told it).
-  const { 'content-length': _length, ...headers } = urls.signedHeaders ?? {};
   return {
     urls: partNumbers.map((partNumber, index) => ({ partNumber, url: urls.signed[index]! })),
-    headers,
+    headers: clientHeaders(urls.signedHeaders),
     expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
   };
 }
