@@ -33,7 +33,9 @@ export async function startStack(
   env: Record<string, string> = {},
 ): Promise<Stack> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API process (e.g. --cpu-prof to profile it).
+  const extra = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -103,7 +103,7 @@ export async function prepareUpload(options: PrepareOptions): Promise<PreparedUp
           onProgress: options.onCheckProgress,
         });
         if (proof.matches) {
-          const kept = record ?? (await recordFor(existing, destination, file));
+          const kept = record ?? (await recordFor(existing, destination, file, store));
           if (!record) await store?.put(resumeKey, kept);
           return { upload: existing, held: proof.proven, resumed: true, record: kept };
         }
@@ -132,7 +132,7 @@ export async function prepareUpload(options: PrepareOptions): Promise<PreparedUp
     ? await call(() => createSmall(request, signal))
     : { upload: await call(() => api.create(request, signal)) };
   const { upload } = created;
-  const fresh = await recordFor(upload, destination, file);
+  const fresh = await recordFor(upload, destination, file, store);
   await store?.put(resumeKey, fresh);
   const presigned =
     'url' in created
@@ -178,8 +178,11 @@ async function recordFor(
   upload: UploadView,
   destination: UploadDestination,
   file: FileSource,
+  store: ResumeStore | undefined,
 ): Promise<ResumeRecord> {
   const block = upload.mode === 'single' ? upload.size : upload.partSize;
+  // Only a kept record is ever compared with the file again: without a store, no reading.
+  const fingerprint = store ? await contentFingerprint(file, block) : '';
   return {
     uploadId: upload.id,
     key: upload.key,
@@ -189,7 +192,7 @@ async function recordFor(
     partSize: upload.partSize,
     createdAt: upload.createdAt,
     file: { name: file.name, size: file.size, lastModified: file.lastModified },
-    fingerprint: await contentFingerprint(file, block),
+    fingerprint,
   };
 }
 
