@@ -19,12 +19,20 @@ export interface SmallUploadBatcherOptions {
   api: UploadApi;
   /** Files up to this many bytes are small: the API's single-PUT limit (GET /api/uploads/limits). */
   maxBytes: number;
-  /** Whole-file PUTs in flight at once across every small file (default 8). */
+  /**
+   * Whole-file PUTs in flight at once across every small file (default 16; browsers send at most
+   * 6 at a time to one host over HTTP/1.1, so the web app asks for 6).
+   */
   sendConcurrency?: number;
   /** Items per call (default and at most 100). */
   maxBatch?: number;
-  /** How long a call waits for more items to join it, in ms (default 10). */
+  /** How long a create call waits for more files to join it, in ms (default 10). */
   lingerMs?: number;
+  /**
+   * How long a completion waits for more files to join it, in ms (default 200). Completions hold
+   * no PUT slot, so waiting costs a file a moment, and fills calls: each call has a fixed cost.
+   */
+  completeLingerMs?: number;
   /** Calls of one kind in flight at once; items arriving meanwhile wait for the next (default 2). */
   callsInFlight?: number;
 }
@@ -40,6 +48,8 @@ class Coalescer<I, R> {
   private waiting: Waiter<I, R>[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight = 0;
+  /** When the first of the items now waiting arrived (ms). */
+  private oldest = 0;
   calls = 0;
 
   constructor(
@@ -69,10 +79,24 @@ class Coalescer<I, R> {
         };
       waiter.resolve = settle(resolve);
       waiter.reject = settle(reject);
+      if (this.waiting.length === 0) this.oldest = Date.now();
       this.waiting.push(waiter);
-      if (this.waiting.length >= this.max) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.lingerMs);
+      this.schedule();
     });
+  }
+
+  /** A full call goes at once; otherwise the first item waiting waits `lingerMs` for company. */
+  private schedule(): void {
+    if (this.waiting.length === 0 || this.inFlight >= this.maxInFlight) return;
+    const waited = Date.now() - this.oldest;
+    if (this.waiting.length >= this.max || waited >= this.lingerMs) {
+      this.flush();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.schedule();
+    }, this.lingerMs - waited);
   }
 
   private flush(): void {
@@ -80,14 +104,17 @@ class Coalescer<I, R> {
     this.timer = undefined;
     while (this.waiting.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.waiting.splice(0, this.max);
+      this.oldest = Date.now();
       this.inFlight++;
       this.calls++;
       void this.send(batch).finally(() => {
         this.inFlight--;
-        // Items that arrived while the calls were busy go out now, without lingering.
-        if (this.waiting.length > 0) this.flush();
+        this.schedule();
       });
+      // Send a part-filled call only when the items have waited long enough.
+      if (this.waiting.length < this.max) break;
     }
+    this.schedule();
   }
 
   private async send(batch: Waiter<I, R>[]): Promise<void> {
@@ -191,10 +218,10 @@ export class SmallUploadBatcher {
           result.ok ? result.upload : itemError(result.error),
         ),
       max,
-      linger,
+      options.completeLingerMs ?? 200,
       inFlight,
     );
-    this.sends = new Slots(options.sendConcurrency ?? 8);
+    this.sends = new Slots(options.sendConcurrency ?? 16);
   }
 
   /** Whether a file of `size` bytes goes through the batches. */
