@@ -7,34 +7,23 @@ import {
   ListPartsCommand,
   PutObjectCommand,
   UploadPartCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { APP_ORIGIN, openTarget, type S3Target } from './s3-target.js';
+import { APP_ORIGIN, useS3Target } from './s3-target.js';
 import { bytes, md5Hex, s3ErrorOf, uniqueKey } from './s3-assertions.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 describe('presigned multipart part upload from the app origin', () => {
   it('passes the CORS preflight and exposes the ETag of the PUT response', async () => {
     const key = uniqueKey('browser');
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: key }),
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key }),
     );
     const url = await getSignedUrl(
-      s3,
-      new UploadPartCommand({ Bucket: target.bucket, Key: key, UploadId, PartNumber: 1 }),
+      suite.s3,
+      new UploadPartCommand({ Bucket: suite.target.bucket, Key: key, UploadId, PartNumber: 1 }),
       { expiresIn: 300 },
     );
 
@@ -58,21 +47,21 @@ describe('presigned multipart part upload from the app origin', () => {
     expect(put.headers.get('etag')).toBe(`"${md5Hex(body)}"`);
     expect(put.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('etag');
 
-    const parts = await s3.send(
-      new ListPartsCommand({ Bucket: target.bucket, Key: key, UploadId }),
+    const parts = await suite.s3.send(
+      new ListPartsCommand({ Bucket: suite.target.bucket, Key: key, UploadId }),
     );
     expect(parts.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([[1, body.length]]);
   });
 
   it('refuses a presigned URL whose signature was tampered with', async () => {
     const key = uniqueKey('browser');
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: key }),
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key }),
     );
     const url = new URL(
       await getSignedUrl(
-        s3,
-        new UploadPartCommand({ Bucket: target.bucket, Key: key, UploadId, PartNumber: 1 }),
+        suite.s3,
+        new UploadPartCommand({ Bucket: suite.target.bucket, Key: key, UploadId, PartNumber: 1 }),
         { expiresIn: 300 },
       ),
     );
@@ -86,11 +75,13 @@ describe('presigned multipart part upload from the app origin', () => {
 describe('presigned GET', () => {
   it('downloads with the filename from Content-Disposition, and stops working once expired', async () => {
     const key = uniqueKey('download');
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'hello' }));
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'hello' }),
+    );
     const url = await getSignedUrl(
-      s3,
+      suite.s3,
       new GetObjectCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         ResponseContentDisposition: 'attachment; filename="hello.txt"',
       }),
@@ -103,8 +94,8 @@ describe('presigned GET', () => {
 
     // Signed an hour ago for 60 seconds: the clock, not a sleep, makes it expired.
     const expired = await getSignedUrl(
-      s3,
-      new GetObjectCommand({ Bucket: target.bucket, Key: key }),
+      suite.s3,
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
       { expiresIn: 60, signingDate: new Date(Date.now() - 3600_000) },
     );
     const refused = await fetch(expired);
@@ -115,8 +106,8 @@ describe('presigned GET', () => {
 
 describe('presigned POST form upload (as Uppy sends small files)', () => {
   async function presignedPost(key: string, maxBytes: number) {
-    return createPresignedPost(s3, {
-      Bucket: target.bucket,
+    return createPresignedPost(suite.s3, {
+      Bucket: suite.target.bucket,
       Key: key,
       Conditions: [
         ['content-length-range', 0, maxBytes],
@@ -145,7 +136,9 @@ describe('presigned POST form upload (as Uppy sends small files)', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('etag')).toBe(`"${md5Hex(body)}"`);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
+    const head = await suite.s3.send(
+      new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(head.ContentLength).toBe(body.length);
     expect(head.ContentType).toBe('text/plain');
   });
@@ -157,7 +150,9 @@ describe('presigned POST form upload (as Uppy sends small files)', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('EntityTooLarge');
     expect(
-      await s3ErrorOf(s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }))),
+      await s3ErrorOf(
+        suite.s3.send(new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key })),
+      ),
     ).toMatchObject({ status: 404 });
   });
 

@@ -16,20 +16,10 @@ import {
   UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { LOCAL_KEYS, openTarget, s3Client, startLocalProcess, type S3Target } from './s3-target.js';
+import { LOCAL_KEYS, useS3Target, s3Client, startLocalProcess } from './s3-target.js';
 import { s3ErrorOf } from './s3-assertions.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 const run = `integrity-${randomUUID()}/`;
 
@@ -59,7 +49,7 @@ const md5Base64 = (body: Buffer) => createHash('md5').update(body).digest('base6
 
 async function exists(client: S3Client, key: string): Promise<boolean> {
   try {
-    await client.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
+    await client.send(new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key }));
     return true;
   } catch {
     return false;
@@ -69,29 +59,32 @@ async function exists(client: S3Client, key: string): Promise<boolean> {
 describe('Content-MD5', () => {
   it('is checked against the DeleteObjects body: right deletes, wrong is BadDigest and deletes nothing', async () => {
     const key = `${run}R&D notes.txt`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'x' }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'x' }));
     const wrong = clientSendingContentMd5(
-      () => target.client(),
+      () => suite.target.client(),
       () => md5Base64(Buffer.from('other')),
     );
-    const right = clientSendingContentMd5(() => target.client(), md5Base64);
+    const right = clientSendingContentMd5(() => suite.target.client(), md5Base64);
     try {
       expect(
         await s3ErrorOf(
           wrong.send(
             new DeleteObjectsCommand({
-              Bucket: target.bucket,
+              Bucket: suite.target.bucket,
               Delete: { Objects: [{ Key: key }] },
             }),
           ),
         ),
       ).toEqual({ code: 'BadDigest', status: 400 });
-      expect(await exists(s3, key)).toBe(true);
+      expect(await exists(suite.s3, key)).toBe(true);
 
       await right.send(
-        new DeleteObjectsCommand({ Bucket: target.bucket, Delete: { Objects: [{ Key: key }] } }),
+        new DeleteObjectsCommand({
+          Bucket: suite.target.bucket,
+          Delete: { Objects: [{ Key: key }] },
+        }),
       );
-      expect(await exists(s3, key)).toBe(false);
+      expect(await exists(suite.s3, key)).toBe(false);
     } finally {
       wrong.destroy();
       right.destroy();
@@ -100,9 +93,9 @@ describe('Content-MD5', () => {
 
   it('is checked against the PutObjectTagging body', async () => {
     const key = `${run}tagged.txt`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'x' }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'x' }));
     const wrong = clientSendingContentMd5(
-      () => target.client(),
+      () => suite.target.client(),
       () => md5Base64(Buffer.from('other')),
     );
     try {
@@ -110,7 +103,7 @@ describe('Content-MD5', () => {
         await s3ErrorOf(
           wrong.send(
             new PutObjectTaggingCommand({
-              Bucket: target.bucket,
+              Bucket: suite.target.bucket,
               Key: key,
               Tagging: { TagSet: [{ Key: 'a', Value: 'b' }] },
             }),
@@ -126,14 +119,19 @@ describe('Content-MD5', () => {
 describe('conditional writes', () => {
   it('PutObject with If-None-Match: * creates once, then answers 412', async () => {
     const key = `${run}photo (2).jpg`;
-    await s3.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'first', IfNoneMatch: '*' }),
+    await suite.s3.send(
+      new PutObjectCommand({
+        Bucket: suite.target.bucket,
+        Key: key,
+        Body: 'first',
+        IfNoneMatch: '*',
+      }),
     );
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new PutObjectCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: key,
             Body: 'second',
             IfNoneMatch: '*',
@@ -145,14 +143,14 @@ describe('conditional writes', () => {
 
   it('PutObject with If-Match replaces only the object with that ETag', async () => {
     const key = `${run}report (1).pdf`;
-    const { ETag } = await s3.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'v1' }),
+    const { ETag } = await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'v1' }),
     );
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new PutObjectCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: key,
             Body: 'v2',
             IfMatch: '"00000000000000000000000000000000"',
@@ -160,14 +158,14 @@ describe('conditional writes', () => {
         ),
       ),
     ).toEqual({ code: 'PreconditionFailed', status: 412 });
-    await s3.send(
-      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'v2', IfMatch: ETag }),
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'v2', IfMatch: ETag }),
     );
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new PutObjectCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: `${run}missing`,
             Body: 'v1',
             IfMatch: ETag,
@@ -179,13 +177,15 @@ describe('conditional writes', () => {
 
   it('CompleteMultipartUpload with If-None-Match: * does not replace an existing object', async () => {
     const key = `${run}taken.bin`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'kept' }));
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: key }),
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'kept' }),
     );
-    const { ETag } = await s3.send(
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
+    const { ETag } = await suite.s3.send(
       new UploadPartCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId,
         PartNumber: 1,
@@ -194,9 +194,9 @@ describe('conditional writes', () => {
     );
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new CompleteMultipartUploadCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: key,
             UploadId,
             IfNoneMatch: '*',
@@ -205,7 +205,9 @@ describe('conditional writes', () => {
         ),
       ),
     ).toEqual({ code: 'PreconditionFailed', status: 412 });
-    const head = await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
+    const head = await suite.s3.send(
+      new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(head.ContentLength).toBe(4);
   });
 });

@@ -11,24 +11,13 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { openTarget, type S3Target } from './s3-target.js';
+import { useS3Target } from './s3-target.js';
 import { s3ErrorOf } from './s3-assertions.js';
 import { rawRequest, rfc5987 } from './raw-http.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 const RUN = `shapes-${randomUUID()}/`;
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');
@@ -67,9 +56,9 @@ function contentOf(key: string): Buffer {
 }
 
 async function listedKeys(prefix: string, encoded = false): Promise<string[]> {
-  const page = await s3.send(
+  const page = await suite.s3.send(
     new ListObjectsV2Command({
-      Bucket: target.bucket,
+      Bucket: suite.target.bucket,
       Prefix: prefix,
       ...(encoded ? { EncodingType: 'url' as const } : {}),
     }),
@@ -90,10 +79,16 @@ describe.each(SHAPES)('a key with %s', (_shape, name) => {
 
   it('is stored by PUT and read back by HEAD and GET', async () => {
     const body = contentOf(key);
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body }));
-    const head = await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: body }),
+    );
+    const head = await suite.s3.send(
+      new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(head.ContentLength).toBe(body.length);
-    const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    const object = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(body)).toBe(true);
   });
 
@@ -106,9 +101,9 @@ describe.each(SHAPES)('a key with %s', (_shape, name) => {
     const basename = name.split('/').filter(Boolean).at(-1) ?? 'file';
     const disposition = `attachment; filename="download"; filename*=UTF-8''${rfc5987(basename)}`;
     const url = await getSignedUrl(
-      s3,
+      suite.s3,
       new GetObjectCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         ResponseContentDisposition: disposition,
       }),
@@ -126,8 +121,8 @@ describe.each(SHAPES)('a key with %s', (_shape, name) => {
     expect(response.headers['content-disposition']).toBe(disposition);
 
     const headUrl = await getSignedUrl(
-      s3,
-      new HeadObjectCommand({ Bucket: target.bucket, Key: key }),
+      suite.s3,
+      new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key }),
       { expiresIn: 300 },
     );
     const head = await rawRequest(headUrl, 'HEAD');
@@ -136,46 +131,61 @@ describe.each(SHAPES)('a key with %s', (_shape, name) => {
   });
 
   it('is replaced by a presigned PUT', async () => {
-    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: target.bucket, Key: key }), {
-      expiresIn: 300,
-    });
+    const url = await getSignedUrl(
+      suite.s3,
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+      {
+        expiresIn: 300,
+      },
+    );
     const replaced = Buffer.from(`replaced ${key}`, 'utf8');
     const put = await rawRequest(url, 'PUT', replaced);
     expect({ status: put.status, error: put.status === 200 ? '' : put.body.toString() }).toEqual({
       status: 200,
       error: '',
     });
-    const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    const object = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(replaced)).toBe(true);
   });
 
   it('is the source of a CopyObject, whose copy a presigned DELETE removes', async () => {
-    const source = `${target.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
-    await s3.send(
-      new CopyObjectCommand({ Bucket: target.bucket, Key: copyKey, CopySource: source }),
+    const source = `${suite.target.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+    await suite.s3.send(
+      new CopyObjectCommand({ Bucket: suite.target.bucket, Key: copyKey, CopySource: source }),
     );
-    const copy = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: copyKey }));
+    const copy = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: copyKey }),
+    );
     expect(Buffer.from(await copy.Body!.transformToByteArray()).toString()).toBe(`replaced ${key}`);
 
     const url = await getSignedUrl(
-      s3,
-      new DeleteObjectCommand({ Bucket: target.bucket, Key: copyKey }),
+      suite.s3,
+      new DeleteObjectCommand({ Bucket: suite.target.bucket, Key: copyKey }),
       { expiresIn: 300 },
     );
     expect((await rawRequest(url, 'DELETE')).status).toBe(204);
     expect(
-      await s3ErrorOf(s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: copyKey }))),
+      await s3ErrorOf(
+        suite.s3.send(new HeadObjectCommand({ Bucket: suite.target.bucket, Key: copyKey })),
+      ),
     ).toMatchObject({ status: 404 });
   });
 
   it('is removed by DeleteObjects and gone afterwards', async () => {
-    const result = await s3.send(
-      new DeleteObjectsCommand({ Bucket: target.bucket, Delete: { Objects: [{ Key: key }] } }),
+    const result = await suite.s3.send(
+      new DeleteObjectsCommand({
+        Bucket: suite.target.bucket,
+        Delete: { Objects: [{ Key: key }] },
+      }),
     );
     expect(result.Errors ?? []).toEqual([]);
     expect(result.Deleted?.map((deleted) => deleted.Key)).toEqual([key]);
     expect(
-      await s3ErrorOf(s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }))),
+      await s3ErrorOf(
+        suite.s3.send(new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key })),
+      ),
     ).toMatchObject({ status: 404 });
     expect(await listedKeys(key)).not.toContain(key);
   });
@@ -185,12 +195,14 @@ describe('keys that a file system or URL parser would take for the same path', (
   it('are distinct objects: a/b, a//b, a/./b and x/../a/b', async () => {
     const keys = ['a/b', 'a//b', 'a/./b', 'x/../a/b'].map((name) => `${RUN}same/${name}`);
     for (const key of keys) {
-      await s3.send(
-        new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: contentOf(key) }),
+      await suite.s3.send(
+        new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: contentOf(key) }),
       );
     }
     for (const key of keys) {
-      const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+      const object = await suite.s3.send(
+        new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+      );
       expect(Buffer.from(await object.Body!.transformToByteArray()).toString()).toBe(
         contentOf(key).toString(),
       );
@@ -202,19 +214,23 @@ describe('keys that a file system or URL parser would take for the same path', (
 describe('a signature mismatch', () => {
   it('answers GET with SignatureDoesNotMatch and HEAD with 403, for any key', async () => {
     const key = `${RUN}photo (2).jpg`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'x' }));
-    const wrong = target.client('not-the-secret');
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'x' }));
+    const wrong = suite.target.client('not-the-secret');
     try {
       expect(
-        await s3ErrorOf(wrong.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }))),
-      ).toEqual({ code: 'SignatureDoesNotMatch', status: 403 });
-      expect(
         await s3ErrorOf(
-          wrong.send(new ListObjectsV2Command({ Bucket: target.bucket, Prefix: key })),
+          wrong.send(new GetObjectCommand({ Bucket: suite.target.bucket, Key: key })),
         ),
       ).toEqual({ code: 'SignatureDoesNotMatch', status: 403 });
       expect(
-        await s3ErrorOf(wrong.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }))),
+        await s3ErrorOf(
+          wrong.send(new ListObjectsV2Command({ Bucket: suite.target.bucket, Prefix: key })),
+        ),
+      ).toEqual({ code: 'SignatureDoesNotMatch', status: 403 });
+      expect(
+        await s3ErrorOf(
+          wrong.send(new HeadObjectCommand({ Bucket: suite.target.bucket, Key: key })),
+        ),
       ).toMatchObject({ status: 403 });
     } finally {
       wrong.destroy();

@@ -10,36 +10,25 @@ import {
   ListObjectsV2Command,
   ListPartsCommand,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { openTarget, type S3Target } from './s3-target.js';
+import { useS3Target } from './s3-target.js';
 import { parseStrictXml, rawRequest, textsOf } from './raw-http.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 async function putAll(keys: string[]) {
   for (const key of keys) {
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: key }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: key }));
   }
 }
 
 /** One page of ListObjectsV2 as [keys, common prefixes]. */
 async function listV2(prefix: string, delimiter?: string) {
-  const page = await s3.send(
-    new ListObjectsV2Command({ Bucket: target.bucket, Prefix: prefix, Delimiter: delimiter }),
+  const page = await suite.s3.send(
+    new ListObjectsV2Command({ Bucket: suite.target.bucket, Prefix: prefix, Delimiter: delimiter }),
   );
   return {
     keys: (page.Contents ?? []).map((object) => object.Key ?? ''),
@@ -97,8 +86,8 @@ describe('XML specials in keys and prefixes', () => {
   });
 
   it('come back unescaped in ListObjects (V1)', async () => {
-    const page = await s3.send(
-      new ListObjectsCommand({ Bucket: target.bucket, Prefix: run, Delimiter: '/' }),
+    const page = await suite.s3.send(
+      new ListObjectsCommand({ Bucket: suite.target.bucket, Prefix: run, Delimiter: '/' }),
     );
     expect(page.Contents?.map((object) => object.Key)).toEqual(
       keys.filter((key) => !key.includes('R&D')).sort(byUtf8),
@@ -108,8 +97,8 @@ describe('XML specials in keys and prefixes', () => {
 
   it('are escaped exactly once in the XML on the wire (a strict parser reads them back)', async () => {
     const url = await getSignedUrl(
-      s3,
-      new ListObjectsV2Command({ Bucket: target.bucket, Prefix: run }),
+      suite.s3,
+      new ListObjectsV2Command({ Bucket: suite.target.bucket, Prefix: run }),
       { expiresIn: 300 },
     );
     const response = await rawRequest(url);
@@ -121,21 +110,23 @@ describe('XML specials in keys and prefixes', () => {
 
   it('come back unescaped from ListMultipartUploads and ListParts', async () => {
     const key = `${run}upload & <more> "x".bin`;
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: key }),
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key }),
     );
     try {
-      const uploads = await s3.send(
-        new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: run }),
+      const uploads = await suite.s3.send(
+        new ListMultipartUploadsCommand({ Bucket: suite.target.bucket, Prefix: run }),
       );
       expect(uploads.Uploads?.map((upload) => upload.Key)).toEqual([key]);
       expect(uploads.Prefix).toBe(run);
-      const parts = await s3.send(
-        new ListPartsCommand({ Bucket: target.bucket, Key: key, UploadId }),
+      const parts = await suite.s3.send(
+        new ListPartsCommand({ Bucket: suite.target.bucket, Key: key, UploadId }),
       );
       expect(parts.Key).toBe(key);
     } finally {
-      await s3.send(new AbortMultipartUploadCommand({ Bucket: target.bucket, Key: key, UploadId }));
+      await suite.s3.send(
+        new AbortMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key, UploadId }),
+      );
     }
   });
 });
@@ -175,9 +166,9 @@ describe('order and paging', () => {
       const seen: string[] = [];
       let token: string | undefined;
       do {
-        const page = await s3.send(
+        const page = await suite.s3.send(
           new ListObjectsV2Command({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Prefix: run,
             Delimiter: '/',
             MaxKeys: maxKeys,
@@ -203,9 +194,9 @@ describe('order and paging', () => {
     const seen: string[] = [];
     let marker: string | undefined;
     do {
-      const page = await s3.send(
+      const page = await suite.s3.send(
         new ListObjectsCommand({
-          Bucket: target.bucket,
+          Bucket: suite.target.bucket,
           Prefix: run,
           Delimiter: '/',
           MaxKeys: 2,
@@ -224,15 +215,19 @@ describe('order and paging', () => {
   });
 
   it('starts after StartAfter, also when StartAfter is a folder', async () => {
-    const after = await s3.send(
-      new ListObjectsV2Command({ Bucket: target.bucket, Prefix: run, StartAfter: `${run}a0` }),
+    const after = await suite.s3.send(
+      new ListObjectsV2Command({
+        Bucket: suite.target.bucket,
+        Prefix: run,
+        StartAfter: `${run}a0`,
+      }),
     );
     expect(after.Contents?.map((object) => object.Key)).toEqual(
       keys.filter((key) => byUtf8(key, `${run}a0`) > 0).sort(byUtf8),
     );
-    const afterFolder = await s3.send(
+    const afterFolder = await suite.s3.send(
       new ListObjectsV2Command({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Prefix: run,
         Delimiter: '/',
         StartAfter: `${run}b/`,

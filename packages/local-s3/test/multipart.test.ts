@@ -11,27 +11,16 @@ import {
   PutObjectCommand,
   UploadPartCommand,
   UploadPartCopyCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { openTarget, type S3Target } from './s3-target.js';
+import { useS3Target } from './s3-target.js';
 import { MiB, bytes, md5Hex, multipartEtag, s3ErrorOf, uniqueKey } from './s3-assertions.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 async function createUpload(key = uniqueKey()) {
-  const { UploadId } = await s3.send(
+  const { UploadId } = await suite.s3.send(
     new CreateMultipartUploadCommand({
-      Bucket: target.bucket,
+      Bucket: suite.target.bucket,
       Key: key,
       ContentType: 'application/octet-stream',
     }),
@@ -40,9 +29,9 @@ async function createUpload(key = uniqueKey()) {
 }
 
 async function uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer) {
-  const { ETag } = await s3.send(
+  const { ETag } = await suite.s3.send(
     new UploadPartCommand({
-      Bucket: target.bucket,
+      Bucket: suite.target.bucket,
       Key: key,
       UploadId: uploadId,
       PartNumber: partNumber,
@@ -59,16 +48,18 @@ describe('a complete multipart upload', () => {
     const etags = await Promise.all(parts.map((part, i) => uploadPart(key, uploadId, i + 1, part)));
     expect(etags).toEqual(parts.map((part) => `"${md5Hex(part)}"`));
 
-    const done = await s3.send(
+    const done = await suite.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
       }),
     );
     expect(done.ETag).toBe(multipartEtag(parts));
-    const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    const object = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(object.ETag).toBe(multipartEtag(parts));
     expect(
       Buffer.from(await object.Body!.transformToByteArray()).equals(Buffer.concat(parts)),
@@ -80,38 +71,42 @@ describe('a complete multipart upload', () => {
     await uploadPart(key, uploadId, 1, bytes(100));
     const retried = bytes(200);
     const etag = await uploadPart(key, uploadId, 1, retried);
-    await s3.send(
+    await suite.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         MultipartUpload: { Parts: [{ ETag: etag, PartNumber: 1 }] },
       }),
     );
-    const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    const object = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(retried)).toBe(true);
   });
 
   it('copies a byte range of an existing object into a part (UploadPartCopy)', async () => {
     const sourceKey = uniqueKey('copy-source');
     const source = bytes(6 * MiB);
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: sourceKey, Body: source }));
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: suite.target.bucket, Key: sourceKey, Body: source }),
+    );
     const { key, uploadId } = await createUpload();
-    const copied = await s3.send(
+    const copied = await suite.s3.send(
       new UploadPartCopyCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         PartNumber: 1,
-        CopySource: `${target.bucket}/${sourceKey}`,
+        CopySource: `${suite.target.bucket}/${sourceKey}`,
         CopySourceRange: `bytes=0-${5 * MiB - 1}`,
       }),
     );
     const tail = bytes(10);
     const tailEtag = await uploadPart(key, uploadId, 2, tail);
-    await s3.send(
+    await suite.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         MultipartUpload: {
@@ -122,7 +117,9 @@ describe('a complete multipart upload', () => {
         },
       }),
     );
-    const object = await s3.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+    const object = await suite.s3.send(
+      new GetObjectCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(
       Buffer.from(await object.Body!.transformToByteArray()).equals(
         Buffer.concat([source.subarray(0, 5 * MiB), tail]),
@@ -135,8 +132,13 @@ describe('ListParts', () => {
   it('pages with max-parts and part-number-marker', async () => {
     const { key, uploadId } = await createUpload();
     for (const n of [1, 2, 3]) await uploadPart(key, uploadId, n, bytes(10 * n));
-    const first = await s3.send(
-      new ListPartsCommand({ Bucket: target.bucket, Key: key, UploadId: uploadId, MaxParts: 2 }),
+    const first = await suite.s3.send(
+      new ListPartsCommand({
+        Bucket: suite.target.bucket,
+        Key: key,
+        UploadId: uploadId,
+        MaxParts: 2,
+      }),
     );
     expect(first.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([
       [1, 10],
@@ -144,9 +146,9 @@ describe('ListParts', () => {
     ]);
     expect(first.IsTruncated).toBe(true);
     expect(String(first.NextPartNumberMarker)).toBe('2');
-    const second = await s3.send(
+    const second = await suite.s3.send(
       new ListPartsCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         MaxParts: 2,
@@ -161,9 +163,9 @@ describe('ListParts', () => {
   it('answers NoSuchUpload for an unknown upload id', async () => {
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new ListPartsCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: uniqueKey(),
             UploadId: 'a'.repeat(32),
           }),
@@ -181,8 +183,8 @@ describe('ListMultipartUploads', () => {
     const b2 = await createUpload(`${prefix}b.bin`);
     await createUpload(`other-${Date.now()}/c.bin`);
 
-    const all = await s3.send(
-      new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: prefix }),
+    const all = await suite.s3.send(
+      new ListMultipartUploadsCommand({ Bucket: suite.target.bucket, Prefix: prefix }),
     );
     expect(all.Uploads?.map((u) => u.Key)).toEqual([a.key, b1.key, b2.key]);
     expect(new Set(all.Uploads?.map((u) => u.UploadId))).toEqual(
@@ -193,9 +195,9 @@ describe('ListMultipartUploads', () => {
     let keyMarker: string | undefined;
     let uploadIdMarker: string | undefined;
     for (let page = 0; page < 5; page++) {
-      const response = await s3.send(
+      const response = await suite.s3.send(
         new ListMultipartUploadsCommand({
-          Bucket: target.bucket,
+          Bucket: suite.target.bucket,
           Prefix: prefix,
           MaxUploads: 1,
           KeyMarker: keyMarker,
@@ -215,21 +217,27 @@ describe('AbortMultipartUpload', () => {
   it('deletes the parts; afterwards the upload id answers NoSuchUpload everywhere', async () => {
     const { key, uploadId } = await createUpload();
     const etag = await uploadPart(key, uploadId, 1, bytes(100));
-    await s3.send(
-      new AbortMultipartUploadCommand({ Bucket: target.bucket, Key: key, UploadId: uploadId }),
+    await suite.s3.send(
+      new AbortMultipartUploadCommand({
+        Bucket: suite.target.bucket,
+        Key: key,
+        UploadId: uploadId,
+      }),
     );
     const noSuchUpload = { code: 'NoSuchUpload', status: 404 };
     expect(
       await s3ErrorOf(
-        s3.send(new ListPartsCommand({ Bucket: target.bucket, Key: key, UploadId: uploadId })),
+        suite.s3.send(
+          new ListPartsCommand({ Bucket: suite.target.bucket, Key: key, UploadId: uploadId }),
+        ),
       ),
     ).toEqual(noSuchUpload);
     expect(await s3ErrorOf(uploadPart(key, uploadId, 2, bytes(10)))).toEqual(noSuchUpload);
     expect(
       await s3ErrorOf(
-        s3.send(
+        suite.s3.send(
           new CompleteMultipartUploadCommand({
-            Bucket: target.bucket,
+            Bucket: suite.target.bucket,
             Key: key,
             UploadId: uploadId,
             MultipartUpload: { Parts: [{ ETag: etag, PartNumber: 1 }] },
@@ -239,13 +247,17 @@ describe('AbortMultipartUpload', () => {
     ).toEqual(noSuchUpload);
     expect(
       await s3ErrorOf(
-        s3.send(
-          new AbortMultipartUploadCommand({ Bucket: target.bucket, Key: key, UploadId: uploadId }),
+        suite.s3.send(
+          new AbortMultipartUploadCommand({
+            Bucket: suite.target.bucket,
+            Key: key,
+            UploadId: uploadId,
+          }),
         ),
       ),
     ).toEqual(noSuchUpload);
-    const uploads = await s3.send(
-      new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: key }),
+    const uploads = await suite.s3.send(
+      new ListMultipartUploadsCommand({ Bucket: suite.target.bucket, Prefix: key }),
     );
     expect(uploads.Uploads ?? []).toEqual([]);
   });
@@ -258,8 +270,8 @@ describe('UploadPart to an unknown upload', () => {
       code: 'NoSuchUpload',
       status: 404,
     });
-    const uploads = await s3.send(
-      new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: key }),
+    const uploads = await suite.s3.send(
+      new ListMultipartUploadsCommand({ Bucket: suite.target.bucket, Prefix: key }),
     );
     expect(uploads.Uploads ?? []).toEqual([]);
   });
@@ -267,9 +279,9 @@ describe('UploadPart to an unknown upload', () => {
 
 describe('CompleteMultipartUpload checks', () => {
   const complete = (key: string, uploadId: string, parts: { ETag: string; PartNumber: number }[]) =>
-    s3.send(
+    suite.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket: target.bucket,
+        Bucket: suite.target.bucket,
         Key: key,
         UploadId: uploadId,
         MultipartUpload: { Parts: parts },
@@ -288,7 +300,7 @@ describe('CompleteMultipartUpload checks', () => {
       ),
     ).toEqual({ code: 'InvalidPart', status: 400 });
     await expect(
-      s3.send(new ListObjectsV2Command({ Bucket: target.bucket, MaxKeys: 1 })),
+      suite.s3.send(new ListObjectsV2Command({ Bucket: suite.target.bucket, MaxKeys: 1 })),
     ).resolves.toBeDefined();
   });
 
@@ -342,15 +354,15 @@ describe('ListObjectsV2', () => {
   it('pages with continuation tokens (the file browser depends on it)', async () => {
     const prefix = `paging-${Date.now()}/`;
     for (const name of ['a', 'b', 'c'])
-      await s3.send(
-        new PutObjectCommand({ Bucket: target.bucket, Key: `${prefix}${name}`, Body: name }),
+      await suite.s3.send(
+        new PutObjectCommand({ Bucket: suite.target.bucket, Key: `${prefix}${name}`, Body: name }),
       );
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const page = await s3.send(
+      const page = await suite.s3.send(
         new ListObjectsV2Command({
-          Bucket: target.bucket,
+          Bucket: suite.target.bucket,
           Prefix: prefix,
           MaxKeys: 2,
           ContinuationToken: token,
@@ -365,10 +377,10 @@ describe('ListObjectsV2', () => {
 
 describe('authentication', () => {
   it('refuses a wrong secret with 403 SignatureDoesNotMatch', async () => {
-    const wrong = target.client('definitely-not-the-secret');
+    const wrong = suite.target.client('definitely-not-the-secret');
     try {
       expect(
-        await s3ErrorOf(wrong.send(new ListObjectsV2Command({ Bucket: target.bucket }))),
+        await s3ErrorOf(wrong.send(new ListObjectsV2Command({ Bucket: suite.target.bucket }))),
       ).toEqual({ code: 'SignatureDoesNotMatch', status: 403 });
     } finally {
       wrong.destroy();
@@ -376,7 +388,7 @@ describe('authentication', () => {
   });
 
   it('refuses anonymous requests with 403', async () => {
-    const response = await fetch(`${target.endpoint}/${target.bucket}?list-type=2`);
+    const response = await fetch(`${suite.target.endpoint}/${suite.target.bucket}?list-type=2`);
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('AccessDenied');
   });

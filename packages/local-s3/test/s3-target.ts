@@ -119,3 +119,38 @@ export async function openTarget(): Promise<S3Target> {
     },
   };
 }
+
+/** The file's target and its client, opened before its tests and closed after them. */
+export interface S3Suite {
+  readonly target: S3Target;
+  readonly s3: S3Client;
+}
+
+/**
+ * Registers the beforeAll/afterAll that open the target (and one client) for the calling test
+ * file and close them after it; read `target` and `s3` inside tests and hooks.
+ */
+export function useS3Target(): S3Suite {
+  let target: S3Target | undefined;
+  let s3: S3Client | undefined;
+  beforeAll(async () => {
+    target = await openTarget();
+    s3 = target.client();
+  });
+  afterAll(async () => {
+    s3?.destroy();
+    await target?.close();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useS3Target: read the target inside a test or hook');
+    return value;
+  };
+  return {
+    get target() {
+      return opened(target);
+    },
+    get s3() {
+      return opened(s3);
+    },
+  };
+}

@@ -10,23 +10,12 @@ import {
   ListPartsCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { openTarget, type S3Target } from './s3-target.js';
+import { useS3Target } from './s3-target.js';
 import { parseStrictXml, rawRequest, textsOf } from './raw-http.js';
 
-let target: S3Target;
-let s3: S3Client;
-
-beforeAll(async () => {
-  target = await openTarget();
-  s3 = target.client();
-});
-afterAll(async () => {
-  s3.destroy();
-  await target.close();
-});
+const suite = useS3Target();
 
 const run = `xml-responses-${randomUUID()}/`;
 // Only characters S3 allows in tags: letters, digits, spaces and + - = . _ : / @ (any script).
@@ -48,14 +37,18 @@ async function strictXmlOf(url: string) {
 describe('GetObjectTagging', () => {
   it('answers a document a strict XML parser reads, with the tags exactly as set', async () => {
     const key = `${run}R&D (1).txt`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'x' }));
-    await s3.send(
-      new PutObjectTaggingCommand({ Bucket: target.bucket, Key: key, Tagging: { TagSet: TAGS } }),
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'x' }));
+    await suite.s3.send(
+      new PutObjectTaggingCommand({
+        Bucket: suite.target.bucket,
+        Key: key,
+        Tagging: { TagSet: TAGS },
+      }),
     );
 
     const url = await getSignedUrl(
-      s3,
-      new GetObjectTaggingCommand({ Bucket: target.bucket, Key: key }),
+      suite.s3,
+      new GetObjectTaggingCommand({ Bucket: suite.target.bucket, Key: key }),
       { expiresIn: 300 },
     );
     const xml = await strictXmlOf(url);
@@ -68,17 +61,19 @@ describe('GetObjectTagging', () => {
       Object.fromEntries(TAGS.map((tag) => [tag.Key, tag.Value])),
     );
 
-    const sdk = await s3.send(new GetObjectTaggingCommand({ Bucket: target.bucket, Key: key }));
+    const sdk = await suite.s3.send(
+      new GetObjectTaggingCommand({ Bucket: suite.target.bucket, Key: key }),
+    );
     expect(sdk.TagSet).toEqual(expect.arrayContaining(TAGS));
     expect(sdk.TagSet).toHaveLength(TAGS.length);
   });
 
   it('answers an empty TagSet in a well-formed document for an untagged object', async () => {
     const key = `${run}untagged.txt`;
-    await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: 'x' }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: suite.target.bucket, Key: key, Body: 'x' }));
     const url = await getSignedUrl(
-      s3,
-      new GetObjectTaggingCommand({ Bucket: target.bucket, Key: key }),
+      suite.s3,
+      new GetObjectTaggingCommand({ Bucket: suite.target.bucket, Key: key }),
       { expiresIn: 300 },
     );
     const xml = await strictXmlOf(url);
@@ -92,16 +87,19 @@ describe('GetObjectTagging', () => {
 describe('other XML answers', () => {
   it('are well-formed with a versioned declaration: listings, uploads, parts and errors', async () => {
     const key = `${run}<odd> & "name".bin`;
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: target.bucket, Key: key }),
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key }),
     );
     try {
       const urls = [
         await getSignedUrl(
-          s3,
-          new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: run }),
+          suite.s3,
+          new ListMultipartUploadsCommand({ Bucket: suite.target.bucket, Prefix: run }),
         ),
-        await getSignedUrl(s3, new ListPartsCommand({ Bucket: target.bucket, Key: key, UploadId })),
+        await getSignedUrl(
+          suite.s3,
+          new ListPartsCommand({ Bucket: suite.target.bucket, Key: key, UploadId }),
+        ),
       ];
       for (const url of urls) {
         const xml = await strictXmlOf(url);
@@ -111,8 +109,8 @@ describe('other XML answers', () => {
       }
       const missing = await strictXmlOf(
         await getSignedUrl(
-          s3,
-          new GetObjectCommand({ Bucket: target.bucket, Key: `${run}<none> & "x"` }),
+          suite.s3,
+          new GetObjectCommand({ Bucket: suite.target.bucket, Key: `${run}<none> & "x"` }),
         ),
       );
       expect(missing.status).toBe(404);
@@ -121,7 +119,9 @@ describe('other XML answers', () => {
       // S3 names the missing key in the error; if it does, it is the key, escaped once.
       for (const named of textsOf(missing.root, 'Key')) expect(named).toBe(`${run}<none> & "x"`);
     } finally {
-      await s3.send(new AbortMultipartUploadCommand({ Bucket: target.bucket, Key: key, UploadId }));
+      await suite.s3.send(
+        new AbortMultipartUploadCommand({ Bucket: suite.target.bucket, Key: key, UploadId }),
+      );
     }
   });
 });
