@@ -2,16 +2,8 @@
 // (e.g. bytes another tool stored under a key ending in `/`): 409 OBJECT_EXISTS, bytes intact.
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ProblemSchema } from '@s3am/contracts';
-import {
-  accessTokenFor,
-  bearer,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  localS3Client,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { bearer, localS3Client, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 
 const run = `new-folder-${Date.now()}`;
 let ctx: TestContext;
@@ -19,11 +11,8 @@ let connectionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
-  token = await accessTokenFor(ctx, user);
+  ({ ctx, connectionId } = await createAppWithLocalConnection());
+  ({ token } = await signedInGrantee(ctx, { connectionId, prefix: `${run}/` }));
 });
 afterAll(() => ctx.close());
 

@@ -6,14 +6,8 @@ import {
   UppyCreateMultipartResponse,
   type ErrorCode,
 } from '@s3am/contracts';
-import {
-  bearer,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { bearer, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 import { isWellFormed } from '../../lib/key-rules.js';
 
 const run = `refusals-${Date.now()}`;
@@ -23,13 +17,10 @@ let token: string;
 let cookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
-  const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: user });
-  token = login.json<{ accessToken: string }>().accessToken;
-  cookie = login.cookies.find((c) => c.name === UPLOAD_COOKIE)!.value;
+  ({ ctx, connectionId } = await createAppWithLocalConnection());
+  const grantee = await signedInGrantee(ctx, { connectionId, prefix: `${run}/` });
+  token = grantee.token;
+  cookie = grantee.uploadCookie!;
 });
 afterAll(() => ctx.close());
 

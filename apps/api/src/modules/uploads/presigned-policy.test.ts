@@ -3,17 +3,13 @@
 // again after completion; what does reach S3 unchecked is removed at completion. Overwriting is
 // deleting: it needs the delete right.
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { MiB, ProblemSchema, SignedParts, UploadView } from '@s3am/contracts';
+import { MiB, ProblemSchema, UploadView } from '@s3am/contracts';
+import { bearer, localS3Client, type TestContext } from '../../../test/test-app.js';
 import {
-  accessTokenFor,
-  bearer,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  localS3Client,
-  type TestContext,
-} from '../../../test/test-app.js';
+  createAppWithLocalConnection,
+  signedInGrantee,
+  signParts,
+} from '../../../test/uploads-kit.js';
 
 const run = `policy-${Date.now()}`;
 const s3 = localS3Client();
@@ -24,22 +20,19 @@ let writerId: string;
 let deleter: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp({
+  ({ ctx, connectionId } = await createAppWithLocalConnection({
     env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB), SESSION_IDLE_TIMEOUT_SECONDS: '86400' },
-  });
-  connectionId = await createLocalConnection(ctx.db);
-  const w = await createUser(ctx.db);
-  writerId = w.id;
-  await grantOnUploads(ctx.db, { userId: w.id, connectionId, prefix: `${run}/data/` });
-  writer = await accessTokenFor(ctx, w);
-  const d = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, {
-    userId: d.id,
-    connectionId,
-    prefix: `${run}/data/`,
-    actions: ['list', 'write', 'delete'],
-  });
-  deleter = await accessTokenFor(ctx, d);
+  }));
+  const w = await signedInGrantee(ctx, { connectionId, prefix: `${run}/data/` });
+  writerId = w.user.id;
+  writer = w.token;
+  deleter = (
+    await signedInGrantee(ctx, {
+      connectionId,
+      prefix: `${run}/data/`,
+      actions: ['list', 'write', 'delete'],
+    })
+  ).token;
 });
 afterAll(() => ctx.close());
 
@@ -60,9 +53,7 @@ async function start(token: string, key: string, size: number, extra: object = {
 }
 
 async function signSingle(token: string, id: string) {
-  const response = await call(token, 'POST', `/api/uploads/${id}/parts`, { partNumbers: [1] });
-  expect(response.statusCode).toBe(200);
-  const signed = SignedParts.parse(response.json());
+  const signed = await signParts(ctx, token, id, [1]);
   return { url: signed.urls[0]!.url, headers: signed.headers, expiresAt: signed.expiresAt };
 }
 

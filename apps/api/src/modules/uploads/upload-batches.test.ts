@@ -12,16 +12,8 @@ import {
   MiB,
   ProblemSchema,
 } from '@s3am/contracts';
-import {
-  accessTokenFor,
-  bearer,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  localS3Client,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { bearer, grantOnUploads, localS3Client, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 
 const run = `batches-${Date.now()}`;
@@ -31,11 +23,10 @@ let connectionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) } });
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/mine/` });
-  token = await accessTokenFor(ctx, user);
+  ({ ctx, connectionId } = await createAppWithLocalConnection({
+    env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) },
+  }));
+  ({ token } = await signedInGrantee(ctx, { connectionId, prefix: `${run}/mine/` }));
 });
 afterAll(() => ctx.close());
 

@@ -2,15 +2,8 @@
 // a line break, a control or a non-ASCII character is a 400 VALIDATION naming the field, for the
 // REST uploads API and the Uppy routes alike, never a 502 or a header signed into a URL.
 import { ProblemSchema, UPLOAD_COOKIE, UploadView } from '@s3am/contracts';
-import {
-  accessTokenFor,
-  bearer,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { bearer, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 
 const run = `headers-${Date.now()}`;
 let ctx: TestContext;
@@ -19,13 +12,10 @@ let token: string;
 let uploadCookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
-  const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: user });
-  uploadCookie = login.cookies.find((c) => c.name === UPLOAD_COOKIE)!.value;
-  token = await accessTokenFor(ctx, user);
+  ({ ctx, connectionId } = await createAppWithLocalConnection());
+  const grantee = await signedInGrantee(ctx, { connectionId, prefix: `${run}/` });
+  uploadCookie = grantee.uploadCookie!;
+  token = grantee.token;
 });
 afterAll(() => ctx.close());
 

@@ -9,24 +9,22 @@ import {
   ListPartsCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import {
-  MiB,
-  ProblemSchema,
-  SignedParts,
-  UploadedParts,
-  UploadList,
-  UploadView,
-} from '@s3am/contracts';
+import { MiB, UploadedParts, UploadList, UploadView } from '@s3am/contracts';
 import {
   accessTokenFor,
   bearer,
   createLocalConnection,
   createTestApp,
   createUser,
-  grantOnUploads,
   localS3Client,
   type TestContext,
 } from '../../../test/test-app.js';
+import {
+  createAppWithLocalConnection,
+  problemOf as problem,
+  signedInGrantee,
+  signParts,
+} from '../../../test/uploads-kit.js';
 
 const run = `uploads-${Date.now()}`;
 const s3 = localS3Client();
@@ -36,16 +34,11 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp({
+  ({ ctx, connectionId } = await createAppWithLocalConnection({
     env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB), SESSION_IDLE_TIMEOUT_SECONDS: '86400' },
-  });
-  connectionId = await createLocalConnection(ctx.db);
-  const a = await createUser(ctx.db);
-  const b = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: a.id, connectionId, prefix: `${run}/alice/` });
-  await grantOnUploads(ctx.db, { userId: b.id, connectionId, prefix: `${run}/bob/` });
-  alice = await accessTokenFor(ctx, a);
-  bob = await accessTokenFor(ctx, b);
+  }));
+  alice = (await signedInGrantee(ctx, { connectionId, prefix: `${run}/alice/` })).token;
+  bob = (await signedInGrantee(ctx, { connectionId, prefix: `${run}/bob/` })).token;
 });
 afterAll(() => ctx.close());
 
@@ -65,11 +58,8 @@ async function start(token: string, key: string, size: number, extra: object = {
   return UploadView.parse(response.json());
 }
 
-async function sign(token: string, id: string, partNumbers: number[]) {
-  const response = await call(token, 'POST', `/api/uploads/${id}/parts`, { partNumbers });
-  expect(response.statusCode).toBe(200);
-  return SignedParts.parse(response.json());
-}
+const sign = (token: string, id: string, partNumbers: number[]) =>
+  signParts(ctx, token, id, partNumbers);
 
 /** PUTs one part to its presigned URL, as a browser would, and returns the ETag S3 gave it. */
 async function sendPart(token: string, upload: UploadView, partNumber: number, body: Buffer) {
@@ -88,8 +78,6 @@ async function objectBytes(key: string): Promise<Buffer> {
   const object = await s3.send(new GetObjectCommand({ Bucket: 'uploads', Key: key }));
   return Buffer.from(await object.Body!.transformToByteArray());
 }
-
-const problem = (response: { json: () => unknown }) => ProblemSchema.parse(response.json());
 
 describe('multipart uploads', () => {
   it('uploads parts straight to S3 and completes into the same bytes', async () => {
