@@ -101,8 +101,8 @@ export function UploadsPage() {
           destination: check it above, then upload.
         </Alert>
       )}
-      <UploadDropZone disabled={!canUpload || !target} onFiles={add} />
-      <UploadQueueView uploads={uploads} />
+      <UploadDropZone disabled={!canUpload || !target} onFiles={add} limits={uploads.limits} />
+      <UploadQueueView />
       <PendingUploadsList uploads={uploads} />
       <UploadHistory version={uploads.historyVersion} />
     </Stack>

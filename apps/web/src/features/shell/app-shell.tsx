@@ -1,4 +1,5 @@
-// The frame around every signed-in page: app bar (brand, colour mode, account), drawer, content.
+// The frame around every signed-in page: app bar (brand, colour mode, account), drawer, content,
+// and the upload tray (the queue at a glance wherever people are).
 import MenuIcon from '@mui/icons-material/Menu';
 import { AppBar, Box, IconButton, LinearProgress, Toolbar } from '@mui/material';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { GlobalDropZone } from '../uploads/global-drop-zone';
 import { UploadManagerProvider } from '../uploads/upload-manager-context';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
+import { UploadTray } from './upload-tray';
 import { UserMenu } from './user-menu';
 
 export function AppShell() {
@@ -19,6 +21,7 @@ export function AppShell() {
     <UploadManagerProvider key={user?.id ?? 'none'}>
       <ShellFrame />
       <GlobalDropZone role={user?.role ?? 'viewer'} />
+      <UploadTray />
     </UploadManagerProvider>
   );
 }

@@ -9,6 +9,7 @@ import { collectDroppedFiles, hasFiles } from './dropped-files';
 import { useUploadManager } from './upload-manager-context';
 import { describeLocation } from './upload-target';
 import { folderPrefix } from './upload-keys';
+import { describeUploadLimits } from './upload-limits';
 
 export function GlobalDropZone({ role }: { role: Role }) {
   const manager = useUploadManager();
@@ -63,7 +64,7 @@ export function GlobalDropZone({ role }: { role: Role }) {
     };
   }, [manager, navigate, canUpload]);
 
-  const target = manager.getSnapshot().target;
+  const { target, limits } = manager.getSnapshot();
   return (
     <>
       <Backdrop
@@ -80,6 +81,7 @@ export function GlobalDropZone({ role }: { role: Role }) {
               ? `to ${describeLocation(target.connectionName, target.bucket, folderPrefix(target.prefix, target.subFolder))}`
               : 'You choose where on the Uploads page'}
           </Typography>
+          {limits && <Typography variant="body2">{describeUploadLimits(limits)}</Typography>}
         </Stack>
       </Backdrop>
       <Snackbar

@@ -1,17 +1,23 @@
-// The Uploads page's drop target, with buttons to pick files or a whole folder.
+// The Uploads page's drop target, with buttons to pick files or a whole folder, and what the
+// server accepts (size, types) before anything is picked.
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { Button, Paper, Stack, Typography } from '@mui/material';
+import { type UploadLimits } from '@s3am/contracts';
 import { useRef, useState, type DragEvent } from 'react';
 import { collectDroppedFiles, hasFiles, pickedFromInput, type PickedFile } from './dropped-files';
+import { describeUploadLimits } from './upload-limits';
 
 export function UploadDropZone({
   disabled,
   onFiles,
+  limits,
 }: {
   disabled: boolean;
   onFiles: (files: PickedFile[]) => void;
+  /** What the server accepts, shown before anything is picked (null while loading). */
+  limits: UploadLimits | null;
 }) {
   const [over, setOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -55,8 +61,11 @@ export function UploadDropZone({
       <Typography variant="h6" component="p" sx={{ mt: 1 }}>
         Drop files or folders here
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Any size: the bytes go straight to the bucket, and an interrupted upload resumes.
+      <Typography variant="body2" color="text.secondary">
+        The bytes go straight to the bucket, and an interrupted upload resumes.
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="upload-limits">
+        {limits ? describeUploadLimits(limits) : 'Checking what may be uploaded…'}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'center' }}>
         <Button

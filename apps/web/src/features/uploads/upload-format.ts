@@ -1,7 +1,8 @@
 // Sizes, speeds and times left as people read them on the Uploads page.
 
-/** Decimal megabytes per second, the unit network speeds are usually quoted in. */
+/** Decimal units per second, as network speeds are usually quoted ("12.3 MB/s", "850 kB/s"). */
 export function formatSpeed(bytesPerSecond: number): string {
+  if (bytesPerSecond < 1_000_000) return `${Math.round(bytesPerSecond / 1000)} kB/s`;
   return `${(bytesPerSecond / 1_000_000).toFixed(1)} MB/s`;
 }
 

@@ -1,13 +1,20 @@
-// Mounts one UploadManager above the routes, so uploads keep going while people move around the app.
+// Mounts one UploadManager above the routes, so uploads keep going while people move around the
+// app, and the hooks that read it: each subscribes to just what it shows.
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { UploadManager, type UploadsSnapshot } from './upload-manager';
+import {
+  UploadManager,
+  type QueueSummary,
+  type UploadItem,
+  type UploadsSnapshot,
+} from './upload-manager';
 
 const UploadManagerContext = createContext<UploadManager | null>(null);
 
@@ -23,8 +30,25 @@ export function useUploadManager(): UploadManager {
   return manager;
 }
 
-/** The queue's state; re-renders at most a few times a second while bytes move. */
+/** The page state (destination, notices, waiting uploads, limits): changes rarely. */
 export function useUploads(): UploadsSnapshot {
   const manager = useUploadManager();
   return useSyncExternalStore(manager.subscribe, manager.getSnapshot);
+}
+
+/** Ids, counts and overall progress: a few times a second while bytes move. */
+export function useUploadSummary(): QueueSummary {
+  const manager = useUploadManager();
+  return useSyncExternalStore(manager.subscribeSummary, manager.getSummary);
+}
+
+/** One file: re-renders only when that file changes. */
+export function useUploadItem(id: string): UploadItem | undefined {
+  const manager = useUploadManager();
+  const subscribe = useCallback(
+    (listener: () => void) => manager.subscribeItem(id, listener),
+    [manager, id],
+  );
+  const read = useCallback(() => manager.getItem(id), [manager, id]);
+  return useSyncExternalStore(subscribe, read);
 }

@@ -1,18 +1,21 @@
 // The tab's upload queue: tasks, their progress, waiting uploads from earlier visits, offline
-// pause/resume; a plain store React subscribes to (upload-manager-context.tsx mounts it).
+// pause/resume. Small files go through the batch routes (SmallUploadBatcher) once the server's
+// limits are known. React reads it through upload-store.ts (per-file subscriptions); every
+// per-event cost here is O(1), so a queue of thousands of files costs what a short one does.
 import {
   IndexedDbResumeStore,
+  SmallUploadBatcher,
   UploadQueue,
   UploadTask,
   XhrPartSender,
   blobFileSource,
   resumeKeyOf,
-  type ProgressSnapshot,
   type ResumeStore,
   type UploadApi,
   type UploadDestination,
   type UploadTaskState,
 } from '@s3am/uploader';
+import { type UploadLimits } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
 import { type PickedFile } from './dropped-files';
 import {
@@ -24,30 +27,17 @@ import {
 } from './pending-uploads';
 import { isNetworkFailure, uploadErrorMessage } from './upload-error-message';
 import { baseName, folderPrefix, objectKey } from './upload-keys';
+import { limitRefusal } from './upload-limits';
+import { UploadStore, type QueueCounts, type QueueSummary, type UploadItem } from './upload-store';
 import { describeLocation, loadSavedTarget, saveTarget, type UploadTarget } from './upload-target';
 import { createWebUploadApi } from './upload-transport';
 
-export interface UploadItem {
-  id: string;
-  /** The path under the destination folder ("photos/a.jpg"). */
-  name: string;
-  size: number;
-  /** Where it goes, for people ("Local storage › uploads › photos/"). */
-  where: string;
-  state: UploadTaskState;
-  progress: ProgressSnapshot;
-  /** Bytes S3 already held when the upload resumed (not sent again). */
-  resumedBytes: number;
-  message: string | null;
-  /** The key the server chose (after renaming), once known. */
-  key: string | null;
-}
+export type { QueueSummary, UploadItem } from './upload-store';
 
+/** The Uploads page's state apart from the files themselves (changes rarely). */
 export interface UploadsSnapshot {
-  items: readonly UploadItem[];
   pending: readonly PendingUpload[];
   pendingError: string | null;
-  overall: ProgressSnapshot;
   online: boolean;
   target: UploadTarget | null;
   /** Dropped before a destination was chosen. */
@@ -55,137 +45,244 @@ export interface UploadsSnapshot {
   notices: readonly string[];
   /** Changes when an upload finishes, so the history reloads. */
   historyVersion: number;
+  /** What the server accepts (null until known). */
+  limits: UploadLimits | null;
 }
 
 interface Entry {
-  item: UploadItem;
+  id: string;
   task: UploadTask;
+  labels: { name: string; where: string; size: number };
+  resumedBytes: number;
+  message: string | null;
   detach: () => void;
 }
 
-const ACTIVE: readonly UploadTaskState[] = ['queued', 'preparing', 'uploading', 'completing'];
-const PROGRESS_INTERVAL_MS = 200;
+const RUNNING: ReadonlySet<UploadTaskState> = new Set(['preparing', 'uploading', 'completing']);
+const ACTIVE: ReadonlySet<UploadTaskState> = new Set([...RUNNING, 'queued']);
+/** Browsers send at most 6 requests at a time to one host over HTTP/1.1. */
+const SMALL_FILE_PUTS = 6;
 
 export class UploadManager {
   private readonly api: UploadApi;
   private readonly store: ResumeStore;
   private readonly sender = new XhrPartSender();
   private readonly queue = new UploadQueue({ concurrency: 2 });
-  private entries: Entry[] = [];
-  private pending: PendingUpload[] = [];
-  private pendingError: string | null = null;
-  private staged: PickedFile[] = [];
-  private notices: string[] = [];
-  private target: UploadTarget | null = loadSavedTarget();
-  private online = navigator.onLine;
-  private historyVersion = 0;
+  private small: SmallUploadBatcher | undefined;
+  /** In the order added. */
+  private readonly entries = new Map<string, Entry>();
+  /** Unfinished entries by destination: one upload per destination key. */
+  private readonly byDestination = new Map<string, Entry>();
+  private readonly running = new Set<string>();
+  private readonly counts: Record<UploadTaskState, number> = {
+    queued: 0,
+    preparing: 0,
+    uploading: 0,
+    paused: 0,
+    completing: 0,
+    completed: 0,
+    failed: 0,
+    cancelled: 0,
+  };
   private readonly pausedForOffline = new Set<UploadTask>();
-  private readonly listeners = new Set<() => void>();
-  private snapshot: UploadsSnapshot;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly view: UploadStore<UploadsSnapshot>;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private nextId = 1;
 
   constructor(options: { api?: UploadApi; store?: ResumeStore } = {}) {
     this.api = options.api ?? createWebUploadApi();
     this.store = options.store ?? new IndexedDbResumeStore();
-    this.snapshot = this.buildSnapshot();
+    this.view = new UploadStore<UploadsSnapshot>(
+      {
+        pending: [],
+        pendingError: null,
+        online: navigator.onLine,
+        target: loadSavedTarget(),
+        staged: [],
+        notices: [],
+        historyVersion: 0,
+        limits: null,
+      },
+      { item: (id) => this.itemOf(id), summary: () => this.summaryOf() },
+    );
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  // What React subscribes to (upload-manager-context.tsx).
+  subscribe = (listener: () => void): (() => void) => this.view.subscribePage(listener);
+  getSnapshot = (): UploadsSnapshot => this.view.getPage();
+  subscribeSummary = (listener: () => void): (() => void) => this.view.subscribeSummary(listener);
+  getSummary = (): QueueSummary => this.view.getSummary();
+  subscribeItem = (id: string, listener: () => void) => this.view.subscribeItem(id, listener);
+  getItem = (id: string): UploadItem | undefined => this.view.getItem(id);
 
-  getSnapshot = (): UploadsSnapshot => this.snapshot;
-
-  /** Starts listening to the network and loads waiting uploads; the returned function stops. */
+  /** Starts listening to the network and loads limits and waiting uploads; the returned function stops. */
   connect(): () => void {
     const offline = () => this.goOffline();
     const online = () => this.goOnline();
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     this.ticker = setInterval(() => {
-      // Speed and ETA change with time even when no byte moves: refresh while something runs.
-      if (this.entries.some((entry) => ACTIVE.includes(entry.task.state))) this.changed();
+      // Speed and time left change as time passes even when no byte moves.
+      for (const id of this.running) this.view.changed(id);
+      if (this.running.size > 0) this.view.summaryChanged();
     }, 1000);
+    void this.loadLimits();
     void this.refreshPending();
     return () => {
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       clearInterval(this.ticker);
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.view.dispose();
       void this.queue.pauseAll();
     };
   }
 
   setTarget(target: UploadTarget | null): void {
-    this.target = target;
     saveTarget(target);
-    this.changed(true);
+    this.patch({ target });
   }
 
   /** Files dropped outside the Uploads page before any destination was chosen. */
   stage(files: PickedFile[]): void {
-    this.staged = [...this.staged, ...files];
-    this.changed(true);
+    this.patch({ staged: [...this.getSnapshot().staged, ...files] });
   }
 
   clearStaged(): void {
-    this.staged = [];
-    this.changed(true);
+    this.patch({ staged: [] });
   }
 
   dismissNotices(): void {
-    this.notices = [];
-    this.changed(true);
+    this.patch({ notices: [] });
   }
 
   /**
    * Queues files for the target. One upload per destination key: a file going where another is
    * still queued is refused, and one going where a waiting upload goes continues it (the engine
-   * checks first that the content is the same, and starts afresh when it is not).
+   * checks first that the content is the same, and starts afresh when it is not). Files the
+   * server would refuse (size, type) are not queued: a notice says why.
    */
   async add(files: readonly PickedFile[], target: UploadTarget): Promise<void> {
     const folder = folderPrefix(target.prefix, target.subFolder);
+    const where = describeLocation(target.connectionName, target.bucket, folder);
+    const { limits } = this.getSnapshot();
     const notices: string[] = [];
+    const refused: string[] = [];
     for (const { file, relativePath } of files) {
+      const refusal =
+        limits && limitRefusal(limits, { name: relativePath, size: file.size, type: file.type });
+      if (refusal) {
+        refused.push(`"${relativePath}" (${refusal})`);
+        continue;
+      }
       const destination: UploadDestination = {
         connectionId: target.connectionId,
         bucket: target.bucket,
         key: objectKey(folder, relativePath),
         onExisting: target.onExisting,
       };
-      const notice = this.enqueue(file, destination, {
-        name: relativePath,
-        where: describeLocation(target.connectionName, target.bucket, folder),
-      });
+      const notice = this.enqueue(file, destination, { name: relativePath, where });
       if (notice) notices.push(notice);
     }
-    if (notices.length) this.notices = [...this.notices, ...notices].slice(-5);
-    this.changed(true);
+    if (refused.length > 0)
+      notices.push(
+        `Not queued: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}.`,
+      );
+    this.publishIds();
+    if (notices.length) this.notify(...notices);
   }
 
   /** Continues a waiting upload with the file chosen for it (same content check as add). */
   resumePending(uploadId: string, file: File): void {
-    const match = this.pending.find((p) => p.upload.id === uploadId);
+    const match = this.getSnapshot().pending.find((p) => p.upload.id === uploadId);
     if (!match) return;
     const destination = destinationOf(match);
+    const name = baseName(destination.key);
     const notice = this.enqueue(
       file,
-      { ...destination, onExisting: this.target?.onExisting ?? 'reject' },
+      { ...destination, onExisting: this.getSnapshot().target?.onExisting ?? 'reject' },
       {
-        name: baseName(destination.key),
+        name,
         where: describeLocation(
           this.connectionName(destination.connectionId),
           destination.bucket,
-          destination.key.slice(0, destination.key.length - baseName(destination.key).length),
+          destination.key.slice(0, destination.key.length - name.length),
         ),
       },
     );
-    if (notice) this.notices = [...this.notices, notice].slice(-5);
-    this.changed(true);
+    this.publishIds();
+    if (notice) this.notify(notice);
+  }
+
+  pause(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry) void this.queue.pause(entry.task);
+  }
+
+  /** Resume a paused upload or retry a failed one. */
+  resume(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.message = null;
+    this.pausedForOffline.delete(entry.task);
+    this.queue.resume(entry.task);
+    this.view.changed(id, true);
+  }
+
+  cancel(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry) void this.queue.cancel(entry.task);
+  }
+
+  pauseAll(): void {
+    void this.queue.pauseAll();
+  }
+
+  resumeAll(): void {
+    for (const entry of this.entries.values())
+      if (entry.task.state === 'paused') this.resume(entry.id);
+  }
+
+  /** Takes finished and cancelled rows off the list. */
+  clearFinished(): void {
+    for (const entry of [...this.entries.values()]) {
+      if (entry.task.state === 'completed' || entry.task.state === 'cancelled') this.drop(entry);
+    }
+    this.publishIds();
+  }
+
+  /** Aborts a waiting upload on the server and forgets it here. */
+  async discardPending(uploadId: string): Promise<void> {
+    const match = this.getSnapshot().pending.find((p) => p.upload.id === uploadId);
+    if (!match) return;
+    await this.api.abort(uploadId);
+    const resumeKey = resumeKeyOfPending(match);
+    if (resumeKey !== null) await this.store.delete(resumeKey);
+    const { pending, historyVersion } = this.getSnapshot();
+    this.patch({ pending: pending.filter((p) => p !== match), historyVersion: historyVersion + 1 });
+  }
+
+  async refreshPending(): Promise<void> {
+    try {
+      const known = new Set<string>();
+      for (const { task } of this.entries.values()) if (task.upload) known.add(task.upload.id);
+      this.patch({ pending: await loadPendingUploads(this.store, known), pendingError: null });
+    } catch (error) {
+      this.patch({ pendingError: problemMessage(error) });
+    }
+  }
+
+  private async loadLimits(): Promise<void> {
+    try {
+      const limits = await this.api.limits!();
+      this.small = new SmallUploadBatcher({
+        api: this.api,
+        maxBytes: limits.singlePutMaxBytes,
+        sendConcurrency: SMALL_FILE_PUTS,
+      });
+      this.patch({ limits });
+    } catch {
+      // Without the limits every file goes the one-file way, and the API still checks them.
+    }
   }
 
   /** Tracks one file unless its destination is taken in the queue; returns a notice for people. */
@@ -195,233 +292,170 @@ export class UploadManager {
     labels: { name: string; where: string },
   ): string | null {
     const resumeKey = resumeKeyOf(destination);
-    const same = this.entries.find(
-      (entry) =>
-        entry.task.resumeKey === resumeKey &&
-        !['completed', 'cancelled'].includes(entry.task.state),
-    );
+    const same = this.byDestination.get(resumeKey);
     // A failed try is replaced (e.g. after choosing "Rename" instead of "Skip"); the engine
     // still resumes its upload from the resume store when there is one.
     if (same?.task.state === 'failed') this.drop(same);
     else if (same) return `"${labels.name}" is already in the queue for this destination.`;
-    const match = findPendingFor(destination, this.pending);
-    if (match) this.pending = this.pending.filter((p) => p !== match);
-    this.track(file, {
-      ...labels,
-      destination,
-      // Started in another browser: no record here, so the engine is told which upload to check.
-      candidateUploadId: match && !match.record ? match.upload.id : undefined,
-    });
+    const { pending } = this.getSnapshot();
+    const match = findPendingFor(destination, pending);
+    if (match) this.patch({ pending: pending.filter((p) => p !== match) });
+    this.track(file, destination, labels, match && !match.record ? match.upload.id : undefined);
     return match
       ? `Resuming "${labels.name}" where it stopped, once its content is checked.`
       : null;
   }
 
-  pause(id: string): void {
-    const entry = this.find(id);
-    if (entry) void this.queue.pause(entry.task);
-  }
-
-  /** Resume a paused upload or retry a failed one. */
-  resume(id: string): void {
-    const entry = this.find(id);
-    if (!entry) return;
-    entry.item.message = null;
-    this.pausedForOffline.delete(entry.task);
-    this.queue.resume(entry.task);
-    this.changed(true);
-  }
-
-  cancel(id: string): void {
-    const entry = this.find(id);
-    if (entry) void this.queue.cancel(entry.task);
-  }
-
-  pauseAll(): void {
-    void this.queue.pauseAll();
-  }
-
-  resumeAll(): void {
-    for (const entry of this.entries) {
-      if (entry.task.state === 'paused') this.resume(entry.item.id);
-    }
-  }
-
-  /** Takes finished and cancelled rows off the list. */
-  clearFinished(): void {
-    for (const entry of [...this.entries]) {
-      if (entry.task.state === 'completed' || entry.task.state === 'cancelled') this.drop(entry);
-    }
-    this.changed(true);
-  }
-
-  /** Aborts a waiting upload on the server and forgets it here. */
-  async discardPending(uploadId: string): Promise<void> {
-    const match = this.pending.find((p) => p.upload.id === uploadId);
-    if (!match) return;
-    await this.api.abort(uploadId);
-    const resumeKey = resumeKeyOfPending(match);
-    if (resumeKey !== null) await this.store.delete(resumeKey);
-    this.pending = this.pending.filter((p) => p !== match);
-    this.historyVersion++;
-    this.changed(true);
-  }
-
-  async refreshPending(): Promise<void> {
-    try {
-      const known = new Set(
-        this.entries.flatMap((entry) => (entry.task.upload ? [entry.task.upload.id] : [])),
-      );
-      this.pending = await loadPendingUploads(this.store, known);
-      this.pendingError = null;
-    } catch (error) {
-      this.pendingError = problemMessage(error);
-    }
-    this.changed(true);
-  }
-
   private track(
     file: File,
-    options: {
-      name: string;
-      where: string;
-      destination: UploadDestination;
-      candidateUploadId?: string;
-    },
+    destination: UploadDestination,
+    labels: { name: string; where: string },
+    /** Started in another browser: no record here, so the engine is told which upload to check. */
+    candidateUploadId: string | undefined,
   ): void {
     const task = new UploadTask({
       api: this.api,
       sender: this.sender,
+      small: this.small,
       file: blobFileSource(file),
-      destination: options.destination,
+      destination,
       store: this.store,
-      candidateUploadId: options.candidateUploadId,
+      candidateUploadId,
       concurrency: 4,
     });
-    const item: UploadItem = {
-      id: `u${this.nextId++}`,
-      name: options.name,
-      size: file.size,
-      where: options.where,
-      state: task.state,
-      progress: task.snapshot(),
+    const id = `u${this.nextId++}`;
+    const entry: Entry = {
+      id,
+      task,
+      labels: { ...labels, size: file.size },
       resumedBytes: 0,
       message: null,
-      key: null,
+      detach: () => undefined,
     };
     const offs = [
-      task.on('progress', () => this.changed()),
+      task.on('progress', () => this.view.changed(id)),
       task.on('part', ({ fromServer, size }) => {
-        if (fromServer) item.resumedBytes += size;
+        if (fromServer) entry.resumedBytes += size;
       }),
       task.on('retry', ({ message, offline }) => {
-        item.message = offline ? 'Offline: waiting for the connection.' : `Retrying: ${message}`;
-        this.changed();
+        entry.message = offline ? 'Offline: waiting for the connection.' : `Retrying: ${message}`;
+        this.view.changed(id);
       }),
       task.on('check', ({ checkedBytes, totalBytes }) => {
         const percent = totalBytes > 0 ? Math.floor((checkedBytes / totalBytes) * 100) : 100;
-        item.message = `Checking the parts already in the bucket against the file: ${percent} %`;
-        this.changed();
+        entry.message = `Checking the parts already in the bucket against the file: ${percent} %`;
+        this.view.changed(id);
       }),
-      task.on('discarded', () => {
-        this.notices = [
-          ...this.notices,
-          `"${options.name}" is not the file the unfinished upload at ${options.where} was sending: that upload was discarded and this one starts from the beginning.`,
-        ].slice(-5);
-        this.changed(true);
-      }),
+      task.on('discarded', () =>
+        this.notify(
+          `"${labels.name}" is not the file the unfinished upload at ${labels.where} was sending: that upload was discarded and this one starts from the beginning.`,
+        ),
+      ),
       task.on('error', ({ error }) => {
-        item.message = uploadErrorMessage(error, options.where);
-        this.changed(true);
+        entry.message = uploadErrorMessage(error, labels.where);
+        this.view.changed(id, true);
       }),
-      task.on('state', ({ state }) => {
-        if (state === 'preparing') item.resumedBytes = 0;
-        if (state === 'uploading' || state === 'completed') item.message = null;
-        if (state === 'completed') this.historyVersion++;
-        item.key = task.upload?.key ?? item.key;
-        this.changed(true);
-      }),
+      task.on('state', ({ state, previous }) => this.stateChanged(entry, state, previous)),
     ];
-    const entry: Entry = { item, task, detach: () => offs.forEach((off) => off()) };
-    this.entries.push(entry);
+    entry.detach = () => offs.forEach((off) => off());
+    this.entries.set(id, entry);
+    this.byDestination.set(task.resumeKey, entry);
+    this.counts[task.state]++;
     this.queue.add(task);
-    if (!this.online) {
+    if (!this.getSnapshot().online) {
       this.pausedForOffline.add(task);
       void this.queue.pause(task);
     }
+  }
+
+  private stateChanged(entry: Entry, state: UploadTaskState, previous: UploadTaskState): void {
+    this.counts[previous]--;
+    this.counts[state]++;
+    if (RUNNING.has(state)) this.running.add(entry.id);
+    else this.running.delete(entry.id);
+    if (state === 'preparing') entry.resumedBytes = 0;
+    if (state === 'uploading' || state === 'completed') entry.message = null;
+    if (state === 'completed' || state === 'cancelled') {
+      if (this.byDestination.get(entry.task.resumeKey) === entry)
+        this.byDestination.delete(entry.task.resumeKey);
+    }
+    if (state === 'completed')
+      this.patch({ historyVersion: this.getSnapshot().historyVersion + 1 });
+    this.view.changed(entry.id, true);
   }
 
   private goOffline(): void {
-    this.online = false;
-    for (const { task } of this.entries) {
-      if (!ACTIVE.includes(task.state)) continue;
+    this.patch({ online: false });
+    for (const { task } of this.entries.values()) {
+      if (!ACTIVE.has(task.state)) continue;
       this.pausedForOffline.add(task);
       void this.queue.pause(task);
     }
-    this.changed(true);
   }
 
   private goOnline(): void {
-    this.online = true;
-    for (const entry of this.entries) {
+    this.patch({ online: true });
+    for (const entry of this.entries.values()) {
       const { task } = entry;
       const waiting = this.pausedForOffline.has(task) && task.state === 'paused';
       const cutOff = task.state === 'failed' && isNetworkFailure(task.error);
-      if (waiting || cutOff) this.resume(entry.item.id);
+      if (waiting || cutOff) this.resume(entry.id);
     }
     this.pausedForOffline.clear();
-    this.changed(true);
   }
 
   private connectionName(connectionId: string): string {
-    return this.target?.connectionId === connectionId ? this.target.connectionName : '';
-  }
-
-  private find(id: string): Entry | undefined {
-    return this.entries.find((entry) => entry.item.id === id);
+    const { target } = this.getSnapshot();
+    return target?.connectionId === connectionId ? target.connectionName : '';
   }
 
   private drop(entry: Entry): void {
     entry.detach();
     this.queue.remove(entry.task);
-    this.entries = this.entries.filter((e) => e !== entry);
+    this.entries.delete(entry.id);
+    this.running.delete(entry.id);
+    this.counts[entry.task.state]--;
+    if (this.byDestination.get(entry.task.resumeKey) === entry)
+      this.byDestination.delete(entry.task.resumeKey);
   }
 
-  /** Progress events come many times a second: coalesce them; state changes show at once. */
-  private changed(now = false): void {
-    if (now) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.publish();
-      return;
-    }
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.publish();
-    }, PROGRESS_INTERVAL_MS);
+  private publishIds(): void {
+    this.view.setIds([...this.entries.keys()]);
   }
 
-  private publish(): void {
-    this.snapshot = this.buildSnapshot();
-    for (const listener of this.listeners) listener();
+  private notify(...notices: string[]): void {
+    this.patch({ notices: [...this.getSnapshot().notices, ...notices].slice(-5) });
   }
 
-  private buildSnapshot(): UploadsSnapshot {
+  private patch(changes: Partial<UploadsSnapshot>): void {
+    this.view.setPage({ ...this.getSnapshot(), ...changes });
+  }
+
+  private itemOf(id: string): UploadItem | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    const { task } = entry;
     return {
-      items: this.entries.map(({ item, task }) => ({
-        ...item,
-        state: task.state,
-        progress: task.snapshot(),
-        key: task.upload?.key ?? item.key,
-      })),
-      pending: this.pending,
-      pendingError: this.pendingError,
-      overall: this.queue.progress(),
-      online: this.online,
-      target: this.target,
-      staged: this.staged,
-      notices: this.notices,
-      historyVersion: this.historyVersion,
+      id,
+      ...entry.labels,
+      state: task.state,
+      progress: task.snapshot(),
+      resumedBytes: entry.resumedBytes,
+      message: entry.message,
+      key: task.upload?.key ?? null,
     };
+  }
+
+  private summaryOf() {
+    const c = this.counts;
+    const counts: QueueCounts = {
+      total: this.entries.size,
+      done: c.completed,
+      running: c.preparing + c.uploading + c.completing,
+      queued: c.queued,
+      paused: c.paused,
+      failed: c.failed,
+    };
+    return { counts, overall: this.queue.progress() };
   }
 }

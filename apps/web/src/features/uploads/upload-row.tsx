@@ -1,29 +1,57 @@
-// One file in the queue: name, size, progress, speed, time left, state and its actions.
+// One file in the queue: name, size, progress, speed, time left, state and its actions. It reads
+// its own file from the manager, so a change elsewhere in the queue never re-renders it.
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import PauseOutlined from '@mui/icons-material/PauseOutlined';
 import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
 import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
 import { Alert, Box, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
-import { type UploadItem } from './upload-manager';
-import { useUploadManager } from './upload-manager-context';
+import { memo } from 'react';
+import { useUploadItem, useUploadManager } from './upload-manager-context';
 import { formatBytes } from '../common/format-bytes';
 import { formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadStateChip } from './upload-state-chip';
 
 const MOVING = new Set(['preparing', 'uploading', 'completing']);
 
-export function UploadRow({ item }: { item: UploadItem }) {
+export const UploadRow = memo(function UploadRow({
+  id,
+  index,
+  top,
+  measure,
+}: {
+  id: string;
+  /** Position in the list, and its offset (px) in the virtual list. */
+  index: number;
+  top: number;
+  /** Tells the list the row's real height. */
+  measure: (element: HTMLElement | null) => void;
+}) {
   const manager = useUploadManager();
+  const item = useUploadItem(id);
+  if (!item) return null;
   const { progress, state } = item;
   const moving = MOVING.has(state);
   const percent = Math.floor(progress.fraction * 100);
   return (
     <Box
       component="li"
+      ref={measure}
+      data-index={index}
       data-testid="upload-row"
       data-state={state}
       aria-label={item.name}
-      sx={{ listStyle: 'none', py: 1.5, borderBottom: 1, borderColor: 'divider' }}
+      sx={{
+        listStyle: 'none',
+        py: 1.5,
+        borderBottom: 1,
+        borderColor: 'divider',
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+      }}
+      // A plain style: an sx value per position would mint a CSS class per position.
+      style={{ transform: `translateY(${top}px)` }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
@@ -119,4 +147,4 @@ export function UploadRow({ item }: { item: UploadItem }) {
       )}
     </Box>
   );
-}
+});
