@@ -122,16 +122,26 @@ export function refreshCookieFrom(response: {
   return cookie.value;
 }
 
+/** POST /api/auth/login with these credentials (from `remoteAddress` when given): the response. */
+export function signIn(
+  ctx: TestContext,
+  user: { email: string; password: string },
+  remoteAddress?: string,
+) {
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+    ...(remoteAddress === undefined ? {} : { remoteAddress }),
+  });
+}
+
 /** Signs in through the API and returns the access token. */
 export async function accessTokenFor(
   ctx: TestContext,
   user: { email: string; password: string },
 ): Promise<string> {
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: user.password },
-  });
+  const response = await signIn(ctx, user);
   if (response.statusCode !== 200)
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   return response.json<{ accessToken: string }>().accessToken;

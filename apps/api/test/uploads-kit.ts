@@ -8,6 +8,7 @@ import {
   createTestApp,
   createUser,
   grantOnUploads,
+  signIn,
   type TestAppOptions,
   type TestContext,
   type UserFixture,
@@ -44,11 +45,7 @@ export async function signedInGrantee(
 ): Promise<SignedInGrantee> {
   const user = await createUser(ctx.db);
   await grantOnUploads(ctx.db, { userId: user.id, ...grant });
-  const login = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: user.password },
-  });
+  const login = await signIn(ctx, user);
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   return {
     user,

@@ -8,6 +8,7 @@ import {
   createTestApp,
   createUser,
   refreshCookieFrom,
+  signIn as signInAs,
   type TestContext,
   type UserFixture,
 } from '../../../test/test-app.js';
@@ -24,11 +25,7 @@ afterAll(() => ctx.close());
 const newKey = () => randomBytes(16).toString('base64url');
 
 async function signIn(): Promise<{ cookie: string; sessionId: string }> {
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: user.password },
-  });
+  const response = await signInAs(ctx, user);
   expect(response.statusCode).toBe(200);
   const cookie = refreshCookieFrom(response);
   const session = await ctx.db.session.findFirstOrThrow({

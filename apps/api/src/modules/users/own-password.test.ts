@@ -7,6 +7,7 @@ import {
   createTestApp,
   createUser,
   refreshCookieFrom,
+  signIn as signInAs,
   type TestContext,
   type UserFixture,
 } from '../../../test/test-app.js';
@@ -20,15 +21,7 @@ afterAll(() => ctx.close());
 let ipCounter = 0;
 const freshIp = () => `198.18.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
-async function signIn(user: UserFixture, remoteAddress: string) {
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: user.password },
-    remoteAddress,
-  });
-  return response;
-}
+const signIn = (user: UserFixture, remoteAddress: string) => signInAs(ctx, user, remoteAddress);
 
 async function sessionFor(user: UserFixture, remoteAddress: string) {
   const response = await signIn(user, remoteAddress);
@@ -87,12 +80,7 @@ describe('wrong current passwords', () => {
     const ip = freshIp();
     const { headers } = await sessionFor(user, ip);
     for (let i = 0; i < 3; i++) {
-      const failed = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: user.email, password: `guess-${i}` },
-        remoteAddress: ip,
-      });
+      const failed = await signInAs(ctx, { email: user.email, password: `guess-${i}` }, ip);
       expect(failed.statusCode).toBe(401);
     }
     expect((await changePassword(headers, ip, 'guess-3')).statusCode).toBe(401);
