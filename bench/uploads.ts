@@ -4,7 +4,8 @@
 // front of it: object bytes must never pass through it); and the time to sign 1,000 part URLs
 // (10 calls of 100); and the signing calls of a 10-part upload from a client whose clock runs 2 h
 // ahead (clockSkewSigningCalls: 1 when freshness is judged by the server's clock). The engine
-// sends with NodeHttpPartSender (node:http, no body copies). Starts the real stack (`pnpm start`'s server on an embedded PostgreSQL).
+// sends with NodeHttpPartSender (node:http, no body copies). Starts the real stack (`pnpm
+// start`'s server on an embedded PostgreSQL).
 // Prints one JSON document. Run: pnpm bench uploads
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
