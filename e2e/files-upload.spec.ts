@@ -3,22 +3,13 @@
 // Uploads page's destination used to send a drop), and the listing shows them without a refresh.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_LOCAL_S3 } from './fixtures.js';
-import { signIn } from './session-steps.js';
+import { adminBearer, signIn } from './session-steps.js';
 
 interface Location {
   connectionId: string;
   connectionName: string;
   bucket: string;
   prefix: string;
-}
-
-async function bearer(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', {
-    data: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
-  });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { authorization: `Bearer ${accessToken}` };
 }
 
 async function keysIn(
@@ -74,7 +65,7 @@ test('the Upload button and a drop both put files in the open folder', async ({
 }) => {
   const folder = `here-${Date.now().toString(36)}/photos/`;
   // The API calls use their own cookie jar: a login through the page's would sign the page in.
-  const headers = await bearer(request);
+  const headers = await adminBearer(request);
   const locations = (
     (await (await request.get('/api/files/locations', { headers })).json()) as {
       items: Location[];

@@ -4,20 +4,11 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures.js';
-import { signIn } from './session-steps.js';
+import { adminBearer, openUploadsPage, signIn } from './session-steps.js';
 
 const MTIME = new Date('2026-02-02T10:00:00Z');
-
-async function bearer(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', {
-    data: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
-  });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { authorization: `Bearer ${accessToken}` };
-}
 
 test('stores every file of a folder whose sub-folders repeat a name, size and time', async ({
   page,
@@ -40,9 +31,7 @@ test('stores every file of a folder whose sub-folders repeat a name, size and ti
 
   try {
     await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-    await page.getByRole('link', { name: 'Uploads' }).click();
-    await expect(page.getByRole('heading', { name: 'Uploads' })).toBeVisible();
-    await expect(page.getByText(/Files go to/)).toContainText('uploads');
+    await openUploadsPage(page);
 
     await page.getByTestId('upload-folder-input').setInputFiles(path.join(dir, folder));
     const rows = page.getByTestId('upload-row');
@@ -52,7 +41,7 @@ test('stores every file of a folder whose sub-folders repeat a name, size and ti
       await expect(rows.nth(index)).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
 
     // In the bucket: five objects, each with its own file's bytes.
-    const headers = await bearer(page.request);
+    const headers = await adminBearer(page.request);
     const listed = (await (
       await page.request.get('/api/uploads?state=completed&limit=200', { headers })
     ).json()) as { items: { key: string; bucket: string; connectionId: string }[] };

@@ -4,15 +4,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Page,
-  type Response,
-  type Route,
-} from '@playwright/test';
+import { expect, test, type Page, type Response, type Route } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures.js';
+import { adminBearer, openUploadsPage, signIn } from './session-steps.js';
 
 const MiB = 1024 * 1024;
 const FILE_SIZE = 200 * MiB;
@@ -41,14 +35,6 @@ function partNumberOf(url: string): number | null {
   return value === null ? null : Number(value);
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Dashboard/ })).toBeVisible();
-}
-
 /** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
 async function dropFile(page: Page, file: string): Promise<void> {
   await page.evaluate(() => {
@@ -73,15 +59,6 @@ async function dropFile(page: Page, file: string): Promise<void> {
   });
 }
 
-async function bearer(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', {
-    data: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
-  });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { authorization: `Bearer ${accessToken}` };
-}
-
 test('resumes a 200 MiB upload after a reload without re-sending finished parts', async ({
   page,
 }) => {
@@ -92,10 +69,9 @@ test('resumes a 200 MiB upload after a reload without re-sending finished parts'
   const expectedSha = await sha256OfFile(file);
 
   try {
-    await signIn(page);
-    await page.getByRole('link', { name: 'Uploads' }).click();
-    await expect(page.getByRole('heading', { name: 'Uploads' })).toBeVisible();
-    await expect(page.getByText(/Files go to/)).toContainText('uploads');
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await expect(page.getByRole('heading', { name: /Dashboard/ })).toBeVisible();
+    await openUploadsPage(page);
 
     // Let a few parts reach S3 and hold the rest, so the reload surely comes mid-upload.
     const isPartPut = (method: string, url: string) =>
@@ -160,7 +136,7 @@ test('resumes a 200 MiB upload after a reload without re-sending finished parts'
     expect(sentAfterResume.length).toBeGreaterThan(0);
 
     // The object in the bucket is byte for byte the file.
-    const headers = await bearer(page.request);
+    const headers = await adminBearer(page.request);
     const completed = (await (
       await page.request.get('/api/uploads?state=completed', { headers })
     ).json()) as { items: { key: string; bucket: string; connectionId: string; size: number }[] };
