@@ -13,16 +13,8 @@ import {
   UploadTask,
   createFetchUploadApi,
 } from '@s3am/uploader/node';
-import {
-  accessTokenFor,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  localS3Client,
-  testTmpDir,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { localS3Client, testTmpDir, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 
 const run = `engine-${Date.now()}`;
 let ctx: TestContext;
@@ -32,12 +24,11 @@ let connectionId: string;
 let dir: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) } });
+  ({ ctx, connectionId } = await createAppWithLocalConnection({
+    env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) },
+  }));
   baseUrl = await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
-  token = await accessTokenFor(ctx, user);
+  ({ token } = await signedInGrantee(ctx, { connectionId, prefix: `${run}/` }));
   dir = await mkdtemp(path.join(testTmpDir(), 'engine-'));
 });
 afterAll(() => ctx.close());

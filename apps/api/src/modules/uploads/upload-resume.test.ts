@@ -6,16 +6,8 @@ import { mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MiB, type UploadView } from '@s3am/contracts';
 import { StateFileResumeStore } from '@s3am/uploader/node';
-import {
-  accessTokenFor,
-  createLocalConnection,
-  createTestApp,
-  createUser,
-  grantOnUploads,
-  localS3Client,
-  testTmpDir,
-  type TestContext,
-} from '../../../test/test-app.js';
+import { localS3Client, testTmpDir, type TestContext } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, signedInGrantee } from '../../../test/uploads-kit.js';
 import {
   engineTask,
   pauseAfterParts,
@@ -35,12 +27,11 @@ let connectionId: string;
 let dir: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) } });
+  ({ ctx, connectionId } = await createAppWithLocalConnection({
+    env: { UPLOAD_SINGLE_PUT_MAX_BYTES: String(MiB) },
+  }));
   baseUrl = await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  connectionId = await createLocalConnection(ctx.db);
-  const user = await createUser(ctx.db);
-  await grantOnUploads(ctx.db, { userId: user.id, connectionId, prefix: `${run}/` });
-  token = await accessTokenFor(ctx, user);
+  ({ token } = await signedInGrantee(ctx, { connectionId, prefix: `${run}/` }));
   dir = await mkdtemp(path.join(testTmpDir(), 'resume-'));
 });
 afterAll(() => ctx.close());
