@@ -2,19 +2,18 @@
 // rules, everywhere a bucket is accepted), and S3 failures in the file browser are explained
 // answers with a stable code, never a 500.
 import { randomUUID } from 'node:crypto';
-import { ProblemSchema, bucketNameProblem } from '@s3am/contracts';
+import { bucketNameProblem } from '@s3am/contracts';
 import { seal } from '../../lib/crypto-envelope.js';
 import { CONNECTION_SECRET_AAD } from '../connections/s3-client.js';
 import {
   TEST_KEYRING,
   accessTokenFor,
   bearer,
-  createLocalConnection,
-  createTestApp,
   createUser,
   localS3,
   type TestContext,
 } from '../../../test/test-app.js';
+import { createAppWithLocalConnection, problemOf as problem } from '../../../test/uploads-kit.js';
 
 let ctx: TestContext;
 let admin: string;
@@ -22,15 +21,12 @@ let adminId: string;
 let connectionId: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  connectionId = await createLocalConnection(ctx.db);
+  ({ ctx, connectionId } = await createAppWithLocalConnection());
   const user = await createUser(ctx.db, { role: 'admin' });
   adminId = user.id;
   admin = await accessTokenFor(ctx, user);
 });
 afterAll(() => ctx.close());
-
-const problem = (response: { json: () => unknown }) => ProblemSchema.parse(response.json());
 
 describe('bucket names follow S3 rules everywhere a bucket is accepted', () => {
   const bad = [
