@@ -45,9 +45,11 @@ async function writeFolder(root: string): Promise<number> {
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  // In path order, as the AWS CLI and rclone walk a folder (readdir's order is the disk's).
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
@@ -110,6 +112,9 @@ async function engineRun(
     api,
     maxBytes: limits.singlePutMaxBytes,
     sendConcurrency: SEND_CONCURRENCY,
+    completeLingerMs: process.env.BENCH_SMALL_COMPLETE_LINGER_MS
+      ? Number(process.env.BENCH_SMALL_COMPLETE_LINGER_MS)
+      : undefined,
   });
   const http = new NodeHttpPartSender();
   const puts: number[] = [];

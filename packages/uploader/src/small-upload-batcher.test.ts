@@ -9,7 +9,9 @@ import { UploadTask } from './upload-task.js';
 
 const CONNECTION = '00000000-0000-4000-8000-00000000000c';
 
-function setup(options: { deniedKeys?: string[]; sendConcurrency?: number } = {}) {
+function setup(
+  options: { deniedKeys?: string[]; sendConcurrency?: number; completeLingerMs?: number } = {},
+) {
   const api = new FakeUploadApi({ partSize: 10, singlePutMaxBytes: 64, ...options });
   const s3 = new FakeS3Sender(api);
   let inFlight = 0;
@@ -28,6 +30,7 @@ function setup(options: { deniedKeys?: string[]; sendConcurrency?: number } = {}
     api,
     maxBytes: 64,
     sendConcurrency: options.sendConcurrency,
+    completeLingerMs: options.completeLingerMs,
   });
   const store = new MemoryResumeStore();
   const task = (name: string, size: number): UploadTask =>
@@ -129,5 +132,13 @@ describe('small files through the batch routes', () => {
     expect(api.callsOf('createBatch')).toHaveLength(1);
     expect(api.callsOf('create')).toHaveLength(0);
     expect(api.callsOf('signParts')).toHaveLength(1); // a fresh URL for the second try
+  });
+
+  it('completes at once when no other small file is being sent (no lingering for company)', async () => {
+    // Ten minutes of lingering would time the test out: the lone file must not wait for it.
+    const { api, task } = setup({ completeLingerMs: 600_000 });
+    const lone = task('f/lone.txt', 12);
+    expect((await lone.start()).state).toBe('completed');
+    expect(api.callsOf('completeBatch')).toHaveLength(1);
   });
 });

@@ -29,8 +29,9 @@ export interface SmallUploadBatcherOptions {
   /** How long a create call waits for more files to join it, in ms (default 10). */
   lingerMs?: number;
   /**
-   * How long a completion waits for more files to join it, in ms (default 200). Completions hold
-   * no PUT slot, so waiting costs a file a moment, and fills calls: each call has a fixed cost.
+   * How long a completion waits for more files to join it, in ms (default 1,000), unless no other
+   * small file is being sent (then it goes at once). Completions hold no PUT slot, so waiting
+   * costs a file a moment and fills calls: each call has a fixed cost on the server.
    */
   completeLingerMs?: number;
   /** Calls of one kind in flight at once; items arriving meanwhile wait for the next (default 2). */
@@ -57,6 +58,8 @@ class Coalescer<I, R> {
     private readonly max: number,
     private readonly lingerMs: number,
     private readonly maxInFlight: number,
+    /** True when no more items are coming soon: what waits goes without lingering. */
+    private readonly nothingMoreSoon: () => boolean = () => false,
   ) {}
 
   add(item: I, signal?: AbortSignal): Promise<R> {
@@ -86,10 +89,10 @@ class Coalescer<I, R> {
   }
 
   /** A full call goes at once; otherwise the first item waiting waits `lingerMs` for company. */
-  private schedule(): void {
+  schedule(): void {
     if (this.waiting.length === 0 || this.inFlight >= this.maxInFlight) return;
     const waited = Date.now() - this.oldest;
-    if (this.waiting.length >= this.max || waited >= this.lingerMs) {
+    if (this.waiting.length >= this.max || waited >= this.lingerMs || this.nothingMoreSoon()) {
       this.flush();
       return;
     }
@@ -135,10 +138,21 @@ class Coalescer<I, R> {
 /** A counting semaphore: at most `size` holders at once, served in order. */
 class Slots {
   private free: number;
+  private readonly size: number;
   private readonly queue: (() => void)[] = [];
 
-  constructor(size: number) {
-    this.free = Math.max(1, size);
+  constructor(
+    size: number,
+    /** Called when the last holder releases and nobody waits. */
+    private readonly onIdle: () => void = () => undefined,
+  ) {
+    this.size = Math.max(1, size);
+    this.free = this.size;
+  }
+
+  /** Nobody holds a slot or waits for one. */
+  get idle(): boolean {
+    return this.free === this.size && this.queue.length === 0;
   }
 
   acquire(signal?: AbortSignal): Promise<() => void> {
@@ -146,7 +160,7 @@ class Slots {
     const release = (): void => {
       const next = this.queue.shift();
       if (next) next();
-      else this.free++;
+      else if (++this.free === this.size) this.onIdle();
     };
     let released = false;
     const once = (): void => {
@@ -218,10 +232,12 @@ export class SmallUploadBatcher {
           result.ok ? result.upload : itemError(result.error),
         ),
       max,
-      options.completeLingerMs ?? 200,
+      options.completeLingerMs ?? 1000,
       inFlight,
+      // Nothing is being sent: no completion will join the ones waiting.
+      () => this.sends.idle,
     );
-    this.sends = new Slots(options.sendConcurrency ?? 16);
+    this.sends = new Slots(options.sendConcurrency ?? 16, () => this.completions.schedule());
   }
 
   /** Whether a file of `size` bytes goes through the batches. */
