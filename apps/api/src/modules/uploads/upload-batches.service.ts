@@ -125,6 +125,42 @@ async function signAll(
   );
 }
 
+/**
+ * Inserts the new uploads in one statement and returns their rows as stored. Plain SQL: the ORM
+ * spends more time planning a 100-row insert than the database spends running it.
+ */
+async function insertUploads(
+  deps: UploadsDeps,
+  records: readonly (ReturnType<typeof uploadRowData> & { id: string })[],
+): Promise<Upload[]> {
+  if (records.length === 0) return [];
+  const rows: Upload[] = records.map((record) => ({
+    ...record,
+    metadata: record.metadata,
+    tags: record.tags,
+    state: 'in_progress',
+    etag: null,
+    error: null,
+    updatedAt: record.createdAt,
+    completedAt: null,
+  }));
+  const values = rows.map(
+    (row) => Prisma.sql`(
+      ${row.id}::uuid, ${row.ownerId}::uuid, ${row.connectionId}::uuid, ${row.bucket}, ${row.key},
+      ${row.s3UploadId}, ${row.mode}, ${String(row.size)}::bigint, ${row.contentType},
+      ${row.lastModified === null ? null : String(row.lastModified)}::bigint,
+      ${String(row.partSize)}::bigint, ${row.partCount}, ${JSON.stringify(row.metadata)}::jsonb,
+      ${JSON.stringify(row.tags)}::jsonb, ${row.onExisting}, ${row.createdAt}, ${row.updatedAt},
+      ${row.lastActivityAt})`,
+  );
+  await deps.db.$executeRaw`
+    INSERT INTO "uploads" ("id", "owner_id", "connection_id", "bucket", "key", "s3_upload_id",
+      "mode", "size", "content_type", "last_modified", "part_size", "part_count", "metadata",
+      "tags", "on_existing", "created_at", "updated_at", "last_activity_at")
+    VALUES ${Prisma.join(values)}`;
+  return rows;
+}
+
 export async function createUploadBatch(
   deps: UploadsDeps,
   caller: Caller,
@@ -157,10 +193,8 @@ export async function createUploadBatch(
       now,
     }),
   }));
-  const rows = new Map(
-    (await deps.db.upload.createManyAndReturn({ data: records })).map((row) => [row.id, row]),
-  );
-  const created = accepted.map((item, index) => ({ ...item, row: rows.get(records[index]!.id)! }));
+  const rows = await insertUploads(deps, records);
+  const created = accepted.map((item, index) => ({ ...item, row: rows[index]! }));
   await auditEach(
     deps,
     caller,
