@@ -5,8 +5,9 @@
 // each, our ratio to the faster of the two (goal ≥ 1.0), the API calls our engine made (counted
 // by a proxy in front of the API) and how long they took. Needs `aws` (Debian's awscli) and
 // `rclone` (apt-get install -y --no-install-recommends awscli rclone); they run without
-// AWS_CA_BUNDLE, path-style, region us-east-1. Run: pnpm bench small-files
-// (BENCH_SMALL_FILES sets the count).
+// AWS_CA_BUNDLE, path-style, region us-east-1. Each tool first sends 100 other files once (a
+// warm-up, not timed), then BENCH_SMALL_ROUNDS (3) rounds run the three in rotating order and
+// each tool's median counts. Run: pnpm bench small-files (BENCH_SMALL_FILES sets the count).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -26,14 +27,18 @@ import {
 import { KEYS, countingProxy, signIn, startStack } from './support/stack.js';
 
 const COUNT = Number(process.env.BENCH_SMALL_FILES ?? 1000);
+/** Rounds of the three runs; medians are compared (the machine is shared, runs vary). */
+const ROUNDS = Number(process.env.BENCH_SMALL_ROUNDS ?? 3);
+/** Files each tool sends once before the timed runs (not counted). */
+const WARM_UP_FILES = 100;
 /** Whole-file PUTs in flight (the engine's default is 16). */
 const SEND_CONCURRENCY = Number(process.env.BENCH_SMALL_SEND_CONCURRENCY ?? 16);
 const KiB = 1024;
 
-/** COUNT files of 1–64 KiB (random sizes and bytes) under `root`/d0 … d9. */
-async function writeFolder(root: string): Promise<number> {
+/** `count` files of 1–64 KiB (random sizes and bytes) under `root`/d0 … d9. */
+async function writeFolder(root: string, count: number): Promise<number> {
   let bytes = 0;
-  for (let i = 0; i < COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const folder = path.join(root, `d${i % 10}`);
     await mkdir(folder, { recursive: true });
     const size = KiB + Math.floor(Math.random() * 63 * KiB);
@@ -178,46 +183,38 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-small-'));
   await chmod(dataDir, 0o755);
   const root = path.join(dataDir, 'folder');
-  const bytes = await writeFolder(root);
+  const bytes = await writeFolder(root, COUNT);
+  const warmRoot = path.join(dataDir, 'warm-up');
+  await writeFolder(warmRoot, WARM_UP_FILES);
   const awsConfig = path.join(dataDir, 'aws-config');
   await writeFile(awsConfig, '[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n');
   const stack = await startStack(path.join(dataDir, 'stack'));
   try {
     const { token, connectionId } = await signIn(stack.app);
     const stamp = Date.now();
-
-    const engine = await engineRun(stack.app, token, connectionId, root, `bench/engine-${stamp}/`);
-
-    // BENCH_SMALL_PEERS=0 runs our engine alone (e.g. to profile the API with BENCH_API_NODE_ARGS).
-    if (process.env.BENCH_SMALL_PEERS === '0') {
-      process.stdout.write(`${JSON.stringify({ files: COUNT, ...engine }, null, 2)}\n`);
-      return;
-    }
-    const awsSeconds = await run(
-      aws,
-      [
-        '--endpoint-url',
-        stack.s3,
-        's3',
-        'cp',
-        '--recursive',
-        '--only-show-errors',
-        root,
-        `s3://uploads/bench/aws-${stamp}/`,
-      ],
-      {
-        AWS_CONFIG_FILE: awsConfig,
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'no-credentials'),
-        AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
-        AWS_DEFAULT_REGION: 'us-east-1',
-      },
-    );
-
-    const rcloneSeconds = await run(
-      'rclone',
-      ['copy', '--config', '/dev/null', root, `bench:uploads/bench/rclone-${stamp}`],
-      {
+    const awsCp = (from: string, prefix: string) =>
+      run(
+        aws,
+        [
+          '--endpoint-url',
+          stack.s3,
+          's3',
+          'cp',
+          '--recursive',
+          '--only-show-errors',
+          from,
+          `s3://uploads/${prefix}`,
+        ],
+        {
+          AWS_CONFIG_FILE: awsConfig,
+          AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'no-credentials'),
+          AWS_ACCESS_KEY_ID: KEYS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+          AWS_DEFAULT_REGION: 'us-east-1',
+        },
+      );
+    const rcloneCopy = (from: string, prefix: string) =>
+      run('rclone', ['copy', '--config', '/dev/null', from, `bench:uploads/${prefix}`], {
         RCLONE_CONFIG_BENCH_TYPE: 's3',
         RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
         RCLONE_CONFIG_BENCH_ENDPOINT: stack.s3,
@@ -225,31 +222,80 @@ async function main(): Promise<void> {
         RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
         RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
         RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true',
-      },
-    );
+      });
+    const peers = process.env.BENCH_SMALL_PEERS !== '0';
 
-    const rate = (seconds: number) => Math.round((COUNT / seconds) * 10) / 10;
-    const fastestPeer = Math.max(rate(awsSeconds), rate(rcloneSeconds));
+    // Warm-up: the same paths through the API and the S3 server once, so no run pays for JIT.
+    await engineRun(stack.app, token, connectionId, warmRoot, `bench/warm-engine-${stamp}/`);
+    if (peers) {
+      await awsCp(warmRoot, `bench/warm-aws-${stamp}/`);
+      await rcloneCopy(warmRoot, `bench/warm-rclone-${stamp}`);
+    }
+
+    // BENCH_SMALL_PEERS=0 runs our engine alone (e.g. to profile the API with BENCH_API_NODE_ARGS).
+    if (!peers) {
+      const engine = await engineRun(
+        stack.app,
+        token,
+        connectionId,
+        root,
+        `bench/engine-${stamp}/`,
+      );
+      process.stdout.write(`${JSON.stringify({ files: COUNT, ...engine }, null, 2)}\n`);
+      return;
+    }
+    // Rounds in rotating order on a shared machine: each tool's median is what is compared.
+    const seconds: Record<'engine' | 'awsCli' | 'rclone', number[]> = {
+      engine: [],
+      awsCli: [],
+      rclone: [],
+    };
+    let engine: Awaited<ReturnType<typeof engineRun>> | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      const tools = [
+        async () => {
+          const result = await engineRun(
+            stack.app,
+            token,
+            connectionId,
+            root,
+            `bench/engine-${stamp}-${round}/`,
+          );
+          seconds.engine.push(result.seconds);
+          engine ??= result;
+        },
+        async () => seconds.awsCli.push(await awsCp(root, `bench/aws-${stamp}-${round}/`)),
+        async () => seconds.rclone.push(await rcloneCopy(root, `bench/rclone-${stamp}-${round}`)),
+      ];
+      for (let turn = 0; turn < tools.length; turn++) await tools[(round + turn) % tools.length]!();
+    }
+
+    const median = (list: number[]) =>
+      [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+    const rate = (value: number) => Math.round((COUNT / value) * 10) / 10;
+    const fastestPeer = Math.max(rate(median(seconds.awsCli)), rate(median(seconds.rclone)));
     process.stdout.write(
       `${JSON.stringify(
         {
           benchmark: 'small-files',
           files: COUNT,
           bytes,
-          engineFilesPerSecond: rate(engine.seconds),
-          awsCliFilesPerSecond: rate(awsSeconds),
-          rcloneFilesPerSecond: rate(rcloneSeconds),
-          engineToFasterPeerRatio: Math.round((rate(engine.seconds) / fastestPeer) * 100) / 100,
-          engineApiCalls: engine.apiCalls,
-          engineApiCallsByRoute: engine.calls,
-          engineLatency: engine.latency,
+          rounds: ROUNDS,
+          engineFilesPerSecond: rate(median(seconds.engine)),
+          awsCliFilesPerSecond: rate(median(seconds.awsCli)),
+          rcloneFilesPerSecond: rate(median(seconds.rclone)),
+          engineToFasterPeerRatio:
+            Math.round((rate(median(seconds.engine)) / fastestPeer) * 100) / 100,
+          engineApiCallsPerRun: engine!.apiCalls,
+          engineApiCallsByRoute: engine!.calls,
+          engineLatencyFirstRound: engine!.latency,
           engineSendConcurrency: SEND_CONCURRENCY,
-          seconds: {
-            engine: Math.round(engine.seconds * 10) / 10,
-            awsCli: Math.round(awsSeconds * 10) / 10,
-            rclone: Math.round(rcloneSeconds * 10) / 10,
+          filesPerSecondEachRound: {
+            engine: seconds.engine.map(rate),
+            awsCli: seconds.awsCli.map(rate),
+            rclone: seconds.rclone.map(rate),
           },
-          order: ['engine', 'aws s3 cp --recursive', 'rclone copy'],
+          order: 'a warm-up of 100 files each, then rounds in rotating order (engine, aws, rclone)',
           node: process.version,
         },
         null,

@@ -17,7 +17,7 @@ export interface UploadQueueEvents {
 export interface UploadQueueOptions {
   /** Large files in flight at once (default 2). */
   concurrency?: number;
-  /** Small files in flight at once: being created, sent or completed (default 200). */
+  /** Small files in flight at once: being created, sent or completed (default 400). */
   smallConcurrency?: number;
   /** Bytes of small files in flight at most (default 256 MiB), so their 5-minute URLs are used in time. */
   smallBytesInFlight?: number;
@@ -97,7 +97,7 @@ export class UploadQueue extends TypedEmitter<UploadQueueEvents> {
     super();
     this.limits = {
       large: Math.max(1, options.concurrency ?? 2),
-      small: Math.max(1, options.smallConcurrency ?? 2 * MAX_UPLOADS_PER_BATCH),
+      small: Math.max(1, options.smallConcurrency ?? 4 * MAX_UPLOADS_PER_BATCH),
     };
     this.smallBytesLimit = options.smallBytesInFlight ?? 256 * 1024 * 1024;
     this.meter = new SpeedMeter({ windowMs: options.progressWindowMs, now: options.now });
