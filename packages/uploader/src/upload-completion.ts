@@ -1,7 +1,11 @@
-// Completes an upload with its parts in order; if the answer is lost, the server's record says whether it happened.
+// Completes an upload with its parts in order; if the answer is lost, the server's record says
+// whether it happened. Then checks that what is stored is this file.
 import { type UploadView } from '@s3am/contracts';
+import { verifyCompletedUpload } from './etag-check.js';
+import { type MaybeStored } from './part-scheduler.js';
 import { type PartRange } from './part-plan.js';
 import { type UploadApi } from './transport.js';
+import { UploadVerificationError } from './upload-errors.js';
 
 /** ETags of every planned part, in part order (throws if one is missing: a scheduler bug). */
 export function partEtagsInOrder(
@@ -40,5 +44,28 @@ export async function completeUpload(options: {
     const current = await api.get(uploadId).catch(() => null);
     if (current?.state === 'completed') return current;
     throw error;
+  }
+}
+
+/** Throws when the stored object is not this file (size always; the ETag where it can tell). */
+export function verifyCompletion(
+  completed: UploadView,
+  options: {
+    fileSize: number;
+    partEtags: readonly string[];
+    checkEtag: boolean;
+    /** The single PUT's answer was lost: its presumed ETag is the local MD5 (part-scheduler.ts). */
+    maybeStored: MaybeStored | undefined;
+  },
+): void {
+  const { fileSize, partEtags, maybeStored } = options;
+  const checkEtag = options.checkEtag && (maybeStored?.etagIsMd5 ?? true);
+  try {
+    verifyCompletedUpload(completed, { fileSize, partEtags, checkEtag });
+  } catch (error) {
+    if (!maybeStored || !(error instanceof UploadVerificationError)) throw error;
+    throw new UploadVerificationError(
+      `An object was already stored at ${completed.key} and it is not this file (S3 refused the retry of a PUT whose answer was lost, and the stored bytes differ).`,
+    );
   }
 }

@@ -1,8 +1,7 @@
 // One file's upload: create or resume, send parts, complete, verify; pause, resume and cancel; typed events.
 import { type UploadView } from '@s3am/contracts';
 import { TypedEmitter } from './emitter.js';
-import { completeUpload, partEtagsInOrder } from './upload-completion.js';
-import { verifyCompletedUpload } from './etag-check.js';
+import { completeUpload, partEtagsInOrder, verifyCompletion } from './upload-completion.js';
 import { type FileSource } from './file-source.js';
 import { type PartSender } from './part-sender.js';
 import { planParts } from './part-plan.js';
@@ -19,7 +18,7 @@ import {
   type Connectivity,
 } from './retry.js';
 import { type UploadApi } from './transport.js';
-import { UploadApiError, UploadVerificationError, describeUploadError } from './upload-errors.js';
+import { UploadApiError, describeUploadError } from './upload-errors.js';
 import {
   prepareUpload,
   type DiscardedUpload,
@@ -316,7 +315,13 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       });
       this.upload = completed;
       await store?.delete(this.resumeKey);
-      this.verify(completed, partEtags, ledger, maybeStored);
+      verifyCompletion(completed, {
+        fileSize: file.size,
+        partEtags,
+        // SSE-KMS/SSE-C objects have ETags that are no MD5 of anything we sent: sizes only.
+        checkEtag: (this.options.verifyEtag ?? true) && ledger.etagKind !== 'opaque',
+        maybeStored,
+      });
       this.setState('completed');
       return { state: 'completed', upload: completed };
     } catch (error) {
@@ -337,28 +342,6 @@ export class UploadTask extends TypedEmitter<UploadTaskEvents> {
       return { state: 'failed', error, message };
     } finally {
       if (this.controller === controller) this.controller = null;
-    }
-  }
-
-  /** Throws when the stored object is not this file (size always; ETag where it can be told). */
-  private verify(
-    completed: UploadView,
-    partEtags: string[],
-    ledger: ResumeLedger,
-    maybeStored: MaybeStored | undefined,
-  ): void {
-    const checkEtag =
-      (this.options.verifyEtag ?? true) &&
-      // SSE-KMS/SSE-C objects have ETags that are no MD5 of anything we sent: sizes only.
-      ledger.etagKind !== 'opaque' &&
-      (maybeStored?.etagIsMd5 ?? true);
-    try {
-      verifyCompletedUpload(completed, { fileSize: this.options.file.size, partEtags, checkEtag });
-    } catch (error) {
-      if (!maybeStored || !(error instanceof UploadVerificationError)) throw error;
-      throw new UploadVerificationError(
-        `An object was already stored at ${completed.key} and it is not this file (S3 refused the retry of a PUT whose answer was lost, and the stored bytes differ).`,
-      );
     }
   }
 

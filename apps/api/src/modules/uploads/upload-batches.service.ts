@@ -11,7 +11,7 @@ import {
   type CreateUploadBatchResponse,
   type UploadView,
 } from '@s3am/contracts';
-import { Prisma, type S3Connection } from '../../db/prisma.js';
+import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Caller, ObjectRequest } from '../grants/permissions.service.js';
 import {
@@ -29,6 +29,7 @@ import { existingObject, type ExistingObject } from './existing-object.js';
 import { createPartSigner } from './part-signer.js';
 import { auditEach, view, withS3, type UploadsDeps } from './upload-access.js';
 import { completeUpload } from './upload-completion.service.js';
+import { insertUploads, markCompleted } from './upload-batches.repo.js';
 import { assertInProgress, type Upload } from './upload-records.js';
 import {
   clientHeaders,
@@ -125,42 +126,6 @@ async function signAll(
   );
 }
 
-/**
- * Inserts the new uploads in one statement and returns their rows as stored. Plain SQL: the ORM
- * spends more time planning a 100-row insert than the database spends running it.
- */
-async function insertUploads(
-  deps: UploadsDeps,
-  records: readonly (ReturnType<typeof uploadRowData> & { id: string })[],
-): Promise<Upload[]> {
-  if (records.length === 0) return [];
-  const rows: Upload[] = records.map((record) => ({
-    ...record,
-    metadata: record.metadata,
-    tags: record.tags,
-    state: 'in_progress',
-    etag: null,
-    error: null,
-    updatedAt: record.createdAt,
-    completedAt: null,
-  }));
-  const values = rows.map(
-    (row) => Prisma.sql`(
-      ${row.id}::uuid, ${row.ownerId}::uuid, ${row.connectionId}::uuid, ${row.bucket}, ${row.key},
-      ${row.s3UploadId}, ${row.mode}, ${String(row.size)}::bigint, ${row.contentType},
-      ${row.lastModified === null ? null : String(row.lastModified)}::bigint,
-      ${String(row.partSize)}::bigint, ${row.partCount}, ${JSON.stringify(row.metadata)}::jsonb,
-      ${JSON.stringify(row.tags)}::jsonb, ${row.onExisting}, ${row.createdAt}, ${row.updatedAt},
-      ${row.lastActivityAt})`,
-  );
-  await deps.db.$executeRaw`
-    INSERT INTO "uploads" ("id", "owner_id", "connection_id", "bucket", "key", "s3_upload_id",
-      "mode", "size", "content_type", "last_modified", "part_size", "part_count", "metadata",
-      "tags", "on_existing", "created_at", "updated_at", "last_activity_at")
-    VALUES ${Prisma.join(values)}`;
-  return rows;
-}
-
 export async function createUploadBatch(
   deps: UploadsDeps,
   caller: Caller,
@@ -219,26 +184,6 @@ export async function createUploadBatch(
 }
 
 const bareEtag = (etag: string) => etag.replace(/"/g, '').toLowerCase();
-
-/** Marks the checked uploads completed with their stored ETags: one statement, one read. */
-async function markCompleted(
-  deps: UploadsDeps,
-  done: readonly { row: Upload; etag: string }[],
-): Promise<Map<string, Upload>> {
-  if (done.length === 0) return new Map();
-  const at = deps.clock();
-  const values = Prisma.join(done.map(({ row, etag }) => Prisma.sql`(${row.id}::uuid, ${etag})`));
-  await deps.db.$executeRaw`
-    UPDATE "uploads" AS u
-    SET "state" = 'completed', "etag" = v.etag, "error" = NULL,
-        "completed_at" = ${at}, "last_activity_at" = ${at}, "updated_at" = ${at}
-    FROM (VALUES ${values}) AS v(id, etag)
-    WHERE u."id" = v.id AND u."state" = 'in_progress'`;
-  const rows = await deps.db.upload.findMany({
-    where: { id: { in: done.map(({ row }) => row.id) } },
-  });
-  return new Map(rows.map((row) => [row.id, row]));
-}
 
 export async function completeUploadBatch(
   deps: UploadsDeps,
