@@ -1,7 +1,8 @@
 // Benchmark: peak memory of the upload engine in Node while it sends a 1 GiB and a 4 GiB file to
 // the local S3 server (the API's parts: 8 MiB; 4 in flight), each in a child process measured by
 // its own peak RSS (process.resourceUsage().maxRSS), beside the same child without an upload.
-// Goal: peak ≤ baseline + 2 × concurrency × part size. Prints one JSON document.
+// Goal: peak ≤ baseline + 2 × concurrency × part size. For comparison, 1 GiB once more through
+// FetchPartSender (fetch copies every body). Prints one JSON document.
 // Run: pnpm bench upload-memory (BENCH_MEMORY_SIZES: comma-separated sizes in bytes).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
         MiBps: Math.round((size / MiB / report.seconds) * 10) / 10,
       });
     }
+    // The same 1 GiB through the fetch sender, which copies every part's body: what it costs.
+    const file = path.join(dataDir, 'upload-fetch.bin');
+    await writeTestFile(file, GiB);
+    const viaFetch = await runChild({ ...env, BENCH_FILE: file, BENCH_SENDER: 'fetch' });
+    await rm(file);
     process.stdout.write(
       `${JSON.stringify(
         {
@@ -90,6 +96,10 @@ async function main(): Promise<void> {
           sender: 'NodeHttpPartSender',
           baselinePeakRssMB: mb(baseline.maxRssBytes),
           uploads,
+          fetchSender1GiB: {
+            peakRssMB: mb(viaFetch.maxRssBytes),
+            overBaselineMB: mb(viaFetch.maxRssBytes - baseline.maxRssBytes),
+          },
           node: process.version,
         },
         null,
