@@ -12,12 +12,13 @@ import { type QueueCounts } from '../uploads/upload-store';
 
 const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
-/** "Uploading 360 files", "3 files paused", "2 files failed", "400 files uploaded". */
+/** "Uploading 360 files", "3 files paused", "2 files failed", "400 files uploaded"… */
 function headline(counts: QueueCounts): string {
   const left = counts.total - counts.done;
   if (counts.running + counts.queued > 0) return `Uploading ${files(left)}`;
   if (counts.paused > 0) return `${files(counts.paused)} paused`;
   if (counts.failed > 0) return `${files(counts.failed)} failed`;
+  if (counts.done === 0) return 'Uploads cancelled';
   return `${files(counts.done)} uploaded`;
 }
 

@@ -25,7 +25,8 @@ import {
   resumeKeyOfPending,
   type PendingUpload,
 } from './pending-uploads';
-import { isNetworkFailure, uploadErrorMessage } from './upload-error-message';
+import { createEntry, itemOf, type Entry } from './upload-entry';
+import { isNetworkFailure } from './upload-error-message';
 import { baseName, folderPrefix, objectKey } from './upload-keys';
 import { limitRefusal } from './upload-limits';
 import { UploadStore, type QueueCounts, type QueueSummary, type UploadItem } from './upload-store';
@@ -47,15 +48,6 @@ export interface UploadsSnapshot {
   historyVersion: number;
   /** What the server accepts (null until known). */
   limits: UploadLimits | null;
-}
-
-interface Entry {
-  id: string;
-  task: UploadTask;
-  labels: { name: string; where: string; size: number };
-  resumedBytes: number;
-  message: string | null;
-  detach: () => void;
 }
 
 const RUNNING: ReadonlySet<UploadTaskState> = new Set(['preparing', 'uploading', 'completing']);
@@ -323,42 +315,17 @@ export class UploadManager {
       candidateUploadId,
       concurrency: 4,
     });
-    const id = `u${this.nextId++}`;
-    const entry: Entry = {
-      id,
+    const entry = createEntry(
+      `u${this.nextId++}`,
       task,
-      labels: { ...labels, size: file.size },
-      resumedBytes: 0,
-      message: null,
-      detach: () => undefined,
-    };
-    const offs = [
-      task.on('progress', () => this.view.changed(id)),
-      task.on('part', ({ fromServer, size }) => {
-        if (fromServer) entry.resumedBytes += size;
-      }),
-      task.on('retry', ({ message, offline }) => {
-        entry.message = offline ? 'Offline: waiting for the connection.' : `Retrying: ${message}`;
-        this.view.changed(id);
-      }),
-      task.on('check', ({ checkedBytes, totalBytes }) => {
-        const percent = totalBytes > 0 ? Math.floor((checkedBytes / totalBytes) * 100) : 100;
-        entry.message = `Checking the parts already in the bucket against the file: ${percent} %`;
-        this.view.changed(id);
-      }),
-      task.on('discarded', () =>
-        this.notify(
-          `"${labels.name}" is not the file the unfinished upload at ${labels.where} was sending: that upload was discarded and this one starts from the beginning.`,
-        ),
-      ),
-      task.on('error', ({ error }) => {
-        entry.message = uploadErrorMessage(error, labels.where);
-        this.view.changed(id, true);
-      }),
-      task.on('state', ({ state, previous }) => this.stateChanged(entry, state, previous)),
-    ];
-    entry.detach = () => offs.forEach((off) => off());
-    this.entries.set(id, entry);
+      { ...labels, size: file.size },
+      {
+        changed: (now) => this.view.changed(entry.id, now),
+        notify: (notice) => this.notify(notice),
+        stateChanged: (state, previous) => this.stateChanged(entry, state, previous),
+      },
+    );
+    this.entries.set(entry.id, entry);
     this.byDestination.set(task.resumeKey, entry);
     this.counts[task.state]++;
     this.queue.add(task);
@@ -373,8 +340,6 @@ export class UploadManager {
     this.counts[state]++;
     if (RUNNING.has(state)) this.running.add(entry.id);
     else this.running.delete(entry.id);
-    if (state === 'preparing') entry.resumedBytes = 0;
-    if (state === 'uploading' || state === 'completed') entry.message = null;
     if (state === 'completed' || state === 'cancelled') {
       if (this.byDestination.get(entry.task.resumeKey) === entry)
         this.byDestination.delete(entry.task.resumeKey);
@@ -433,17 +398,7 @@ export class UploadManager {
 
   private itemOf(id: string): UploadItem | undefined {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    const { task } = entry;
-    return {
-      id,
-      ...entry.labels,
-      state: task.state,
-      progress: task.snapshot(),
-      resumedBytes: entry.resumedBytes,
-      message: entry.message,
-      key: task.upload?.key ?? null,
-    };
+    return entry && itemOf(entry);
   }
 
   private summaryOf() {

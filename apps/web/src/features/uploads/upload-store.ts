@@ -114,6 +114,11 @@ export class UploadStore<Page> {
   setIds(ids: readonly string[]): void {
     const kept = new Set(ids);
     for (const id of this.items.keys()) if (!kept.has(id)) this.items.delete(id);
+    for (const id of [...this.stale, ...this.dirty]) {
+      if (kept.has(id)) continue;
+      this.stale.delete(id);
+      this.dirty.delete(id);
+    }
     for (const id of ids) if (!this.items.has(id)) this.stale.add(id);
     this.summary = { ids, ...this.source.summary(ids) };
     this.summaryDirty = true;
