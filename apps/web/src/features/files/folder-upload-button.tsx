@@ -15,20 +15,10 @@ import {
 } from '@mui/material';
 import { useId, useRef, useState } from 'react';
 import type { UploadLimits } from '@s3am/contracts';
-import { formatBytes } from '../common/format-bytes';
 import { pickedFromInput, type PickedFile } from '../uploads/dropped-files';
+import { describeUploadLimits } from '../uploads/upload-limits';
 
 /** "Up to 5 TiB a file · .pdf, .png only · image/* only" */
-export function describeUploadLimits(limits: UploadLimits): string {
-  return [
-    `Up to ${formatBytes(limits.maxSize)} a file`,
-    limits.allowedExtensions.length ? `${limits.allowedExtensions.join(', ')} only` : null,
-    limits.allowedContentTypes.length ? `${limits.allowedContentTypes.join(', ')} only` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
 export function FolderUploadButton({
   destination,
   limits,
