@@ -7,16 +7,15 @@
 // sends with NodeHttpPartSender (node:http, no body copies). Starts the real stack (`pnpm
 // start`'s server on an embedded PostgreSQL).
 // Prints one JSON document. Run: pnpm bench uploads
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 // The API's signer itself, measured in process (the API is an app, not a package: path import).
 import { createPartSigner } from '../apps/api/src/modules/uploads/part-signer.js';
+import { KEYS, signIn, startStack } from './support/stack.js';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { GiB, MiB, TiB } from '@s3am/contracts';
@@ -29,9 +28,6 @@ import {
 
 const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? GiB);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const KEYS = { accessKeyId: 'bench-local', secretAccessKey: 'bench-local-secret' };
-const ADMIN = { email: 'bench@example.test', password: 'bench-admin-password-1' };
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A file of SIZE bytes, written in 16 MiB blocks that all differ. */
 async function writeTestFile(file: string): Promise<void> {
@@ -42,48 +38,6 @@ async function writeTestFile(file: string): Promise<void> {
     await handle.write(block, 0, Math.min(block.length, SIZE - offset));
   }
   await handle.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The stack as `pnpm start` runs it; resolves with the app URL and the S3 endpoint. */
-function startStack(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOCAL_S3_PORT: '0',
-      LOCAL_S3_ACCESS_KEY_ID: KEYS.accessKeyId,
-      LOCAL_S3_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MAX: '100000',
-      UPLOAD_SWEEP_INTERVAL_MINUTES: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = new Promise<{ app: string; s3: string }>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const app = /Open:\s+(http:\/\/\S+)/.exec(output)?.[1];
-      const s3 = /at (http:\/\/127\.0\.0\.1:\d+), bucket/.exec(output)?.[1];
-      if (app && s3) resolve({ app, s3 });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, ready };
 }
 
 /** A TCP proxy in front of the API that counts the bytes clients send to it. */
@@ -185,22 +139,10 @@ async function main(): Promise<void> {
   await chmod(dataDir, 0o755);
   const file = path.join(dataDir, 'one-gib.bin');
   await writeTestFile(file);
-  const stack = startStack(dataDir, await freePort());
+  const stack = await startStack(dataDir);
   try {
-    const { app, s3 } = await stack.ready;
-    const login = await fetch(`${app}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}` };
-    const connections = (await (
-      await fetch(`${app}/api/connections`, { headers: auth })
-    ).json()) as {
-      items: { id: string; managedLocal: boolean }[];
-    };
-    const connectionId = connections.items.find((c) => c.managedLocal)!.id;
+    const { app, s3 } = stack;
+    const { auth, connectionId } = await signIn(app);
 
     // 1. Our engine, through the counting proxy.
     const proxy = await countingProxy(new URL(app));
@@ -290,8 +232,7 @@ async function main(): Promise<void> {
       )}\n`,
     );
   } finally {
-    stack.child.kill('SIGTERM');
-    await new Promise((resolve) => stack.child.once('exit', resolve));
+    await stack.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
