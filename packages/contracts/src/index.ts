@@ -11,6 +11,8 @@ export * from './two-factor.js';
 export * from './connections.js';
 export * from './grants.js';
 export * from './files.js';
+export * from './file-operations.js';
 export * from './uploads.js';
 export * from './upload-batches.js';
 export * from './uppy-compat.js';
+export * from './migrations.js';
