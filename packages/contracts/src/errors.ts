@@ -39,6 +39,10 @@ export const ErrorCode = {
   S3_TIMEOUT: 'S3_TIMEOUT',
   ENDPOINT_BLOCKED: 'ENDPOINT_BLOCKED',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  MIGRATION_NOT_FOUND: 'MIGRATION_NOT_FOUND',
+  MIGRATION_OVERLAP: 'MIGRATION_OVERLAP',
+  MIGRATION_STATE: 'MIGRATION_STATE',
+  MIGRATION_LOCATION_UNAVAILABLE: 'MIGRATION_LOCATION_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -84,6 +88,13 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
     title: "The storage endpoint is not allowed by this server's network policy",
   },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable' },
+  MIGRATION_NOT_FOUND: { status: 404, title: 'Migration not found' },
+  MIGRATION_OVERLAP: { status: 400, title: 'Source and destination overlap' },
+  MIGRATION_STATE: { status: 409, title: 'Not possible in the migration state' },
+  MIGRATION_LOCATION_UNAVAILABLE: {
+    status: 400,
+    title: 'A migration location cannot be reached or is not permitted',
+  },
 };
 
 export const ERROR_STATUS = Object.fromEntries(
