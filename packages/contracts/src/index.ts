@@ -15,4 +15,7 @@ export * from './file-operations.js';
 export * from './uploads.js';
 export * from './upload-batches.js';
 export * from './uppy-compat.js';
+export * from './shares.js';
+export * from './upload-requests.js';
+export * from './quotas.js';
 export * from './migrations.js';
