@@ -49,6 +49,10 @@ export const ErrorCode = {
   MIGRATION_OVERLAP: 'MIGRATION_OVERLAP',
   MIGRATION_STATE: 'MIGRATION_STATE',
   MIGRATION_LOCATION_UNAVAILABLE: 'MIGRATION_LOCATION_UNAVAILABLE',
+  IP_BLOCKED: 'IP_BLOCKED',
+  IP_NOT_ALLOWED: 'IP_NOT_ALLOWED',
+  ALERT_NOT_FOUND: 'ALERT_NOT_FOUND',
+  BLOCK_NOT_FOUND: 'BLOCK_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -107,6 +111,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
     status: 400,
     title: 'A migration location cannot be reached or is not permitted',
   },
+  IP_BLOCKED: { status: 403, title: 'Requests from this address are blocked' },
+  IP_NOT_ALLOWED: { status: 403, title: 'This address is not on the allow-list' },
+  ALERT_NOT_FOUND: { status: 404, title: 'Alert not found' },
+  BLOCK_NOT_FOUND: { status: 404, title: 'Block or allow-list entry not found' },
 };
 
 export const ERROR_STATUS = Object.fromEntries(

@@ -19,3 +19,5 @@ export * from './shares.js';
 export * from './upload-requests.js';
 export * from './quotas.js';
 export * from './migrations.js';
+export * from './security.js';
+export * from './security-rules.js';
