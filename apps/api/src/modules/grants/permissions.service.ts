@@ -28,19 +28,19 @@ export async function effectivePermissions(
   userId: string,
   now: Date,
 ): Promise<EffectivePermissions> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, role: true },
-  });
+  // Independent reads, asked together: this runs on every authorized call.
+  const [user, grants] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } }),
+    db.grant.findMany({
+      where: {
+        OR: [{ userId }, { group: { members: { some: { userId } } } }],
+        AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+      },
+      include: { connection: { select: { name: true } }, group: { select: { name: true } } },
+      orderBy: [{ connectionId: 'asc' }, { bucket: 'asc' }, { prefix: 'asc' }],
+    }),
+  ]);
   if (!user) throw new AppError(ErrorCode.USER_NOT_FOUND, 'No user with this id.');
-  const grants = await db.grant.findMany({
-    where: {
-      OR: [{ userId }, { group: { members: { some: { userId } } } }],
-      AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
-    },
-    include: { connection: { select: { name: true } }, group: { select: { name: true } } },
-    orderBy: [{ connectionId: 'asc' }, { bucket: 'asc' }, { prefix: 'asc' }],
-  });
   // One entry per (connection, bucket, prefix): the union of actions and where they come from.
   const merged = new Map<string, EffectivePermission>();
   for (const grant of grants) {

@@ -8,13 +8,15 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { S3Connection } from '../../db/prisma.js';
 import { browserFacing } from '../connections/s3-client.js';
+import { SigningSha256 } from './signing-hash.js';
 
-/** encodeURIComponent plus the characters S3's canonical URI escapes too. */
+const RESERVED_BY_S3 = /[!'()*]/g;
+
+/** encodeURIComponent plus the characters S3's canonical URI escapes too (rare: tested first). */
 function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(
-    /[!'()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(segment);
+  if (!/[!'()*]/.test(encoded)) return encoded;
+  return encoded.replace(RESERVED_BY_S3, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 interface Target {
@@ -24,29 +26,37 @@ interface Target {
   path: string;
 }
 
-/** Where an object lives: path-style on custom endpoints, virtual-hosted on AWS when possible. */
-function objectTarget(connection: S3Connection, bucket: string, key: string): Target {
-  const encodedKey = key.split('/').map(encodeSegment).join('/');
+type ObjectLocator = (bucket: string, key: string) => Target;
+
+/**
+ * Where objects live: path-style on custom endpoints, virtual-hosted on AWS when possible.
+ * The endpoint is parsed once per signer, not once per URL.
+ */
+function objectLocator(connection: S3Connection): ObjectLocator {
+  const encode = (key: string) => key.split('/').map(encodeSegment).join('/');
   const { endpoint } = browserFacing(connection);
   if (endpoint) {
     const url = new URL(endpoint);
     const base = url.pathname.replace(/\/+$/, '');
+    const port = url.port ? Number(url.port) : undefined;
     const pathStyle = connection.forcePathStyle;
-    return {
+    return (bucket, key) => ({
       protocol: url.protocol,
       hostname: pathStyle ? url.hostname : `${bucket}.${url.hostname}`,
-      port: url.port ? Number(url.port) : undefined,
-      path: pathStyle ? `${base}/${bucket}/${encodedKey}` : `${base}/${encodedKey}`,
-    };
+      port,
+      path: pathStyle ? `${base}/${bucket}/${encode(key)}` : `${base}/${encode(key)}`,
+    });
   }
   const host = `s3.${connection.region}.amazonaws.com`;
-  // Dotted bucket names break TLS wildcard certificates on virtual-hosted URLs.
-  const virtual = !connection.forcePathStyle && !bucket.includes('.');
-  return {
-    protocol: 'https:',
-    hostname: virtual ? `${bucket}.${host}` : host,
-    port: undefined,
-    path: virtual ? `/${encodedKey}` : `/${bucket}/${encodedKey}`,
+  return (bucket, key) => {
+    // Dotted bucket names break TLS wildcard certificates on virtual-hosted URLs.
+    const virtual = !connection.forcePathStyle && !bucket.includes('.');
+    return {
+      protocol: 'https:',
+      hostname: virtual ? `${bucket}.${host}` : host,
+      port: undefined,
+      path: virtual ? `/${encode(key)}` : `/${bucket}/${encode(key)}`,
+    };
   };
 }
 
@@ -83,8 +93,8 @@ function newSigner(connection: S3Connection, client: S3Client): SignatureV4 {
     service: 's3',
     credentials: client.config.credentials,
     region: connection.region,
-    sha256: client.config.sha256,
-    // Keys are escaped once by objectTarget, as S3 (unlike other services) expects.
+    sha256: SigningSha256,
+    // Keys are escaped once by objectLocator, as S3 (unlike other services) expects.
     uriEscapePath: false,
     applyChecksum: false,
   });
@@ -92,11 +102,12 @@ function newSigner(connection: S3Connection, client: S3Client): SignatureV4 {
 
 export function createPartSigner(connection: S3Connection, client: S3Client): PartSigner {
   const signer = signerFor(connection, client);
+  const locate = objectLocator(connection);
   return {
     async presign(requests, expiresIn, signingDate) {
       return Promise.all(
         requests.map(async (request) => {
-          const target = objectTarget(connection, request.bucket, request.key);
+          const target = locate(request.bucket, request.key);
           const headers = {
             host: target.port ? `${target.hostname}:${target.port}` : target.hostname,
             // The body is not part of the signature: S3 verifies it by length (signed) and MD5.
@@ -112,13 +123,12 @@ export function createPartSigner(connection: S3Connection, client: S3Client): Pa
               unhoistableHeaders: new Set(Object.keys(request.headers ?? {})),
             },
           );
-          const query = new URLSearchParams();
+          const query: string[] = [];
           for (const [name, value] of Object.entries(signed.query ?? {}))
             for (const item of Array.isArray(value) ? value : [value])
-              if (item !== null) query.append(name, item);
+              if (item !== null) query.push(`${encodeSegment(name)}=${encodeSegment(item)}`);
           const port = target.port ? `:${target.port}` : '';
-          // SigV4 wants %20 for spaces; URLSearchParams writes '+'.
-          return `${target.protocol}//${target.hostname}${port}${target.path}?${query.toString().replace(/\+/g, '%20')}`;
+          return `${target.protocol}//${target.hostname}${port}${target.path}?${query.join('&')}`;
         }),
       );
     },
