@@ -1,5 +1,5 @@
 // Values shared by the Playwright config (which starts the stack) and the specs.
-export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-123' };
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'quartz-lantern-meadow-47' };
 
 /** The local S3 server the stack starts, on a fixed port so specs can reach it too. */
 export const E2E_LOCAL_S3 = {

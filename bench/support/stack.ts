@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const KEYS = { accessKeyId: 'bench-local', secretAccessKey: 'bench-local-secret' };
-export const ADMIN = { email: 'bench@example.test', password: 'bench-admin-password-1' };
+export const ADMIN = { email: 'bench@example.test', password: 'copper-harbor-violet-82' };
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function freePort(): Promise<number> {
