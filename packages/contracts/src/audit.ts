@@ -59,6 +59,10 @@ export type AuditPage = z.infer<typeof AuditPage>;
 
 export const AuditExportFormat = z.enum(['csv', 'ndjson']);
 
+export const AuditExportQuery = AuditQuery.omit({ before: true, limit: true }).extend({
+  format: AuditExportFormat.default('ndjson'),
+});
+
 export const AuditVerifyResult = z
   .object({
     ok: z.boolean(),

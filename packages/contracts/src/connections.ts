@@ -108,6 +108,8 @@ export const PolicyProfile = z
   .describe('uploader: write/resume/abort; viewer: read; all: everything the grants allow');
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 
+export const ConnectionHelpersQuery = z.object({ profile: PolicyProfile.default('all') });
+
 export const IamPolicyDocument = z.object({
   Version: z.literal('2012-10-17'),
   Statement: z.array(

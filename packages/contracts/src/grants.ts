@@ -45,6 +45,12 @@ export type GrantView = z.infer<typeof GrantView>;
 
 export const GrantList = z.object({ items: z.array(GrantView) }).meta({ id: 'GrantList' });
 
+export const ListGrantsQuery = z.object({
+  userId: z.uuid().optional(),
+  groupId: z.uuid().optional(),
+  connectionId: z.uuid().optional(),
+});
+
 export const GroupInput = z.object({
   name: z.string().trim().min(1).max(100),
   memberIds: z.array(z.uuid()).max(1000).default([]),

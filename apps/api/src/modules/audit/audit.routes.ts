@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AuditExportFormat,
+  AuditExportQuery,
   AuditPage,
   AuditQuery,
   AuditVerifyResult,
@@ -33,10 +33,6 @@ const CSV_COLUMNS: (keyof AuditEventView)[] = [
   'prevHash',
   'hash',
 ];
-
-const ExportQuery = AuditQuery.omit({ before: true, limit: true }).extend({
-  format: AuditExportFormat.default('ndjson'),
-});
 
 function toCsvRecord(event: AuditEventView): Record<string, string> {
   return Object.fromEntries(
@@ -80,7 +76,7 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
         tags: ['audit'],
         summary: 'Export matching events (oldest first) as CSV or NDJSON',
         security,
-        querystring: ExportQuery,
+        querystring: AuditExportQuery,
       },
     },
     async (request, reply) => {

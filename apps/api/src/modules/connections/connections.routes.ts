@@ -10,7 +10,7 @@ import {
   ConnectionList,
   ConnectionTestResult,
   ConnectionView,
-  PolicyProfile,
+  ConnectionHelpersQuery,
 } from '@s3am/contracts';
 import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
@@ -130,7 +130,7 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
         ...schema,
         summary: 'Least-privilege IAM policy, bucket CORS and lifecycle rule for this connection',
         params: Params,
-        querystring: z.object({ profile: PolicyProfile.default('all') }),
+        querystring: ConnectionHelpersQuery,
         response: { 200: ConnectionHelpers, ...errors },
       },
     },

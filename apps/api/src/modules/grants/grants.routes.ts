@@ -10,6 +10,7 @@ import {
   GroupInput,
   GroupList,
   GroupView,
+  ListGrantsQuery,
 } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
 import { problemResponses } from '../../plugins/errors.js';
@@ -40,11 +41,7 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       schema: {
         ...schema,
         summary: 'Grants, optionally for one user, group or connection',
-        querystring: z.object({
-          userId: z.uuid().optional(),
-          groupId: z.uuid().optional(),
-          connectionId: z.uuid().optional(),
-        }),
+        querystring: ListGrantsQuery,
         response: { 200: GrantList, ...errors },
       },
     },

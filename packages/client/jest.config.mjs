@@ -1,0 +1,4 @@
+import { jestBase } from '../../jest.base.mjs';
+
+/** @type {import('jest').Config} */
+export default { ...jestBase, displayName: 'client' };

@@ -1,0 +1,22 @@
+// The typed S3 Access Manager API client, shared by the web app and the `s3am` CLI.
+export { ApiError, NetworkError, ResponseShapeError, apiErrorFrom, retryAfterMs } from './api-error.js';
+export {
+  createApiClient,
+  hasCode,
+  type ApiClient,
+  type ApiClientOptions,
+  type ClientAuth,
+  type RetryPolicy,
+} from './client.js';
+export {
+  fillPath,
+  queryString,
+  route,
+  type CallOptions,
+  type HttpMethod,
+  type RouteArgs,
+  type RouteFunction,
+  type RouteResult,
+  type RouteSpec,
+} from './route.js';
+export { apiRoutes, type ApiRoutes } from './routes/index.js';
