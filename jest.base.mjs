@@ -9,6 +9,12 @@ const esmOnly = [
   'cookie',
   'content-disposition',
   '@fastify/cookie',
+  // pg-boss (the API queues folder operations) and its ESM-only dependencies.
+  'pg-boss',
+  'rrule-temporal',
+  'temporal-spec',
+  'serialize-error',
+  'non-error',
 ];
 
 /** @type {import('jest').Config} */

@@ -10,6 +10,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { connectionsRoutes } from './modules/connections/connections.routes.js';
 import { s3NetworkFrom } from './modules/connections/s3-client.js';
 import { filesRoutes } from './modules/files/files.routes.js';
+import { fileOperationsRoutes } from './modules/files/file-operations.routes.js';
+import { createJobSender } from './jobs/job-sender.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -41,6 +43,8 @@ export interface AppDeps {
   keyring: Keyring;
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Where the job queue lives (the embedded database's URL when DATABASE_URL is unset). */
+  databaseUrl?: string;
 }
 
 /** Never logged: credentials, cookies, and the query string of presigned URLs. */
@@ -149,6 +153,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     s3Network,
     clock,
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+  });
+  // Folder moves and deletes run in workers; the API only queues them (on first use).
+  const jobSender = createJobSender(deps.databaseUrl ?? config.DATABASE_URL ?? '', (error) =>
+    app.log.error({ err: error }, 'job queue (sender) error'),
+  );
+  app.addHook('onClose', () => jobSender.close());
+  fileOperationsRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    s3Network,
+    clock,
+    downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+    previewTtlSeconds: 300,
+    enqueueFolderOperation: (id) => jobSender.sendFolderOperation(id),
   });
   const uploadsDeps = {
     db,

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     jwtSecret: secrets.jwtSecret,
     keyring,
     expectedMigrations: (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name),
+    databaseUrl: database.url,
   });
   const storage = await ensureLocalStorage(db, config, keyring, app.log);
   if (storage?.kind === 'serving') lifecycle.onStop(() => storage.stop());

@@ -8,6 +8,7 @@ import type { Db } from '../db/prisma.js';
 import type { Keyring } from '../lib/crypto-envelope.js';
 import { s3NetworkFrom } from '../modules/connections/s3-client.js';
 import { startJobQueue } from './job-queue.js';
+import { scheduleFolderOperations } from './folder-operations.job.js';
 import { scheduleUploadSweeper } from './upload-sweeper.job.js';
 
 export interface BackgroundJobs {
@@ -41,6 +42,17 @@ export async function startBackgroundJobs(deps: {
       config.UPLOAD_SWEEP_INTERVAL_MINUTES,
       log,
     );
+    await scheduleFolderOperations(
+      queue,
+      {
+        db: deps.db,
+        keyring: deps.keyring,
+        s3Network: sweeperNetwork,
+        clock: () => new Date(),
+        downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+      },
+      log,
+    );
   } catch (error) {
     await queue.stop();
     sweeperNetwork.clients.close();
@@ -52,6 +64,7 @@ export async function startBackgroundJobs(deps: {
       minutes === 0
         ? 'upload sweeper: off (UPLOAD_SWEEP_INTERVAL_MINUTES=0)'
         : `upload sweeper every ${minutes} minute(s)`,
+      'folder moves/copies/deletes as they are requested',
     ],
     stop: async () => {
       await queue.stop();

@@ -1,0 +1,179 @@
+// HTTP for everyday file operations: move/rename/copy, folder deletes, tags, metadata, versions
+// and preview links. Every route authorizes in its service against the caller's grants.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  FileOperation,
+  FileOperationParams,
+  FolderRef,
+  FolderSummary,
+  MoveRequest,
+  MoveResult,
+  ObjectVersions,
+  PreviewLink,
+  PreviewUrlRequest,
+  PutMetadataRequest,
+  PutTagsRequest,
+  RestoreVersionRequest,
+  RestoreVersionResult,
+  VersionsQuery,
+} from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
+import { actorOf } from '../auth/request-actor.js';
+import type { FileOpsDeps } from './file-ops-deps.js';
+import { getFolderOperation, startFolderOperation } from './folder-operations.service.js';
+import { folderSummary, moveOrCopy } from './move.service.js';
+import { putMetadata, putTags } from './object-properties.service.js';
+import { previewLink } from './preview.service.js';
+import { listVersions, restoreVersion } from './versions.service.js';
+
+export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = { onRequest: app.authenticate };
+  const schema = { tags: ['files'], security: [{ bearerAuth: [] }] };
+  const errors = problemResponses(400, 401, 403, 404, 409, 502);
+
+  api.post(
+    '/api/files/move',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'Move, rename or copy an object or a folder (a folder becomes a queued operation)',
+        description:
+          'Server-side copy (UploadPartCopy above 5 GiB), then the source is deleted unless `copy`. ' +
+          'Needs read on the source, write on the target, delete on the source for a move and ' +
+          'delete on the target with `overwrite`. A folder answers 202 with the operation to poll.',
+        body: MoveRequest,
+        response: { 200: MoveResult, 202: MoveResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await moveOrCopy(deps, actorOf(request), request.body);
+      return reply.code(result.kind === 'folder' ? 202 : 200).send(result);
+    },
+  );
+  api.get(
+    '/api/files/folder-summary',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'How many objects and bytes a folder holds (shown before a delete or move)',
+        querystring: FolderRef,
+        response: { 200: FolderSummary, ...errors },
+      },
+    },
+    (request) => folderSummary(deps, actorOf(request), request.query),
+  );
+  api.post(
+    '/api/files/delete-folder',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'Delete a folder and everything in it (a queued operation; needs list + delete)',
+        body: FolderRef,
+        response: { 202: FileOperation, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const operation = await startFolderOperation(deps, actorOf(request), {
+        kind: 'delete',
+        connectionId: request.body.connectionId,
+        bucket: request.body.bucket,
+        source: request.body.prefix,
+        target: null,
+        overwrite: false,
+      });
+      return reply.code(202).send(operation);
+    },
+  );
+  api.get(
+    '/api/files/operations/:id',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'Progress of a folder move, copy or delete I started',
+        params: FileOperationParams,
+        response: { 200: FileOperation, ...errors },
+      },
+    },
+    (request) => getFolderOperation(deps, actorOf(request), request.params.id),
+  );
+  api.put(
+    '/api/files/tags',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: "Replace an object's tags (needs write)",
+        body: PutTagsRequest,
+        response: {
+          200: z.object({ key: z.string(), tags: z.record(z.string(), z.string()) }),
+          ...errors,
+        },
+      },
+    },
+    (request) => putTags(deps, actorOf(request), request.body),
+  );
+  api.put(
+    '/api/files/metadata',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary:
+          "Replace an object's user metadata (copied in place; content type kept; needs write)",
+        body: PutMetadataRequest,
+        response: {
+          200: z.object({ key: z.string(), metadata: z.record(z.string(), z.string()) }),
+          ...errors,
+        },
+      },
+    },
+    (request) => putMetadata(deps, actorOf(request), request.body),
+  );
+  api.get(
+    '/api/files/versions',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'Versions and delete markers of an object (needs read)',
+        querystring: VersionsQuery,
+        response: { 200: ObjectVersions, ...errors },
+      },
+    },
+    (request) => listVersions(deps, actorOf(request), request.query),
+  );
+  api.post(
+    '/api/files/restore-version',
+    {
+      ...signedIn,
+      schema: {
+        ...schema,
+        summary: 'Make an older version the latest again (copied over it; needs read + write)',
+        body: RestoreVersionRequest,
+        response: { 200: RestoreVersionResult, ...errors },
+      },
+    },
+    (request) => restoreVersion(deps, actorOf(request), request.body),
+  );
+  api.post(
+    '/api/files/preview-url',
+    {
+      ...signedIn,
+      config: { tokenScope: 'read' },
+      schema: {
+        ...schema,
+        summary: 'A short-lived presigned GET for a preview (or an older version), with its type',
+        body: PreviewUrlRequest,
+        response: { 200: PreviewLink, ...errors },
+      },
+    },
+    (request) => previewLink(deps, actorOf(request), request.body),
+  );
+}

@@ -1,0 +1,111 @@
+// Object versions where the bucket keeps them: the list (versions and delete markers, newest
+// first; read), and restoring one by copying it over the current object (read + write).
+import { GetBucketVersioningCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
+import { ErrorCode, type ObjectVersion, type ObjectVersions } from '@s3am/contracts';
+import { AppError } from '../../lib/app-error.js';
+import { authorize, type Caller } from '../grants/permissions.service.js';
+import { storageError } from '../uploads/s3-parts.js';
+import { auditObject, clientFor, type FileOpsDeps } from './file-ops-deps.js';
+import { copyObject, headOrNull } from './object-copy.js';
+
+type Ref = { connectionId: string; bucket: string; key: string };
+
+export async function listVersions(
+  deps: FileOpsDeps,
+  caller: Caller,
+  ref: Ref,
+): Promise<ObjectVersions> {
+  await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
+  const client = await clientFor(deps, ref.connectionId);
+  try {
+    const state = await client
+      .send(new GetBucketVersioningCommand({ Bucket: ref.bucket }))
+      .then((answer) =>
+        answer.Status === 'Enabled'
+          ? 'enabled'
+          : answer.Status === 'Suspended'
+            ? 'suspended'
+            : 'off',
+      )
+      // Some S3-compatible servers do not implement versioning at all.
+      .catch(() => 'unsupported' as const);
+    const versions: ObjectVersion[] = [];
+    if (state !== 'unsupported') {
+      let keyMarker: string | undefined;
+      let versionMarker: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectVersionsCommand({
+            Bucket: ref.bucket,
+            Prefix: ref.key,
+            KeyMarker: keyMarker,
+            VersionIdMarker: versionMarker,
+          }),
+        );
+        for (const v of page.Versions ?? [])
+          if (v.Key === ref.key)
+            versions.push({
+              versionId: v.VersionId ?? 'null',
+              isLatest: v.IsLatest ?? false,
+              deleteMarker: false,
+              size: v.Size ?? null,
+              lastModified: v.LastModified?.toISOString() ?? null,
+              etag: v.ETag ?? null,
+            });
+        for (const m of page.DeleteMarkers ?? [])
+          if (m.Key === ref.key)
+            versions.push({
+              versionId: m.VersionId ?? 'null',
+              isLatest: m.IsLatest ?? false,
+              deleteMarker: true,
+              size: null,
+              lastModified: m.LastModified?.toISOString() ?? null,
+              etag: null,
+            });
+        // Keys sort after ours once the listing moved past it: nothing more of ours follows.
+        const passed = (page.NextKeyMarker ?? '') > ref.key;
+        keyMarker = page.IsTruncated && !passed ? page.NextKeyMarker : undefined;
+        versionMarker = page.NextVersionIdMarker;
+      } while (keyMarker);
+    }
+    versions.sort((a, b) => (b.lastModified ?? '').localeCompare(a.lastModified ?? ''));
+    await auditObject(deps, caller, 'files.versions', ref);
+    return { key: ref.key, versioning: state, versions };
+  } catch (error) {
+    throw error instanceof AppError ? error : storageError(error);
+  }
+}
+
+/** Copies the version over the key, so it becomes the latest (the newer ones stay as versions). */
+export async function restoreVersion(
+  deps: FileOpsDeps,
+  caller: Caller,
+  input: Ref & { versionId: string },
+): Promise<{ key: string; versionId: string | null }> {
+  const now = deps.clock();
+  await authorize(deps.db, caller, { ...input, action: 'read' }, now);
+  await authorize(deps.db, caller, { ...input, action: 'write' }, now);
+  const client = await clientFor(deps, input.connectionId);
+  try {
+    const head = await headOrNull(client, input.bucket, input.key, input.versionId);
+    if (!head) throw new AppError(ErrorCode.NOT_FOUND, 'No such version of this object.');
+    await copyObject(
+      client,
+      {
+        bucket: input.bucket,
+        sourceKey: input.key,
+        sourceVersionId: input.versionId,
+        targetKey: input.key,
+      },
+      deps.copyLimits,
+      head,
+    );
+    const latest = await headOrNull(client, input.bucket, input.key);
+    await auditObject(deps, caller, 'files.restore_version', input, {
+      versionId: input.versionId,
+    });
+    return { key: input.key, versionId: latest?.VersionId ?? null };
+  } catch (error) {
+    throw error instanceof AppError ? error : storageError(error);
+  }
+}
