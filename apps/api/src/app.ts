@@ -21,6 +21,7 @@ import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
 import { uppyCompatRoutes } from './modules/uploads/uppy-compat.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ipMax: config.RATE_LIMIT_IP_MAX,
     loginMax: config.AUTH_RATE_LIMIT_MAX,
     refreshMax: config.REFRESH_RATE_LIMIT_MAX,
+    linkMax: config.LINK_RATE_LIMIT_MAX,
     callerKey: (request) => rateLimitCaller(app, request, uploadCookie, clock()),
     timeWindowMs: config.RATE_LIMIT_WINDOW_MS,
     nameSpace: config.RATE_LIMIT_NAMESPACE,
@@ -187,6 +189,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   uploadsRoutes(app, uploadsDeps);
   uppyCompatRoutes(app, uploadsDeps, uploadCookie);
+  sharesRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    s3Network,
+    clock,
+    publicUrl: config.PUBLIC_URL,
+    maxExpiryDays: config.SHARE_MAX_EXPIRY_DAYS,
+    downloadTtlSeconds: config.SHARE_DOWNLOAD_URL_TTL_SECONDS,
+  });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

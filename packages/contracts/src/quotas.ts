@@ -7,7 +7,7 @@ export const QuotaInput = z
     maxBytes: z.number().int().min(0).nullable().describe('null = no limit on bytes'),
     maxObjects: z.number().int().min(0).nullable().describe('null = no limit on objects'),
   })
-  .meta({ id: 'QuotaInput' });
+;
 export type QuotaInput = z.infer<typeof QuotaInput>;
 
 export const QuotaSubjectParams = z.object({ id: z.uuid() });
@@ -29,7 +29,7 @@ export const MyQuota = z
   .object({
     quotas: z
       .array(QuotaView.extend({ name: z.string().describe('"you" or the group name') }))
-      .describe('Every quota that applies to me: my own and my groups\''),
+      .describe("Every quota that applies to me: my own and my groups'"),
     remainingBytes: z.number().nullable().describe('The tightest room left; null = no limit'),
     remainingObjects: z.number().nullable(),
   })
@@ -45,9 +45,7 @@ export const UserUsage = z.object({
   maxObjects: z.number().nullable(),
   measuredAt: z.iso.datetime().nullable(),
 });
-export const UsageReport = z
-  .object({ users: z.array(UserUsage) })
-  .meta({ id: 'UsageReport' });
+export const UsageReport = z.object({ users: z.array(UserUsage) }).meta({ id: 'UsageReport' });
 export type UsageReport = z.infer<typeof UsageReport>;
 
 export const MeasureReport = z

@@ -13,7 +13,11 @@ const Cidr = z
   .regex(/^[0-9a-fA-F:.]+\/\d{1,3}$|^[0-9a-fA-F:.]+$/, 'An IP address or range like 203.0.113.0/24')
   .describe('An IPv4/IPv6 address or CIDR range');
 
-export const LinkPassword = z.string().min(8).max(200).describe('Whoever opens the link must type it');
+export const LinkPassword = z
+  .string()
+  .min(8)
+  .max(200)
+  .describe('Whoever opens the link must type it');
 
 export const CreateShareRequest = z
   .object({

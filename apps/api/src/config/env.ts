@@ -72,6 +72,26 @@ const EnvSchema = z.object({
     .describe('Ceiling for all requests from one IP (default: 5 × RATE_LIMIT_MAX)'),
   REDIS_URL: z.url().optional().describe('Shared rate-limit counters across API instances'),
   RATE_LIMIT_NAMESPACE: z.string().min(1).default('s3am-rate-limit:'),
+  SHARE_MAX_EXPIRY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30)
+    .describe('Longest life of a share link or upload request (days)'),
+  SHARE_DOWNLOAD_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(3600)
+    .default(300)
+    .describe('Lifetime of a presigned GET handed out through a share link'),
+  LINK_RATE_LIMIT_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(120)
+    .describe('Calls to public share/upload-request links per client IP and window'),
   DOWNLOAD_URL_TTL_SECONDS: z.coerce
     .number()
     .int()

@@ -11,7 +11,7 @@ import { ErrorCode } from '@s3am/contracts';
 import { AppError } from '../lib/app-error.js';
 
 /** A route's own per-IP budget, spent instead of the caller's (anonymous routes only). */
-export type RouteRateBudget = 'login' | 'refresh';
+export type RouteRateBudget = 'login' | 'refresh' | 'link';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +26,8 @@ export interface RateLimitOptions {
   ipMax: number;
   loginMax: number;
   refreshMax: number;
+  /** Public share / upload-request link calls per client IP. */
+  linkMax: number;
   timeWindowMs: number;
   redisUrl?: string;
   nameSpace: string;
@@ -86,6 +88,7 @@ export const rateLimitPlugin = fp(
       ),
       login: limiter(options.loginMax, (request) => `login:${clientIp(request)}`),
       refresh: limiter(options.refreshMax, (request) => `refresh:${clientIp(request)}`),
+      link: limiter(options.linkMax, (request) => `link:${clientIp(request)}`),
     };
 
     app.addHook('onRequest', async (request, reply) => {
