@@ -8,6 +8,7 @@ import type { Keyring } from '../../lib/crypto-envelope.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
 import { recordActorEvent, recordActorEvents } from '../audit/audit.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
+import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import { assertInProgress, ownedUpload, toUploadView, type Upload } from './upload-records.js';
@@ -86,15 +87,30 @@ export function auditEach(
 
 /** The upload, checked for owner, state and a still-valid write grant. */
 export async function activeUpload(deps: UploadsDeps, caller: Caller, id: string): Promise<Upload> {
+  return (await activeUploadAt(deps, caller, id)).row;
+}
+
+/**
+ * activeUpload and the connection it goes to. The connection is read while the grant is checked
+ * (nothing is shown before the check passes): one database round trip less on every part call.
+ */
+export async function activeUploadAt(
+  deps: UploadsDeps,
+  caller: Caller,
+  id: string,
+): Promise<{ row: Upload; connection: S3Connection }> {
   const row = await ownedUpload(deps.db, id, caller.userId);
   assertInProgress(row);
-  await authorize(
-    deps.db,
-    caller,
-    { connectionId: row.connectionId, bucket: row.bucket, key: row.key, action: 'write' },
-    deps.clock(),
-  );
-  return row;
+  const [connection] = await Promise.all([
+    findConnection(deps.db, row.connectionId),
+    authorize(
+      deps.db,
+      caller,
+      { connectionId: row.connectionId, bucket: row.bucket, key: row.key, action: 'write' },
+      deps.clock(),
+    ),
+  ]);
+  return { row, connection };
 }
 
 export function touch(deps: UploadsDeps, id: string) {

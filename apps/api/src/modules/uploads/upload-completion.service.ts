@@ -10,10 +10,9 @@ import { ErrorCode, type UploadView } from '@s3am/contracts';
 import { AppError } from '../../lib/app-error.js';
 import { partRange } from '../../lib/part-size.js';
 import { isS3Error } from '../connections/connection-errors.js';
-import { findConnection } from '../connections/connections.service.js';
 import type { Caller } from '../grants/permissions.service.js';
 import {
-  activeUpload,
+  activeUploadAt,
   audit,
   failIfGone,
   view,
@@ -99,8 +98,8 @@ export async function completeUpload(
   id: string,
   parts: { partNumber: number; etag: string }[],
 ): Promise<UploadView> {
-  const row = await activeUpload(deps, caller, id);
-  const connection = await findConnection(deps.db, row.connectionId);
+  const { row, connection } = await activeUploadAt(deps, caller, id);
+  
   const stored = await withS3(deps, connection, async (client) => {
     if (row.mode === 'multipart') {
       const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));

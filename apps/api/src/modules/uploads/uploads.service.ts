@@ -25,7 +25,7 @@ import { authorize, type Caller } from '../grants/permissions.service.js';
 import { createPartSigner } from './part-signer.js';
 import { resolveKey } from './existing-key.js';
 import {
-  activeUpload,
+  activeUploadAt,
   audit,
   failIfGone,
   touch,
@@ -222,7 +222,7 @@ export async function signParts(
   id: string,
   partNumbers: number[],
 ): Promise<SignedParts> {
-  const row = await activeUpload(deps, caller, id);
+  const { row, connection } = await activeUploadAt(deps, caller, id);
   const partLimit = row.partCount > 0 ? row.partCount : S3_LIMITS.maxParts;
   const beyond = partNumbers.find((n) => n > partLimit);
   if (beyond !== undefined)
@@ -230,7 +230,6 @@ export async function signParts(
       ErrorCode.UPLOAD_PARTS_INVALID,
       `Part ${beyond} does not exist: this upload has ${row.partCount} part(s).`,
     );
-  const connection = await findConnection(deps.db, row.connectionId);
   const now = deps.clock();
   const ttl = row.mode === 'single' ? deps.singlePutUrlTtlSeconds : deps.partUrlTtlSeconds;
   // The activity stamp and the signing do not depend on each other: one round trip less.
@@ -269,10 +268,9 @@ export async function listUploadedParts(
   id: string,
   marker: number | undefined,
 ): Promise<UploadedParts> {
-  const row = await activeUpload(deps, caller, id);
+  const { row, connection } = await activeUploadAt(deps, caller, id);
   // A single PUT has no parts until it is complete: the file is sent again whole.
   if (row.mode === 'single' || !row.s3UploadId) return { parts: [], nextMarker: null };
-  const connection = await findConnection(deps.db, row.connectionId);
   const page = await withS3(deps, connection, (client) =>
     listPartsPage(client, row, marker).catch((error: unknown) => failIfGone(deps, row, error)),
   );
