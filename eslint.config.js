@@ -55,6 +55,7 @@ export default tseslint.config(
     // The only readers of process.env: the API's config module, tooling, scripts and test setup.
     files: [
       'apps/api/src/config/env.ts',
+      'apps/cli/src/cli-env.ts',
       'scripts/**',
       '**/test/**',
       '**/*.config.*',
