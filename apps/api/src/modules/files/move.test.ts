@@ -47,11 +47,17 @@ afterAll(async () => {
 
 const put = (key: string, body: string | Uint8Array, type = 'text/plain') =>
   direct.send(
-    new PutObjectCommand({ Bucket: 'uploads', Key: `${run}/${key}`, Body: body, ContentType: type }),
+    new PutObjectCommand({
+      Bucket: 'uploads',
+      Key: `${run}/${key}`,
+      Body: body,
+      ContentType: type,
+    }),
   );
 const read = async (key: string) =>
-  (await direct.send(new GetObjectCommand({ Bucket: 'uploads', Key: `${run}/${key}` })))
-    .Body!.transformToString();
+  (
+    await direct.send(new GetObjectCommand({ Bucket: 'uploads', Key: `${run}/${key}` }))
+  ).Body!.transformToString();
 const exists = (key: string) =>
   direct
     .send(new HeadObjectCommand({ Bucket: 'uploads', Key: `${run}/${key}` }))
@@ -100,7 +106,10 @@ it('copies a file and keeps the source', async () => {
 
 it('needs delete on the source to move, but not to copy', async () => {
   await put('d/keep.txt', 'keep');
-  const denied = await move(noDelete.token, { from: `${run}/d/keep.txt`, to: `${run}/d/moved.txt` });
+  const denied = await move(noDelete.token, {
+    from: `${run}/d/keep.txt`,
+    to: `${run}/d/moved.txt`,
+  });
   expect(denied.statusCode).toBe(403);
   expect(problemOf(denied).code).toBe('GRANT_DENIED');
   expect(await exists('d/moved.txt')).toBe(false);
@@ -119,7 +128,10 @@ it('needs delete on the source to move, but not to copy', async () => {
 
 it('refuses a target outside the grants and changes nothing', async () => {
   await put('e/stay.txt', 'stay');
-  const denied = await move(owner.token, { from: `${run}/e/stay.txt`, to: `elsewhere-${run}/x.txt` });
+  const denied = await move(owner.token, {
+    from: `${run}/e/stay.txt`,
+    to: `elsewhere-${run}/x.txt`,
+  });
   expect(denied.statusCode).toBe(403);
   expect(await read('e/stay.txt')).toBe('stay');
 });
