@@ -24,6 +24,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { appLoggingOptions, resolveLogFormat } from './plugins/logging.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
@@ -33,6 +34,9 @@ import { APP_VERSION } from './version.js';
 import { parseList } from './lib/upload-rules.js';
 import { createUploadCookieCodec } from './lib/upload-cookie.js';
 import { fastifyTrustProxy } from './lib/trust-proxy.js';
+
+// Older imports of the logger settings from here keep working.
+export { LOG_REDACT_PATHS, loggerOptions } from './plugins/logging.js';
 
 export interface AppDeps {
   config: Readonly<AppConfig>;
@@ -48,42 +52,15 @@ export interface AppDeps {
   databaseUrl?: string;
 }
 
-/** Never logged: credentials, cookies, and the query string of presigned URLs. */
-export const LOG_REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.secret',
-  '*.secretAccessKey',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.token',
-];
-
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return {
-    level,
-    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
-    serializers: {
-      // Drop query strings (presigned URLs and tokens can travel there).
-      req: (req: { method: string; url: string; id: string }) => ({
-        method: req.method,
-        url: req.url.split('?')[0],
-        id: req.id,
-      }),
-    },
-  };
-}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const clock = deps.clock ?? (() => new Date());
   const app = Fastify({
-    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
+    ...(deps.logger === undefined
+      ? appLoggingOptions(config.LOG_LEVEL, resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY))
+      : { logger: deps.logger }),
     trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,

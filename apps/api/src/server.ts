@@ -2,8 +2,9 @@
 // then the API + web app on one port, and the job queue unless RUN_JOBS=false (then `pnpm worker`
 // runs it). Ctrl-C / SIGTERM stop everything in reverse order.
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { ensureFirstAdmin } from './bootstrap/first-admin.js';
+import { assertAdminPasswordAllowed, ensureFirstAdmin } from './bootstrap/first-admin.js';
 import { describeOwner } from './bootstrap/local-storage-owner.js';
 import {
   ensureLocalStorage,
@@ -11,7 +12,11 @@ import {
   type LocalStorageElsewhere,
 } from './bootstrap/local-storage.js';
 import { openInstance } from './bootstrap/open-instance.js';
-import { createProcessLifecycle, say } from './bootstrap/process-lifecycle.js';
+import {
+  createProcessLifecycle,
+  say,
+  type ProcessLifecycle,
+} from './bootstrap/process-lifecycle.js';
 import { ConfigError, REPO_ROOT, loadConfig, type AppConfig } from './config/env.js';
 import { readMigrations } from './db/migrate.js';
 import { startBackgroundJobs } from './jobs/background-jobs.js';
@@ -50,9 +55,26 @@ function storageLines(
   return lines;
 }
 
-async function main(): Promise<void> {
+/** In-flight requests get this long to finish on shutdown; then their connections are closed. */
+const DRAIN_MS = 10_000;
+
+/** Stops accepting connections, lets in-flight requests finish (bounded), then closes the app. */
+async function closeHttp(app: FastifyInstance): Promise<void> {
+  const timer = setTimeout(() => {
+    app.log.warn(`requests still running after ${DRAIN_MS / 1000} s; closing their connections`);
+    app.server.closeAllConnections();
+  }, DRAIN_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main(lifecycle: ProcessLifecycle): Promise<void> {
   const config = loadConfig();
-  const lifecycle = createProcessLifecycle();
+  // Before anything starts: a refused password is a configuration error like any other.
+  assertAdminPasswordAllowed(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   const { secrets, database, migrations, db, keyring, canary } = await openInstance(
     config,
     lifecycle,
@@ -69,10 +91,10 @@ async function main(): Promise<void> {
     expectedMigrations: (await readMigrations(config.MIGRATIONS_DIR)).map((m) => m.name),
     databaseUrl: database.url,
   });
+  lifecycle.useLogger(app.log);
+  lifecycle.onStop('http', () => closeHttp(app));
   const storage = await ensureLocalStorage(db, config, keyring, app.log);
-  if (storage?.kind === 'serving') lifecycle.onStop(() => storage.stop());
-  // Registered after the storage: on shutdown the API drains before its local S3 server stops.
-  lifecycle.onStop(() => app.close());
+  if (storage?.kind === 'serving') lifecycle.onStop('storage', () => storage.stop());
   if (storage?.kind === 'serving' && storage.takenOverFrom)
     app.log.warn(
       { previousOwner: storage.takenOverFrom },
@@ -87,14 +109,14 @@ async function main(): Promise<void> {
           port: config.METRICS_PORT,
           token: config.METRICS_TOKEN,
         });
-  if (metrics) lifecycle.onStop(() => metrics.close());
+  if (metrics) lifecycle.onStop('http', () => metrics.close());
   else if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN)
     app.log.warn('/metrics is open on the API port: set METRICS_TOKEN or METRICS_PORT');
 
   const jobs = config.RUN_JOBS
     ? await startBackgroundJobs({ config, databaseUrl: database.url, db, keyring, log: app.log })
     : undefined;
-  if (jobs) lifecycle.onStop(() => jobs.stop());
+  if (jobs) lifecycle.onStop('jobs', () => jobs.stop());
 
   say('');
   say('S3 Access Manager is running');
@@ -115,13 +137,17 @@ async function main(): Promise<void> {
   } else if (admin.created) {
     say(`  Admin:     ${admin.email} (password from ADMIN_PASSWORD)`);
   }
+  if (admin.created)
+    say(`  Lost it?   pnpm admin:create-admin --email ${admin.email}  sets a new one`);
   say('  Stop with Ctrl-C.');
   say('');
 }
 
-main().catch((error: unknown) => {
+const lifecycle = createProcessLifecycle();
+main(lifecycle).catch(async (error: unknown) => {
   process.stderr.write(
     `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
   );
-  process.exit(1);
+  // Whatever had started (the embedded PostgreSQL, the local S3 server) stops with it.
+  await lifecycle.shutdown('start-up failed; stopping what had started', 1);
 });

@@ -3,14 +3,18 @@
 // job still runs once. Ctrl-C / SIGTERM let the running job finish, then stop.
 import path from 'node:path';
 import Fastify from 'fastify';
-import { loggerOptions } from './app.js';
 import { openInstance } from './bootstrap/open-instance.js';
-import { createProcessLifecycle, say } from './bootstrap/process-lifecycle.js';
+import {
+  createProcessLifecycle,
+  say,
+  type ProcessLifecycle,
+} from './bootstrap/process-lifecycle.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { runningEmbeddedPort } from './db/embedded-postgres.js';
 import { startBackgroundJobs } from './jobs/background-jobs.js';
+import { loggerOptions, resolveLogFormat } from './plugins/logging.js';
 
-async function main(): Promise<void> {
+async function main(lifecycle: ProcessLifecycle): Promise<void> {
   const config = loadConfig();
   const pgDir = path.join(config.DATA_DIR, 'pg');
   // A worker never starts a database of its own: an embedded one belongs to its `pnpm start`.
@@ -18,12 +22,17 @@ async function main(): Promise<void> {
     throw new ConfigError(
       `pnpm worker needs DATABASE_URL, or a running \`pnpm start\` whose embedded PostgreSQL is in ${pgDir}.`,
     );
-  const lifecycle = createProcessLifecycle();
   const { database, migrations, db, keyring, canary } = await openInstance(config, lifecycle, {
     reuseRunningEmbedded: true,
   });
   // The API's pino setup (level, redaction); this Fastify instance never listens.
-  const log = Fastify({ logger: loggerOptions(config.LOG_LEVEL) }).log;
+  const log = Fastify({
+    logger: loggerOptions(
+      config.LOG_LEVEL,
+      resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY),
+    ),
+  }).log;
+  lifecycle.useLogger(log);
   const jobs = await startBackgroundJobs({
     config,
     databaseUrl: database.url,
@@ -31,7 +40,7 @@ async function main(): Promise<void> {
     keyring,
     log,
   });
-  lifecycle.onStop(() => jobs.stop());
+  lifecycle.onStop('jobs', () => jobs.stop());
 
   say('');
   say('S3 Access Manager worker is running (job queue only, no HTTP)');
@@ -46,9 +55,10 @@ async function main(): Promise<void> {
   say('');
 }
 
-main().catch((error: unknown) => {
+const lifecycle = createProcessLifecycle();
+main(lifecycle).catch(async (error: unknown) => {
   process.stderr.write(
     `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
   );
-  process.exit(1);
+  await lifecycle.shutdown('start-up failed; stopping what had started', 1);
 });

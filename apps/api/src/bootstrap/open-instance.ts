@@ -35,12 +35,13 @@ export async function openInstance(
     reuseRunning: options.reuseRunningEmbedded,
   });
   if (database.stop) {
-    lifecycle.onStop(database.stop);
+    lifecycle.onStop('database', database.stop);
+    if (database.signalShutdown) lifecycle.onForcedExit(database.signalShutdown);
     lifecycle.installSignalHandlers();
   }
   const migrations = await migrate(database.url, config.MIGRATIONS_DIR);
   const db = createPrisma(database.url);
-  lifecycle.onStop(() => db.$disconnect());
+  lifecycle.onStop('pool', () => db.$disconnect());
   const canary = await verifyKeyCanary(db, keyring);
   return { secrets, database, migrations, db, keyring, canary };
 }

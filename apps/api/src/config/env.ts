@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional().describe('Origin users open; defaults to http://HOST:PORT'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['auto', 'json', 'pretty'])
+    .default('auto')
+    .describe('auto: readable lines on a terminal, JSON lines otherwise (files, compose, CI)'),
   TRUST_PROXY: z
     .string()
     .default('false')

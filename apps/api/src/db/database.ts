@@ -13,6 +13,8 @@ export interface ResolvedDatabase {
   label: string;
   /** Set when this process started the embedded cluster and must stop it. */
   stop?: () => Promise<void>;
+  /** With `stop`: signals the embedded cluster to shut down without waiting (forced exit). */
+  signalShutdown?: () => void;
 }
 
 export async function resolveDatabase(
@@ -35,6 +37,7 @@ export async function resolveDatabase(
     url: await ensureDatabase(embedded.connectionString, EMBEDDED_DATABASE),
     label: `embedded PostgreSQL (${pgDir}, port ${embedded.port})`,
     stop: () => embedded.stop(),
+    signalShutdown: () => embedded.signalShutdown(),
   };
 }
 
