@@ -16,6 +16,9 @@ import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { registerRequestObserver } from './modules/security/request-observer.js';
+import { createSecurityMonitor } from './modules/security/security-monitor.js';
+import { securityRoutes } from './modules/security/security.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
@@ -29,6 +32,7 @@ import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { ipDefenderPlugin } from './plugins/ip-defender.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { APP_VERSION } from './version.js';
 import { parseList } from './lib/upload-rules.js';
@@ -78,6 +82,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // First, so every answer carries them, 429s from the rate limiter included.
   await app.register(securityHeadersPlugin, { publicUrl: config.PUBLIC_URL });
+  const databaseUrlForBus = deps.databaseUrl ?? config.DATABASE_URL;
+  // Blocked addresses are refused next, before rate limiting, authentication and body parsing.
+  const securityNetwork = s3NetworkFrom(config);
+  const security = createSecurityMonitor({
+    db,
+    clock,
+    keyring: deps.keyring,
+    s3Network: securityNetwork,
+    publicUrl: config.PUBLIC_URL,
+    smtpFrom: config.SMTP_FROM,
+    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
+    ...(config.SNS_ENDPOINT ? { snsEndpoint: config.SNS_ENDPOINT } : {}),
+    ...(databaseUrlForBus ? { databaseUrl: databaseUrlForBus } : {}),
+    log: app.log,
+  });
+  app.addHook('onReady', () => security.ready());
+  app.addHook('onClose', async () => {
+    await security.close();
+    securityNetwork.clients.close();
+  });
+  await app.register(ipDefenderPlugin, {
+    defender: security.defender,
+    signInAllowed: async (email, ip) => {
+      const user = await db.user.findUnique({
+        where: { email: email.trim().toLowerCase() },
+      });
+      return !user || security.defender.userMayUse(user.id, ip);
+    },
+    clock,
+  });
+  registerRequestObserver(app, security, clock);
   const uploadCookie = createUploadCookieCodec(deps.jwtSecret);
   await app.register(rateLimitPlugin, {
     max: config.RATE_LIMIT_MAX,
@@ -180,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   apiTokensRoutes(app, { db, clock });
   twoFactorRoutes(app, { db, clock, keyring: deps.keyring });
   settingsRoutes(app, { db });
+  securityRoutes(app, { db, keyring: deps.keyring, monitor: security, clock });
   connectionsRoutes(app, {
     db,
     keyring: deps.keyring,

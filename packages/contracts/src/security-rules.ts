@@ -8,14 +8,23 @@ const GiB = 1024 ** 3;
 export const DEFAULT_SCANNER_AGENTS = ['sqlmap', 'nikto', 'nmap', 'masscan', 'zgrab'];
 
 const Toggle = z.object({ enabled: z.boolean().default(true) });
-const WindowMinutes = z.number().int().min(1).max(24 * 60);
+const WindowMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 
 export const BuiltInRuleSettings = z
   .object({
     failedRequests: Toggle.extend({
       threshold: z.number().int().min(1).max(100_000).default(10),
       windowSeconds: z.number().int().min(10).max(3600).default(60),
-      blockMinutes: z.number().int().min(1).max(30 * 24 * 60).default(15),
+      blockMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(30 * 24 * 60)
+        .default(15),
     }).default({ enabled: true, threshold: 10, windowSeconds: 60, blockMinutes: 15 }),
     scannerAgents: Toggle.extend({
       agents: z.array(z.string().trim().min(1).max(100)).max(200).default(DEFAULT_SCANNER_AGENTS),
@@ -32,12 +41,20 @@ export const BuiltInRuleSettings = z
     }).default({ enabled: true, threshold: 5, windowMinutes: 60 }),
     massDownload: Toggle.extend({
       objects: z.number().int().min(1).default(1000),
-      bytes: z.number().int().min(1).default(50 * GiB),
+      bytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(50 * GiB),
       windowMinutes: WindowMinutes.default(60),
     }).default({ enabled: true, objects: 1000, bytes: 50 * GiB, windowMinutes: 60 }),
     massDelete: Toggle.extend({
       objects: z.number().int().min(1).default(500),
-      bytes: z.number().int().min(1).default(50 * GiB),
+      bytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(50 * GiB),
       windowMinutes: WindowMinutes.default(60),
     }).default({ enabled: true, objects: 500, bytes: 50 * GiB, windowMinutes: 60 }),
     dedupMinutes: z
@@ -68,12 +85,21 @@ export const CustomRule = z
       status: z.number().int().min(100).max(599).optional().describe('Only this HTTP status'),
     }),
     aggregate: z.enum(['count', 'sum_bytes']),
-    windowSeconds: z.number().int().min(10).max(7 * 24 * 3600),
+    windowSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 3600),
     groupBy: z.enum(['ip', 'user']),
     threshold: z.number().int().min(0).describe('Fires when the aggregate is above this'),
     severity: SecuritySeverity,
     action: RuleAction,
-    blockMinutes: z.number().int().min(1).max(30 * 24 * 60).default(60),
+    blockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60)
+      .default(60),
   })
   .refine((rule) => rule.action !== 'alert_block_ip' || rule.groupBy === 'ip', {
     message: 'blocking an IP needs groupBy "ip"',

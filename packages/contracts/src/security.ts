@@ -127,8 +127,6 @@ export const CreateAllowListEntryRequest = z
   .meta({ id: 'CreateAllowListEntryRequest' });
 export type CreateAllowListEntryRequest = z.infer<typeof CreateAllowListEntryRequest>;
 
-export const AllowList = z
-  .object({ items: z.array(AllowListEntryView) })
-  .meta({ id: 'AllowList' });
+export const AllowList = z.object({ items: z.array(AllowListEntryView) }).meta({ id: 'AllowList' });
 
 export const IdParam = z.object({ id: z.uuid() });

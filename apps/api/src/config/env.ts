@@ -108,6 +108,16 @@ const EnvSchema = z.object({
     .describe(
       'STS endpoint for AssumeRole connections (default: AWS STS of the connection region)',
     ),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .describe('SMTP server for security alerts and notices to users (smtp://user:pass@host:587)'),
+  SMTP_FROM: z.string().min(3).default('S3 Access Manager <s3am@localhost>'),
+  SNS_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('SNS endpoint for alert notifications (default: AWS SNS of the topic region)'),
   ENDPOINT_ALLOW_PRIVATE: boolFromString
     .default(false)
     .describe('Allow S3 endpoints on private networks'),

@@ -141,6 +141,7 @@ export const authPlugin = fp(
       principal: Principal,
       code: ErrorCode,
       detail: string,
+      adminRoute = false,
     ) => {
       await recordAudit(db, {
         ...auditContext(request),
@@ -154,6 +155,8 @@ export const authPlugin = fp(
           route: request.routeOptions.url ?? request.url,
           role: principal.role,
           reason: code,
+          // The security monitor alerts on refused administrative operations.
+          adminRoute,
         },
       });
       throw new AppError(code, detail);
@@ -221,6 +224,7 @@ export const authPlugin = fp(
           principal,
           ErrorCode.FORBIDDEN,
           'Your role does not allow this action.',
+          roles.length === 1 && roles[0] === 'admin',
         );
       if (roles.includes('admin') && principal.scopes && !principal.scopes.includes('admin')) {
         await deny(
@@ -228,6 +232,7 @@ export const authPlugin = fp(
           principal,
           ErrorCode.TOKEN_SCOPE,
           'This API token needs the "admin" scope.',
+          true,
         );
       }
     });

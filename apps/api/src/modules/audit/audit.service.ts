@@ -2,6 +2,7 @@
 // Never pass secrets, tokens or file contents here.
 import type { Db } from '../../db/prisma.js';
 import { auditHash, findChainBreak, type ChainBreak } from '../../lib/audit-chain.js';
+import { publishAuditEvents } from './audit-feed.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -45,17 +46,19 @@ function auditFields(event: AuditInput) {
 
 export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
   const fields = auditFields(event);
-  await db.$transaction(async (tx) => {
+  const row = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`;
     const last = await tx.auditEvent.findFirst({
       orderBy: { seq: 'desc' },
       select: { hash: true },
     });
     const prevHash = last?.hash ?? null;
-    await tx.auditEvent.create({
+    return tx.auditEvent.create({
       data: { ...fields, prevHash, hash: auditHash(prevHash, fields) },
+      select: { seq: true },
     });
   });
+  publishAuditEvents(db, [{ ...fields, seq: row.seq }]);
 }
 
 /**
@@ -81,6 +84,10 @@ export async function recordAuditEvents(db: Db, events: readonly AuditInput[]): 
     // One multi-row INSERT: seq is drawn row by row in this order, as the chain was computed.
     await tx.auditEvent.createMany({ data });
   });
+  publishAuditEvents(
+    db,
+    rows.map((fields) => ({ ...fields, seq: null })),
+  );
 }
 
 export interface ChainVerification {

@@ -31,7 +31,8 @@ function staticCredentials(connection: S3Connection, keyring: Keyring) {
   return { accessKeyId: connection.accessKeyId, secretAccessKey };
 }
 
-function credentialsFor(connection: S3Connection, deps: S3ClientDeps) {
+/** The credentials a connection signs with (also used for SNS on its account). */
+export function credentialsFor(connection: S3Connection, deps: S3ClientDeps) {
   const { keyring } = deps;
   switch (connection.authMode) {
     case 'static_keys':

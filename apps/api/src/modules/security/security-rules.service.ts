@@ -1,0 +1,66 @@
+// Rule settings (built-in thresholds and custom rules) in system_settings, validated with zod,
+// cached per instance and reloaded when any instance changes them.
+import { SecurityRules, type SecurityRules as Rules } from '@s3am/contracts';
+import type { Db } from '../../db/prisma.js';
+import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+
+const KEY = 'security.rules';
+
+export function defaultRules(): Rules {
+  return SecurityRules.parse({ builtIn: {}, custom: [] });
+}
+
+export async function readRules(db: Db): Promise<Rules> {
+  const row = await db.systemSetting.findUnique({ where: { key: KEY } });
+  if (!row) return defaultRules();
+  const parsed = SecurityRules.safeParse(row.value);
+  // Settings written by an older version that no longer validate fall back to the defaults.
+  return parsed.success ? parsed.data : defaultRules();
+}
+
+export async function writeRules(
+  db: Db,
+  actor: AuditContext & { userId: string; email: string },
+  rules: Rules,
+): Promise<Rules> {
+  await db.systemSetting.upsert({
+    where: { key: KEY },
+    create: { key: KEY, value: rules },
+    update: { value: rules },
+  });
+  const { userId, email, ...context } = actor;
+  await recordAudit(db, {
+    ...context,
+    action: 'security.rules_change',
+    outcome: 'success',
+    actorId: userId,
+    actorEmail: email,
+    targetType: 'settings',
+    targetId: KEY,
+    details: { customRules: rules.custom.length },
+  });
+  return rules;
+}
+
+export interface RulesCache {
+  get(): Promise<Rules>;
+  /** The last loaded rules without waiting (defaults before the first load). */
+  current(): Rules;
+  invalidate(): void;
+}
+
+export function createRulesCache(db: Db): RulesCache {
+  let cached: Promise<Rules> | null = null;
+  let last = defaultRules();
+  const get = () => {
+    cached ??= readRules(db).then(
+      (rules) => (last = rules),
+      (error: unknown) => {
+        cached = null;
+        throw error;
+      },
+    );
+    return cached;
+  };
+  return { get, current: () => last, invalidate: () => (cached = null) };
+}

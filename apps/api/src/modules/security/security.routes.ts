@@ -1,0 +1,21 @@
+// The security monitor's HTTP surface (admins only): alerts, defender lists, settings.
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/prisma.js';
+import type { Keyring } from '../../lib/crypto-envelope.js';
+import { securityAlertRoutes } from './security-alerts.routes.js';
+import { securityDefenderRoutes } from './security-defender.routes.js';
+import type { SecurityMonitor } from './security-monitor.js';
+import { securitySettingsRoutes } from './security-settings.routes.js';
+
+export interface SecurityRoutesOptions {
+  db: Db;
+  keyring: Keyring;
+  monitor: SecurityMonitor;
+  clock: () => Date;
+}
+
+export function securityRoutes(app: FastifyInstance, options: SecurityRoutesOptions): void {
+  securityAlertRoutes(app, options);
+  securityDefenderRoutes(app, options);
+  securitySettingsRoutes(app, options);
+}
