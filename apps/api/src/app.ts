@@ -25,6 +25,7 @@ import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
 import { uppyCompatRoutes } from './modules/uploads/uppy-compat.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { sharesRoutes } from './modules/shares/shares.routes.js';
+import { uploadRequestsRoutes } from './modules/upload-requests/upload-requests.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { appLoggingOptions, resolveLogFormat } from './plugins/logging.js';
@@ -209,6 +210,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: config.PUBLIC_URL,
     maxExpiryDays: config.SHARE_MAX_EXPIRY_DAYS,
     downloadTtlSeconds: config.SHARE_DOWNLOAD_URL_TTL_SECONDS,
+  });
+  uploadRequestsRoutes(app, {
+    requests: {
+      db,
+      clock,
+      publicUrl: config.PUBLIC_URL,
+      maxExpiryDays: config.SHARE_MAX_EXPIRY_DAYS,
+    },
+    guests: uploadsDeps,
   });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });

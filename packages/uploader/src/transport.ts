@@ -55,6 +55,11 @@ export interface FetchUploadApiOptions {
   getAuthHeaders?: () => HeaderMap | Promise<HeaderMap>;
   /** A fetch implementation (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Path of the uploads API under baseUrl (default "/api/uploads"); a guest upload request's is
+   * "/api/public/upload-requests/<token>/uploads".
+   */
+  uploadsPath?: string;
   /** Cookie policy for the API calls (default "same-origin"). */
   credentials?: RequestCredentials;
   /** The local clock (default Date.now); the server's is learnt from each answer's Date header. */
@@ -65,7 +70,7 @@ export interface FetchUploadApiOptions {
 const MAX_ERROR_BODY = 4096;
 
 export function createFetchUploadApi(options: FetchUploadApiOptions): UploadApi {
-  const base = `${options.baseUrl.replace(/\/+$/, '')}/api/uploads`;
+  const base = `${options.baseUrl.replace(/\/+$/, '')}${options.uploadsPath ?? '/api/uploads'}`;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const localNow = options.now ?? Date.now;
   const clock = new ServerClock(localNow);
