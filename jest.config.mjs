@@ -6,6 +6,7 @@ export default {
     '<rootDir>/packages/local-s3',
     '<rootDir>/packages/contracts',
     '<rootDir>/packages/uploader',
+    '<rootDir>/deploy/aws',
   ],
   testTimeout: 30_000,
   cacheDirectory: '<rootDir>/.jest-cache',

@@ -1,0 +1,11 @@
+// deploy/aws tests: synthesise the CDK app offline and assert on the CloudFormation it writes.
+import { jestBase } from '../../jest.base.mjs';
+
+/** @type {import('jest').Config} */
+export default {
+  ...jestBase,
+  displayName: 'deploy-aws',
+  testPathIgnorePatterns: [...jestBase.testPathIgnorePatterns, '/cdk.out/'],
+  // One synthesis takes seconds on a shared machine; the CLI test runs a whole `cdk synth`.
+  testTimeout: 120_000,
+};
