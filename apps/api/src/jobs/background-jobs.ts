@@ -10,6 +10,7 @@ import { s3NetworkFrom } from '../modules/connections/s3-client.js';
 import { startJobQueue } from './job-queue.js';
 import { scheduleFolderOperations } from './folder-operations.job.js';
 import { scheduleUploadSweeper } from './upload-sweeper.job.js';
+import { scheduleSecurityMaintenance } from './security-maintenance.job.js';
 
 export interface BackgroundJobs {
   /** One line per scheduled job, for the start-up banner. */
@@ -42,6 +43,20 @@ export async function startBackgroundJobs(deps: {
       config.UPLOAD_SWEEP_INTERVAL_MINUTES,
       log,
     );
+    await scheduleSecurityMaintenance(
+      queue,
+      {
+        db: deps.db,
+        keyring: deps.keyring,
+        s3Network: sweeperNetwork,
+        publicUrl: config.PUBLIC_URL,
+        smtpFrom: config.SMTP_FROM,
+        clock: () => new Date(),
+        ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
+        ...(config.SNS_ENDPOINT ? { snsEndpoint: config.SNS_ENDPOINT } : {}),
+      },
+      log,
+    );
     await scheduleFolderOperations(
       queue,
       {
@@ -64,6 +79,7 @@ export async function startBackgroundJobs(deps: {
       minutes === 0
         ? 'upload sweeper: off (UPLOAD_SWEEP_INTERVAL_MINUTES=0)'
         : `upload sweeper every ${minutes} minute(s)`,
+      'security notifications retried every minute (backoff per delivery)',
       'folder moves/copies/deletes as they are requested',
     ],
     stop: async () => {
