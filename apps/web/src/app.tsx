@@ -40,6 +40,21 @@ function LazyDashboardPage() {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public link pages: no account, no app shell (issue 24).
+  {
+    path: '/s/:token',
+    hydrateFallbackElement: <FullPageSpinner />,
+    lazy: async () => ({
+      Component: (await import('./features/shares/public-share-page')).PublicSharePage,
+    }),
+  },
+  {
+    path: '/u/:token',
+    hydrateFallbackElement: <FullPageSpinner />,
+    lazy: async () => ({
+      Component: (await import('./features/upload-requests/guest-upload-page')).GuestUploadPage,
+    }),
+  },
   {
     element: <RequireAuth />,
     // Shown while a lazily loaded page arrives on the first load of the app.

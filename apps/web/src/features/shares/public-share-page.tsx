@@ -1,0 +1,245 @@
+// /s/:token — what someone without an account sees when opening a share link: the password
+// prompt if there is one, then the file (download) or the folder (browse, per-file download,
+// all files of the folder as one zip assembled in the browser with client-zip). Downloads are
+// short-lived presigned GETs the API hands out after checking the link again.
+import DownloadIcon from '@mui/icons-material/Download';
+import FolderIcon from '@mui/icons-material/Folder';
+import FolderZipIcon from '@mui/icons-material/FolderZip';
+import {
+  Alert,
+  Box,
+  Breadcrumbs,
+  Button,
+  CircularProgress,
+  Link,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { downloadZip } from 'client-zip';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { ShareDownload, SharedContents } from '@s3am/contracts';
+import { LinkFrame, LinkUnavailable } from './link-status-page';
+import { PasswordPrompt } from './password-prompt';
+import { LinkProblem, formatBytes, linkCall, saveAs } from './public-link-api';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'password'; error: string | null }
+  | { kind: 'gone'; problem: LinkProblem }
+  | { kind: 'open'; contents: SharedContents };
+
+export function PublicSharePage() {
+  const token = useParams().token ?? '';
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [password, setPassword] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const base = `/api/public/shares/${encodeURIComponent(token)}`;
+
+  const open = useCallback(
+    async (path: string, withPassword: string | undefined) => {
+      setBusy(true);
+      try {
+        const contents = await linkCall(base, SharedContents, {
+          method: 'POST',
+          body: { path, ...(withPassword ? { password: withPassword } : {}) },
+        });
+        setPassword(withPassword);
+        setPhase({ kind: 'open', contents });
+      } catch (error) {
+        if (error instanceof LinkProblem && error.code === 'LINK_PASSWORD_REQUIRED')
+          setPhase({ kind: 'password', error: withPassword ? error.message : null });
+        else if (error instanceof LinkProblem) setPhase({ kind: 'gone', problem: error });
+        else throw error;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [base],
+  );
+
+  useEffect(() => {
+    void open('', undefined);
+  }, [open]);
+
+  const download = async (paths: string[] | undefined) => {
+    setNotice(null);
+    try {
+      return await linkCall(`${base}/download`, ShareDownload, {
+        method: 'POST',
+        body: { ...(paths ? { paths } : {}), ...(password ? { password } : {}) },
+      });
+    } catch (error) {
+      if (error instanceof LinkProblem && error.status === 410)
+        setPhase({ kind: 'gone', problem: error });
+      else setNotice(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+  };
+
+  const downloadOne = async (path: string | undefined) => {
+    const answer = await download(path === undefined ? undefined : [path]);
+    if (answer?.items[0]) saveAs(answer.items[0].url);
+  };
+
+  const downloadZipOf = async (contents: SharedContents) => {
+    setBusy(true);
+    try {
+      const answer = await download(contents.files.map((file) => file.path));
+      if (!answer) return;
+      // Each file streams from S3 into the zip; the API only signed the URLs.
+      const entries = answer.items.map((item) => ({
+        name: item.path.slice(contents.path.length),
+        input: fetch(item.url).then((response) => {
+          if (!response.ok)
+            throw new Error(`${item.path}: the storage answered ${response.status}`);
+          return response;
+        }),
+      }));
+      const entryInputs = await Promise.all(
+        entries.map(async (entry) => ({ name: entry.name, input: await entry.input })),
+      );
+      const blob = await downloadZip(entryInputs).blob();
+      const folderName = contents.path
+        ? contents.path.replace(/\/$/, '').split('/').pop()
+        : contents.name;
+      const url = URL.createObjectURL(blob);
+      saveAs(url, `${folderName || 'files'}.zip`);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (phase.kind === 'loading')
+    return (
+      <LinkFrame title="Opening the link…">
+        <CircularProgress aria-label="Loading" />
+      </LinkFrame>
+    );
+  if (phase.kind === 'gone') return <LinkUnavailable problem={phase.problem} />;
+  if (phase.kind === 'password')
+    return (
+      <LinkFrame title="This link is protected">
+        <Typography sx={{ mb: 2 }}>Enter the password you were given with the link.</Typography>
+        <PasswordPrompt
+          error={phase.error}
+          busy={busy}
+          onSubmit={(value) => void open('', value)}
+        />
+      </LinkFrame>
+    );
+
+  const { contents } = phase;
+  const expiry = `Available until ${new Date(contents.expiresAt).toLocaleString()}`;
+  const left =
+    contents.downloadsLeft === null ? '' : ` · ${contents.downloadsLeft} download(s) left`;
+  if (contents.kind === 'file') {
+    const file = contents.files[0];
+    return (
+      <LinkFrame title={contents.name}>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {file ? formatBytes(file.size) : ''} · {expiry}
+          {left}
+        </Typography>
+        {notice && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {notice}
+          </Alert>
+        )}
+        <Button
+          variant="contained"
+          startIcon={<DownloadIcon />}
+          onClick={() => void downloadOne(undefined)}
+        >
+          Download
+        </Button>
+      </LinkFrame>
+    );
+  }
+  const crumbs = contents.path.split('/').filter(Boolean);
+  return (
+    <LinkFrame title={contents.name}>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {expiry}
+        {left}
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Breadcrumbs aria-label="Folder path" sx={{ flexGrow: 1 }}>
+          <Link component="button" onClick={() => void open('', password)}>
+            {contents.name}
+          </Link>
+          {crumbs.map((crumb, index) => (
+            <Link
+              key={crumb + index}
+              component="button"
+              onClick={() => void open(`${crumbs.slice(0, index + 1).join('/')}/`, password)}
+            >
+              {crumb}
+            </Link>
+          ))}
+        </Breadcrumbs>
+        <Button
+          variant="contained"
+          startIcon={<FolderZipIcon />}
+          disabled={busy || contents.files.length === 0}
+          onClick={() => void downloadZipOf(contents)}
+        >
+          Download all as ZIP
+        </Button>
+      </Stack>
+      {notice && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      )}
+      {contents.truncated && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          This folder holds more files than one page shows; only the first are listed.
+        </Alert>
+      )}
+      <List aria-label="Files">
+        {contents.folders.map((folder) => (
+          <ListItem key={folder.path} disablePadding>
+            <ListItemButton onClick={() => void open(folder.path, password)}>
+              <ListItemIcon>
+                <FolderIcon />
+              </ListItemIcon>
+              <ListItemText primary={folder.name} />
+            </ListItemButton>
+          </ListItem>
+        ))}
+        {contents.files.map((file) => (
+          <ListItem
+            key={file.path}
+            secondaryAction={
+              <Button
+                size="small"
+                startIcon={<DownloadIcon />}
+                onClick={() => void downloadOne(file.path)}
+                aria-label={`Download ${file.name}`}
+              >
+                Download
+              </Button>
+            }
+          >
+            <ListItemText primary={file.name} secondary={formatBytes(file.size)} />
+          </ListItem>
+        ))}
+        {contents.folders.length === 0 && contents.files.length === 0 && (
+          <Box sx={{ p: 2 }}>
+            <Typography color="text.secondary">This folder is empty.</Typography>
+          </Box>
+        )}
+      </List>
+    </LinkFrame>
+  );
+}

@@ -1,0 +1,187 @@
+// /u/:token — someone without an account sends files into the folder an upload request names.
+// Limits are shown before picking; each file goes straight to S3 through the same engine as the
+// app's uploads (multipart with parallel parts, resumable from IndexedDB after a reload), against
+// the request's scoped uploads API. The server names the files and never overwrites.
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useParams } from 'react-router';
+import { GUEST_BUCKET, GuestUploadInfo, LINK_PASSWORD_HEADER } from '@s3am/contracts';
+import {
+  IndexedDbResumeStore,
+  UploadTask,
+  XhrPartSender,
+  blobFileSource,
+  createFetchUploadApi,
+} from '@s3am/uploader';
+import { LinkFrame, LinkUnavailable } from '../shares/link-status-page';
+import { PasswordPrompt } from '../shares/password-prompt';
+import { LinkProblem, formatBytes, linkCall } from '../shares/public-link-api';
+
+interface SentFile {
+  id: number;
+  name: string;
+  size: number;
+  fraction: number;
+  state: 'sending' | 'done' | 'failed';
+  message?: string;
+}
+
+function limitsText(info: GuestUploadInfo): string[] {
+  const lines: string[] = [];
+  if (info.maxFileBytes !== null) lines.push(`Files up to ${formatBytes(info.maxFileBytes)} each`);
+  if (info.maxTotalBytes !== null)
+    lines.push(`${formatBytes(Math.max(0, info.maxTotalBytes - info.bytesReceived))} left in all`);
+  if (info.maxFiles !== null)
+    lines.push(`${Math.max(0, info.maxFiles - info.filesReceived)} more file(s) accepted`);
+  if (info.allowedTypes.length > 0) lines.push(`Types: ${info.allowedTypes.join(', ')}`);
+  lines.push(`Open until ${new Date(info.expiresAt).toLocaleString()}`);
+  return lines;
+}
+
+export function GuestUploadPage() {
+  const token = useParams().token ?? '';
+  const [info, setInfo] = useState<GuestUploadInfo | null>(null);
+  const [problem, setProblem] = useState<LinkProblem | null>(null);
+  const [asking, setAsking] = useState<{ error: string | null } | null>(null);
+  const [password, setPassword] = useState<string | undefined>(undefined);
+  const [files, setFiles] = useState<SentFile[]>([]);
+  const nextId = useRef(1);
+  const base = `/api/public/upload-requests/${encodeURIComponent(token)}`;
+
+  const load = useCallback(
+    async (withPassword: string | undefined) => {
+      try {
+        const answer = await linkCall(base, GuestUploadInfo, {
+          headers: withPassword ? { [LINK_PASSWORD_HEADER]: withPassword } : {},
+        });
+        setPassword(withPassword);
+        setAsking(null);
+        setInfo(answer);
+      } catch (error) {
+        if (error instanceof LinkProblem && error.code === 'LINK_PASSWORD_REQUIRED')
+          setAsking({ error: withPassword ? error.message : null });
+        else if (error instanceof LinkProblem) setProblem(error);
+        else throw error;
+      }
+    },
+    [base],
+  );
+  useEffect(() => {
+    void load(undefined);
+  }, [load]);
+
+  const engine = useMemo(
+    () => ({
+      api: createFetchUploadApi({
+        baseUrl: '',
+        uploadsPath: `${base}/uploads`,
+        credentials: 'omit',
+        getAuthHeaders: (): Record<string, string> =>
+          password ? { [LINK_PASSWORD_HEADER]: password } : {},
+      }),
+      sender: new XhrPartSender(),
+      store: new IndexedDbResumeStore(),
+    }),
+    [base, password],
+  );
+
+  const update = (id: number, change: Partial<SentFile>) =>
+    setFiles((list) => list.map((file) => (file.id === id ? { ...file, ...change } : file)));
+
+  const send = async (file: File) => {
+    if (!info) return;
+    const id = nextId.current++;
+    setFiles((list) => [
+      ...list,
+      { id, name: file.name, size: file.size, fraction: 0, state: 'sending' },
+    ]);
+    const task = new UploadTask({
+      ...engine,
+      file: blobFileSource(file),
+      concurrency: 4,
+      destination: { connectionId: info.id, bucket: GUEST_BUCKET, key: file.name },
+    });
+    task.on('progress', (progress) => update(id, { fraction: progress.fraction }));
+    const outcome = await task.start();
+    if (outcome.state === 'completed')
+      update(id, { state: 'done', fraction: 1, name: outcome.upload.key });
+    else
+      update(id, {
+        state: 'failed',
+        message: outcome.state === 'failed' ? outcome.message : `Stopped (${outcome.state}).`,
+      });
+    await load(password);
+  };
+
+  const picked = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    void Promise.all(chosen.map((file) => send(file)));
+  };
+
+  if (problem) return <LinkUnavailable problem={problem} />;
+  if (asking)
+    return (
+      <LinkFrame title="This upload link is protected">
+        <Typography sx={{ mb: 2 }}>Enter the password you were given with the link.</Typography>
+        <PasswordPrompt error={asking.error} busy={false} onSubmit={(value) => void load(value)} />
+      </LinkFrame>
+    );
+  if (!info)
+    return (
+      <LinkFrame title="Opening the link…">
+        <CircularProgress aria-label="Loading" />
+      </LinkFrame>
+    );
+  return (
+    <LinkFrame title={info.title ?? 'Send files'}>
+      <Typography sx={{ mb: 1 }}>
+        Files you choose go straight to secure storage. Nothing you send replaces an existing file.
+      </Typography>
+      <Box component="ul" aria-label="Limits" sx={{ color: 'text.secondary', mt: 0, mb: 2 }}>
+        {limitsText(info).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </Box>
+      <Button variant="contained" component="label" startIcon={<UploadFileIcon />}>
+        Choose files
+        <input hidden multiple type="file" aria-label="Files to send" onChange={picked} />
+      </Button>
+      <List aria-label="Sent files" sx={{ mt: 2 }}>
+        {files.map((file) => (
+          <ListItem key={file.id} sx={{ display: 'block' }}>
+            <ListItemText
+              primary={file.name}
+              secondary={
+                file.state === 'done'
+                  ? `Received · ${formatBytes(file.size)}`
+                  : file.state === 'failed'
+                    ? undefined
+                    : `${Math.round(file.fraction * 100)} % of ${formatBytes(file.size)}`
+              }
+            />
+            {file.state === 'sending' && (
+              <LinearProgress
+                variant="determinate"
+                value={file.fraction * 100}
+                aria-label={`Sending ${file.name}`}
+              />
+            )}
+            {file.state === 'failed' && <Alert severity="error">{file.message}</Alert>}
+          </ListItem>
+        ))}
+      </List>
+    </LinkFrame>
+  );
+}
