@@ -6,7 +6,8 @@ export function buildTheme(mode: PaletteMode) {
     palette: {
       mode,
       primary: { main: mode === 'light' ? '#1565c0' : '#90caf9' },
-      secondary: { main: '#00897b' },
+      // Teal dark enough for white text in light mode (4.5:1), light enough for dark text in dark.
+      secondary: { main: mode === 'light' ? '#00796b' : '#4db6ac' },
       background:
         mode === 'light'
           ? { default: '#f5f7fb', paper: '#ffffff' }

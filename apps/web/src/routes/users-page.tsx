@@ -3,6 +3,7 @@ import PersonAddOutlined from '@mui/icons-material/PersonAddOutlined';
 import { Alert, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
 import {
   DataGrid,
+  type GridCellParams,
   type GridColDef,
   type GridPaginationModel,
   type GridRowParams,
@@ -120,6 +121,13 @@ export function UsersPage() {
         onSortModelChange={setSort}
         pageSizeOptions={[10, 25, 50, 100]}
         onRowClick={({ row }: GridRowParams<UserView>) => setSelected(row)}
+        // Keyboard users open a row like a button: Enter or Space on any of its cells.
+        onCellKeyDown={({ row }: GridCellParams<UserView>, event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          event.defaultMuiPrevented = true;
+          setSelected(row);
+        }}
         disableColumnFilter
         disableRowSelectionOnClick
         autoHeight

@@ -16,7 +16,14 @@ const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' 
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
+    <TableContainer
+      component={Paper}
+      variant="outlined"
+      tabIndex={0}
+      role="region"
+      aria-label="Audit events, scrollable"
+    >
       <Table size="small" aria-label="Audit events">
         <TableHead>
           <TableRow>
@@ -52,7 +59,9 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
               </TableCell>
               <TableCell>{event.ip ?? '—'}</TableCell>
               <TableCell sx={{ maxWidth: 280 }}>
+                {/* A description, not a label: the span's text is what it says. */}
                 <Tooltip
+                  describeChild
                   title={`request ${event.requestId ?? '—'} · hash ${event.hash.slice(0, 16)}…`}
                 >
                   <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>

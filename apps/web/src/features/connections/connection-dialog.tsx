@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import type { ConnectionView } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
+import { formDialogPaper } from '../common/form-dialog-paper';
 
 interface FormState {
   name: string;
@@ -105,7 +106,15 @@ export function ConnectionDialog({
   };
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      slotProps={formDialogPaper(() => {
+        if (form.name) void save();
+      })}
+    >
       <DialogTitle>{connection ? `Edit ${connection.name}` : 'New S3 connection'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -212,7 +221,7 @@ export function ConnectionDialog({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={!form.name}>
+        <Button type="submit" variant="contained" disabled={!form.name}>
           Save
         </Button>
       </DialogActions>

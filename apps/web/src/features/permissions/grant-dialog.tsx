@@ -21,6 +21,7 @@ import {
 import { useState } from 'react';
 import type { ConnectionView, GrantAction, GroupView } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
+import { formDialogPaper } from '../common/form-dialog-paper';
 import { createGrant, type UserOption } from './permissions-api';
 import { UserPicker } from './user-picker';
 
@@ -109,6 +110,9 @@ export function GrantDialog({
       fullWidth
       maxWidth="sm"
       slotProps={{
+        ...formDialogPaper(() => {
+          if (complete) void save();
+        }),
         transition: {
           onExited: () => {
             setForm(EMPTY);
@@ -214,7 +218,7 @@ export function GrantDialog({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!complete} onClick={() => void save()}>
+        <Button type="submit" variant="contained" disabled={!complete}>
           Create grant
         </Button>
       </DialogActions>

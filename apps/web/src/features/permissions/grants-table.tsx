@@ -65,7 +65,14 @@ export function GrantsTable({
     );
   }
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
+    <TableContainer
+      component={Paper}
+      variant="outlined"
+      tabIndex={0}
+      role="region"
+      aria-label="Grants, scrollable"
+    >
       <Table size="small" aria-label="Grants" sx={{ minWidth: 760 }}>
         <TableHead>
           <TableRow>

@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import type { GroupView } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
+import { formDialogPaper } from '../common/form-dialog-paper';
 import { saveGroup, type UserOption } from './permissions-api';
 import { UsersPicker } from './user-picker';
 
@@ -55,7 +56,12 @@ export function GroupDialog({
       onClose={onClose}
       fullWidth
       maxWidth="sm"
-      slotProps={{ transition: { onExited: () => setLoadedFor(undefined) } }}
+      slotProps={{
+        ...formDialogPaper(() => {
+          if (name.trim()) void save();
+        }),
+        transition: { onExited: () => setLoadedFor(undefined) },
+      }}
     >
       <DialogTitle>{group ? `Edit group ${group.name}` : 'New group'}</DialogTitle>
       <DialogContent>
@@ -72,7 +78,7 @@ export function GroupDialog({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!name.trim()} onClick={() => void save()}>
+        <Button type="submit" variant="contained" disabled={!name.trim()}>
           Save
         </Button>
       </DialogActions>

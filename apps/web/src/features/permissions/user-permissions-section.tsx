@@ -35,7 +35,14 @@ function PermissionsTable({ permissions }: { permissions: EffectivePermissions }
     );
   }
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
+    <TableContainer
+      component={Paper}
+      variant="outlined"
+      tabIndex={0}
+      role="region"
+      aria-label="Effective permissions, scrollable"
+    >
       <Table size="small" aria-label="Effective permissions" sx={{ minWidth: 640 }}>
         <TableHead>
           <TableRow>

@@ -26,6 +26,7 @@ import { ApiTokenList, CreatedApiToken, type ApiTokenScope } from '@s3am/contrac
 import { api, problemMessage } from '../../api/client';
 import { useAuth } from '../auth/auth-context';
 import { CopyField } from '../common/copy-field';
+import { formDialogPaper } from '../common/form-dialog-paper';
 import { useApiQuery } from '../common/use-api-query';
 
 const EXPIRY_CHOICES = [
@@ -120,7 +121,16 @@ export function ApiTokensCard() {
           ))}
         </List>
       </CardContent>
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+      <Dialog
+        open={open}
+        onClose={close}
+        fullWidth
+        maxWidth="sm"
+        slotProps={formDialogPaper(() => {
+          if (created) close();
+          else if (name.trim() && scopes.length > 0) void create();
+        })}
+      >
         <DialogTitle>{created ? 'Token created' : 'New API token'}</DialogTitle>
         <DialogContent>
           {created ? (
@@ -181,8 +191,8 @@ export function ApiTokensCard() {
           <Button onClick={close}>{created ? 'Done' : 'Cancel'}</Button>
           {!created && (
             <Button
+              type="submit"
               variant="contained"
-              onClick={() => void create()}
               disabled={!name.trim() || scopes.length === 0}
             >
               Create

@@ -2,7 +2,7 @@
 // and the upload tray (the queue at a glance wherever people are).
 import MenuIcon from '@mui/icons-material/Menu';
 import { AppBar, Box, IconButton, LinearProgress, Toolbar } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { ColorModeButton } from '../theme/color-mode-button';
@@ -10,7 +10,9 @@ import { GlobalDropZone } from '../uploads/global-drop-zone';
 import { UploadManagerProvider } from '../uploads/upload-manager-context';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
+import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import { UploadTray } from './upload-tray';
+import { useHeadingFocus } from './use-heading-focus';
 import { UserMenu } from './user-menu';
 
 export function AppShell() {
@@ -31,8 +33,11 @@ function ShellFrame() {
   const [mobileOpen, setMobileOpen] = useState(false);
   // Pages that load on first visit take a moment: show it under the app bar.
   const navigating = useNavigation().state === 'loading';
+  const mainRef = useRef<HTMLElement>(null);
+  useHeadingFocus(mainRef);
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLink />
       <AppBar
         position="fixed"
         color="inherit"
@@ -66,7 +71,13 @@ function ShellFrame() {
         mobileOpen={mobileOpen}
         onClose={() => setMobileOpen(false)}
       />
-      <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 4 }, minWidth: 0 }}>
+      <Box
+        component="main"
+        id={MAIN_CONTENT_ID}
+        ref={mainRef}
+        tabIndex={-1}
+        sx={{ flexGrow: 1, p: { xs: 2, md: 4 }, minWidth: 0, '&:focus': { outline: 'none' } }}
+      >
         <Toolbar />
         <Outlet />
       </Box>

@@ -3,7 +3,7 @@
 // each row follows its own file.
 import { Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../common/format-bytes';
 import { useUploadManager, useUploadSummary } from './upload-manager-context';
 import { formatPercent, formatSpeedAndEta } from './upload-format';
@@ -23,10 +23,19 @@ export function UploadQueueView() {
     getItemKey: (index) => ids[index] ?? index,
     overscan: 6,
   });
+  const added = useAddedFilesNotice(ids.length);
   if (ids.length === 0) return null;
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+    <Paper variant="outlined" sx={{ p: 2 }} ref={added.anchor}>
+      {/* Said aloud by screen readers; the scroll below shows it on a phone, where the queue is
+          below the fold. */}
+      <Typography role="status" variant="body2" sx={{ mb: added.message ? 1 : 0 }}>
+        {added.message}
+      </Typography>
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1 }}
+      >
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
           Queue
         </Typography>
@@ -72,6 +81,10 @@ export function UploadQueueView() {
       <Box
         ref={scroller}
         data-testid="upload-list"
+        // A scroll region of its own: it takes focus so the keyboard can scroll it.
+        tabIndex={0}
+        role="region"
+        aria-label="Files in the queue"
         sx={{ maxHeight: 'min(70vh, 720px)', overflowY: 'auto', mt: 1 }}
       >
         <Box
@@ -91,4 +104,24 @@ export function UploadQueueView() {
       </Box>
     </Paper>
   );
+}
+
+/**
+ * When files join the queue, says how many and brings the queue into view: on a phone the
+ * queue is below the drop zone, and picking files otherwise changed nothing on screen.
+ */
+function useAddedFilesNotice(count: number) {
+  const anchor = useRef<HTMLDivElement>(null);
+  const previous = useRef(count);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const addedCount = count - previous.current;
+    previous.current = count;
+    if (addedCount <= 0) return;
+    setMessage(
+      addedCount === 1 ? '1 file added to the queue.' : `${addedCount} files added to the queue.`,
+    );
+    anchor.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [count]);
+  return { anchor, message };
 }

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
 import { CopyField } from '../common/copy-field';
+import { formDialogPaper } from '../common/form-dialog-paper';
 import { PasswordStrengthMeter } from '../password/password-strength-meter';
 import { usePasswordStrength } from '../password/use-password-strength';
 
@@ -32,6 +33,7 @@ export function NewUserDialog({
   const [error, setError] = useState<string | null>(null);
   const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
   const strength = usePasswordStrength(password, email);
+  const canCreate = email !== '' && strength.strength?.acceptable !== false;
 
   const close = () => {
     setEmail('');
@@ -56,7 +58,16 @@ export function NewUserDialog({
   };
 
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      slotProps={formDialogPaper(() => {
+        if (oneTime) close();
+        else if (canCreate) void create();
+      })}
+    >
       <DialogTitle>{oneTime ? 'User created' : 'New user'}</DialogTitle>
       <DialogContent>
         {oneTime ? (
@@ -102,11 +113,7 @@ export function NewUserDialog({
       <DialogActions>
         <Button onClick={close}>{oneTime ? 'Done' : 'Cancel'}</Button>
         {!oneTime && (
-          <Button
-            variant="contained"
-            onClick={() => void create()}
-            disabled={!email || strength.strength?.acceptable === false}
-          >
+          <Button type="submit" variant="contained" disabled={!canCreate}>
             Create user
           </Button>
         )}
