@@ -11,14 +11,19 @@ const s3 = new S3Client({
   endpoint: E2E_LOCAL_S3_ENDPOINT,
   region: 'us-east-1',
   forcePathStyle: true,
-  credentials: { accessKeyId: E2E_LOCAL_S3.accessKeyId, secretAccessKey: E2E_LOCAL_S3.secretAccessKey },
+  credentials: {
+    accessKeyId: E2E_LOCAL_S3.accessKeyId,
+    secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
+  },
   requestChecksumCalculation: 'WHEN_REQUIRED',
 });
 
 async function localConnectionId(request: APIRequestContext, headers: Record<string, string>) {
   const response = await request.get('/api/files/locations', { headers });
   expect(response.ok()).toBe(true);
-  const { items } = (await response.json()) as { items: { connectionId: string; bucket: string }[] };
+  const { items } = (await response.json()) as {
+    items: { connectionId: string; bucket: string }[];
+  };
   const location = items.find((item) => item.bucket === E2E_LOCAL_S3.bucket);
   if (!location) throw new Error('no location for the local uploads bucket');
   return location.connectionId;
@@ -66,23 +71,31 @@ test('a password-protected file link works without an account, and not once revo
   expect(revoked.status()).toBe(204);
   const later = await (await browser.newContext()).newPage();
   await later.goto(path);
-  await expect(later.getByRole('heading', { name: 'This link is no longer available' })).toBeVisible();
+  await expect(
+    later.getByRole('heading', { name: 'This link is no longer available' }),
+  ).toBeVisible();
   await expect(later.getByRole('alert')).toContainText('revoked');
   await guest.close();
 });
 
-test('a folder link lists its files and downloads them as one zip', async ({ browser, request }) => {
+test('a folder link lists its files and downloads them as one zip', async ({
+  browser,
+  request,
+}) => {
   const run = Date.now().toString(36);
   const files = { 'a.txt': 'alpha', 'b.txt': 'bravo', 'c.txt': 'charlie' };
   for (const [name, body] of Object.entries(files))
-    await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: `folder-${run}/${name}`, Body: body }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'uploads', Key: `folder-${run}/${name}`, Body: body }),
+    );
   const link = await share(request, { prefix: `folder-${run}/` });
 
   const page = await (await browser.newContext()).newPage();
   await page.goto(new URL(link.url).pathname);
   await expect(page.getByRole('heading', { name: `folder-${run}` })).toBeVisible();
   const list = page.getByRole('list', { name: 'Files' });
-  for (const name of Object.keys(files)) await expect(list.getByText(name, { exact: true })).toBeVisible();
+  for (const name of Object.keys(files))
+    await expect(list.getByText(name, { exact: true })).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download all as ZIP' }).click(),
