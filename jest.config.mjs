@@ -6,6 +6,8 @@ export default {
     '<rootDir>/packages/local-s3',
     '<rootDir>/packages/contracts',
     '<rootDir>/packages/uploader',
+    '<rootDir>/packages/client',
+    '<rootDir>/apps/cli',
     '<rootDir>/deploy/aws',
   ],
   testTimeout: 30_000,

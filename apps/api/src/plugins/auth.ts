@@ -226,7 +226,9 @@ export const authPlugin = fp(
           'Your role does not allow this action.',
           roles.length === 1 && roles[0] === 'admin',
         );
-      if (roles.includes('admin') && principal.scopes && !principal.scopes.includes('admin')) {
+      // Admin-only routes need the admin scope; routes open to uploaders too need only read/write.
+      const adminOnly = roles.every((role) => role === 'admin');
+      if (adminOnly && principal.scopes && !principal.scopes.includes('admin')) {
         await deny(
           request,
           principal,
