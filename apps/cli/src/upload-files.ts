@@ -33,6 +33,7 @@ export async function filesToUpload(sources: string[]): Promise<FileToUpload[]> 
       files.push({ path: file, relativeKey: `${base}/${relative}`, fromDirectory: true });
     }
   }
+  if (files.length === 0) throw usageError(`Nothing to upload in ${sources.join(', ')}`);
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.relativeKey))
