@@ -93,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     s3Network: securityNetwork,
     publicUrl: config.PUBLIC_URL,
     smtpFrom: config.SMTP_FROM,
+    autoBlock: config.SECURITY_AUTO_BLOCK,
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
     ...(config.SNS_ENDPOINT ? { snsEndpoint: config.SNS_ENDPOINT } : {}),
     ...(databaseUrlForBus ? { databaseUrl: databaseUrlForBus } : {}),

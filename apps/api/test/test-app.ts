@@ -64,6 +64,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
     WEB_DIST_DIR: path.join(REPO_ROOT, '.no-web-dist-in-tests'),
     AUTH_RATE_LIMIT_MAX: '1000',
     RATE_LIMIT_MAX: '10000',
+    // Feature tests fail sign-ins on purpose; the security monitor's blocking is tested on its own.
+    SECURITY_AUTO_BLOCK: 'false',
     ...options.env,
   });
   const db = createPrisma(url);

@@ -114,6 +114,9 @@ const EnvSchema = z.object({
     .optional()
     .describe('SMTP server for security alerts and notices to users (smtp://user:pass@host:587)'),
   SMTP_FROM: z.string().min(3).default('S3 Access Manager <s3am@localhost>'),
+  SECURITY_AUTO_BLOCK: boolFromString
+    .default(true)
+    .describe('Let detectors block addresses (e.g. >10 failed requests a minute); false = alert only'),
   SNS_ENDPOINT: z
     .url()
     .optional()

@@ -58,7 +58,9 @@ describe('failed requests from one address', () => {
   it('11 failed sign-ins block that address (403 + Retry-After), alert HIGH once, and notify once by webhook and email', async () => {
     const smtp = await startSmtpSink();
     const webhook = await startRecorder();
-    const ctx = await createTestApp({ env: { TRUST_PROXY: '1', SMTP_URL: smtp.url } });
+    const ctx = await createTestApp({
+      env: { SECURITY_AUTO_BLOCK: 'true', TRUST_PROXY: '1', SMTP_URL: smtp.url },
+    });
     try {
       const admin = await createUser(ctx.db, { role: 'admin' });
       const token = await accessTokenFor(ctx, admin);
@@ -141,7 +143,10 @@ describe('failed requests from one address', () => {
 
   it('the block expires after its time (injected clock)', async () => {
     const clock = manualClock('2026-12-02T10:00:00.000Z');
-    const ctx = await createTestApp({ env: { TRUST_PROXY: '1' }, clock: clock.now });
+    const ctx = await createTestApp({
+      env: { SECURITY_AUTO_BLOCK: 'true', TRUST_PROXY: '1' },
+      clock: clock.now,
+    });
     try {
       const attacker = freshIp();
       await failTimes(ctx, attacker, 11);
@@ -157,7 +162,10 @@ describe('failed requests from one address', () => {
 
   it('10 failures in a minute are not enough, and failures spread over minutes never block', async () => {
     const clock = manualClock('2026-12-02T11:00:00.000Z');
-    const ctx = await createTestApp({ env: { TRUST_PROXY: '1' }, clock: clock.now });
+    const ctx = await createTestApp({
+      env: { SECURITY_AUTO_BLOCK: 'true', TRUST_PROXY: '1' },
+      clock: clock.now,
+    });
     try {
       const careful = freshIp();
       for (let i = 0; i < 30; i++) {

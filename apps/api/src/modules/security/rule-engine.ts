@@ -15,7 +15,12 @@ export interface RuleFinding extends Finding {
 }
 
 export async function evaluateEvent(
-  deps: { db: Db; countries: () => Promise<CountryLookup> },
+  deps: {
+    db: Db;
+    countries: () => Promise<CountryLookup>;
+    /** A windowed rule that just fired for this subject need not count again yet. */
+    recentlyFired?: (rule: string, subject: string) => boolean;
+  },
   rules: readonly DetectionRule[],
   event: StoredEvent,
 ): Promise<RuleFinding[]> {
@@ -52,6 +57,7 @@ export async function evaluateEvent(
       });
       continue;
     }
+    if (deps.recentlyFired?.(rule.name, subject.value)) continue;
     for (const window of rule.windows) {
       const aggregate = await aggregateWindow(deps.db, {
         kinds: window.kinds,

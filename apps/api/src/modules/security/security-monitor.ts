@@ -18,6 +18,9 @@ import { createRulesCache, type RulesCache } from './security-rules.service.js';
 import { createSecurityBus, type SecurityBus, type SecurityMessage } from './security-bus.js';
 import { insertEvents, type ObservedEvent } from './security-events.repo.js';
 
+/** How long a windowed rule rests for a subject after firing (see `fired`). */
+const REFIRE_PAUSE_MS = 5_000;
+
 export interface SecurityMonitorDeps {
   db: Db;
   clock: () => Date;
@@ -27,6 +30,8 @@ export interface SecurityMonitorDeps {
   smtpUrl?: string;
   smtpFrom: string;
   snsEndpoint?: string;
+  /** Whether rules may block addresses (otherwise they only alert). */
+  autoBlock: boolean;
   /** For LISTEN/NOTIFY; without it changes apply on this instance only. */
   databaseUrl?: string;
   log: FastifyBaseLogger;
@@ -69,6 +74,16 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
     ...(deps.snsEndpoint ? { snsEndpoint: deps.snsEndpoint } : {}),
   };
   const inFlight = new Set<Promise<unknown>>();
+  // During a storm each further failure would re-count the window and fold into the same alert;
+  // a windowed rule that fired for a subject rests for a few seconds on this instance instead
+  // (its events are still recorded, so every window stays exact).
+  const fired = new Map<string, number>();
+  const recentlyFired = (rule: string, subject: string) =>
+    (fired.get(`${rule}|${subject}`) ?? 0) > deps.clock().getTime();
+  const markFired = (rule: string, subject: string) => {
+    if (fired.size > 10_000) fired.clear();
+    fired.set(`${rule}|${subject}`, deps.clock().getTime() + REFIRE_PAUSE_MS);
+  };
   const track = (work: Promise<unknown>) => {
     const guarded = work.catch((error: unknown) =>
       log.error({ err: error }, 'security monitor task failed'),
@@ -85,7 +100,7 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
   const act = async (finding: RuleFinding, alertId: string) => {
     const rule = finding.detectionRule;
     const now = deps.clock();
-    if (rule.action === 'alert_block_ip' && finding.subjectType === 'ip') {
+    if (rule.action === 'alert_block_ip' && finding.subjectType === 'ip' && deps.autoBlock) {
       if (defender.isBlocked(finding.subject, now)) return;
       const block = await addDetectorBlock(db, {
         ip: finding.subject,
@@ -104,6 +119,7 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
   };
 
   const handleFinding = async (finding: RuleFinding, dedupMinutes: number) => {
+    if (finding.detectionRule.windows.length > 0) markFired(finding.rule, finding.subject);
     const { alert, created } = await raiseAlert(db, finding, dedupMinutes);
     await act(finding, alert.id);
     await bus.publish({ type: 'alert', id: alert.id });
@@ -118,7 +134,11 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
       const settings = await rules.get();
       const active = detectionRules(settings);
       for (const event of stored) {
-        const findings = await evaluateEvent({ db, countries: openCountryLookup }, active, event);
+        const findings = await evaluateEvent(
+          { db, countries: openCountryLookup, recentlyFired },
+          active,
+          event,
+        );
         for (const finding of findings) await handleFinding(finding, settings.builtIn.dedupMinutes);
       }
     } catch (error) {
