@@ -33,6 +33,8 @@ import { FolderDropOverlay } from './folder-drop-overlay';
 import { FolderUploadButton } from './folder-upload-button';
 import { canUploadHere } from './folder-upload-target';
 import { NewFolderDialog } from './new-folder-dialog';
+import { FolderToolbarActions } from './folder-toolbar-actions';
+import { MoveDialog, type MoveTarget } from './move-dialog';
 import { ObjectDetailsDrawer } from './object-details-drawer';
 import type { SortOrder } from './sort-entries';
 import { useFolderDrop } from './use-folder-drop';
@@ -67,6 +69,7 @@ export function FileBrowser({
   const [toDelete, setToDelete] = useState<string[]>([]);
   const [creatingFolder, setCreatingFolder] = useState(false);
   const [details, setDetails] = useState<ObjectRef | null>(null);
+  const [movingObject, setMovingObject] = useState<MoveTarget | null>(null);
   const listing = useFolderListing(where, prefix + search);
   const links = useLinkActions();
   const refOf = (key: string): ObjectRef => ({ ...where, key });
@@ -158,6 +161,18 @@ export function FileBrowser({
             Delete{selected.size ? ` (${selected.size})` : ''}
           </Button>
         )}
+        <FolderToolbarActions
+          where={where}
+          prefix={prefix}
+          allowed={allowed}
+          selected={selected}
+          objects={listing.objects}
+          onChanged={listing.reload}
+          onLeaveFolder={() => {
+            const parent = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
+            navigate(parent.startsWith(location.prefix) ? parent : location.prefix);
+          }}
+        />
         <Tooltip title="Refresh">
           <IconButton
             aria-label="Refresh"
@@ -226,6 +241,18 @@ export function FileBrowser({
         target={details}
         onClose={() => setDetails(null)}
         onDownload={(ref) => void links.download(ref)}
+        canMove={allowed.has('write') && allowed.has('delete')}
+        canCopy={allowed.has('write')}
+        onMove={(ref, copy) => {
+          setDetails(null);
+          setMovingObject({ source: ref.key, copy });
+        }}
+      />
+      <MoveDialog
+        where={where}
+        target={movingObject}
+        onClose={() => setMovingObject(null)}
+        onChanged={listing.reload}
       />
       <FolderDropOverlay
         open={drop.dragging}

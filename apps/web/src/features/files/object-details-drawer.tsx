@@ -16,6 +16,7 @@ import { useApiQuery } from '../common/use-api-query';
 import { fetchObjectDetails } from './files-api';
 import { formatBytes } from '../common/format-bytes';
 import { formatDate } from './format';
+import { ObjectPreview } from './object-preview';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -77,10 +78,16 @@ export function ObjectDetailsDrawer({
   target,
   onClose,
   onDownload,
+  canMove = false,
+  canCopy = false,
+  onMove,
 }: {
   target: ObjectRef | null;
   onClose: () => void;
   onDownload: (ref: ObjectRef) => void;
+  canMove?: boolean;
+  canCopy?: boolean;
+  onMove?: (ref: ObjectRef, copy: boolean) => void;
 }) {
   const { data, error, loading } = useApiQuery(
     async () => (target ? fetchObjectDetails(target) : null),
@@ -108,10 +115,17 @@ export function ObjectDetailsDrawer({
       {loading && !data && <CircularProgress aria-label="Loading details" />}
       {data && data.key === target?.key && (
         <>
+          {target && <ObjectPreview target={target} />}
           <DetailsBody details={data} />
-          <Button sx={{ mt: 3 }} variant="contained" onClick={() => target && onDownload(target)}>
-            Download
-          </Button>
+          <Stack direction="row" spacing={1} sx={{ mt: 3, flexWrap: 'wrap' }}>
+            <Button variant="contained" onClick={() => target && onDownload(target)}>
+              Download
+            </Button>
+            {canMove && (
+              <Button onClick={() => target && onMove?.(target, false)}>Rename or move</Button>
+            )}
+            {canCopy && <Button onClick={() => target && onMove?.(target, true)}>Copy</Button>}
+          </Stack>
         </>
       )}
     </Drawer>
