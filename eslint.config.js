@@ -15,6 +15,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'patches/**',
+      // CDK output: staged copies of the repository (deploy/aws).
+      '**/cdk.out/**',
     ],
   },
   js.configs.recommended,

@@ -20,11 +20,16 @@ export const FEATURE_FLAGS = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 
-export function createS3amApp(props: AppProps = {}): S3amApp {
+export interface S3amAppOptions {
+  /** false leaves out the accepted cdk-nag findings (nag.test.ts proves each is still needed). */
+  acceptFindings?: boolean;
+}
+
+export function createS3amApp(props: AppProps = {}, options: S3amAppOptions = {}): S3amApp {
   const app = new App({ ...props, context: { ...FEATURE_FLAGS, ...props.context } });
   const params = parseDeployContext(app.node.getAllContext() as Record<string, unknown>);
   const stack = new S3amStack(app, params);
-  suppressAcceptedFindings(stack, params);
+  if (options.acceptFindings ?? true) suppressAcceptedFindings(stack, params);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack, params };
 }

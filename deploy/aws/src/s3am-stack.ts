@@ -24,12 +24,15 @@ export class S3amStack extends Stack {
   readonly alerts: AlertsTopic;
   readonly alarms: Alarms;
 
+  private readonly zones: string[];
+
   constructor(scope: Construct, params: DeployParams, props: StackProps = {}) {
     super(scope, params.stackName, {
       description: 'S3 Access Manager: uploads bucket, API, worker and web app on ECS Fargate',
       env: { account: params.account, region: params.region },
       ...props,
     });
+    this.zones = params.zones;
     this.storage = new Storage(this, 'Storage', params);
     const network = new Network(this, 'Network', params, this.storage.logBucket);
     const appSecurityGroup = new ec2.SecurityGroup(this, 'AppSecurityGroup', {
@@ -111,5 +114,10 @@ export class S3amStack extends Stack {
       'ECS service of the API (ECS Exec enabled)',
     );
     output('ApiLogGroupName', this.runtime.apiLogGroup.logGroupName, 'API logs');
+  }
+
+  /** The zones from the context: CDK would otherwise look them up, which needs AWS credentials. */
+  override get availabilityZones(): string[] {
+    return this.zones;
   }
 }

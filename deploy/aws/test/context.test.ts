@@ -34,7 +34,11 @@ describe('deploy context', () => {
 
   it('takes account, region and partition from the certificate, and names two zones there', () => {
     const params = parseDeployContext(REQUIRED_CONTEXT);
-    expect(params).toMatchObject({ account: '123456789012', region: 'eu-west-1', partition: 'aws' });
+    expect(params).toMatchObject({
+      account: '123456789012',
+      region: 'eu-west-1',
+      partition: 'aws',
+    });
     expect(params.zones).toEqual(['eu-west-1a', 'eu-west-1b']);
   });
 
@@ -114,8 +118,8 @@ describe('deploy context', () => {
   });
 
   it('refuses availability zones outside the certificate’s region', () => {
-    expect(
-      problemsOf({ ...REQUIRED_CONTEXT, availabilityZones: 'eu-west-1a,us-east-1b' }),
-    ).toMatch(/availabilityZones: us-east-1b not in eu-west-1/);
+    expect(problemsOf({ ...REQUIRED_CONTEXT, availabilityZones: 'eu-west-1a,us-east-1b' })).toMatch(
+      /availabilityZones: us-east-1b not in eu-west-1/,
+    );
   });
 });
