@@ -24,6 +24,7 @@ import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.js';
 import { uppyCompatRoutes } from './modules/uploads/uppy-compat.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { migrationsRoutes } from './modules/migrations/migrations.routes.js';
 import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { uploadRequestsRoutes } from './modules/upload-requests/upload-requests.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
@@ -235,6 +236,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staleUploadHours: config.UPLOAD_STALE_AFTER_HOURS,
   });
   sessionsRoutes(app, { db, clock, idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS });
+  migrationsRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    s3Network,
+    clock,
+    leaseSeconds: config.MIGRATION_LEASE_SECONDS,
+    // LISTEN/NOTIFY for live views across instances (the embedded database has no DATABASE_URL).
+    databaseUrl: deps.databaseUrl ?? config.DATABASE_URL,
+  });
   await app.register(webAppPlugin, { distDir: config.WEB_DIST_DIR, db });
   return app;
 }

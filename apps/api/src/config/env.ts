@@ -195,6 +195,34 @@ const EnvSchema = z.object({
   RUN_JOBS: boolFromString
     .default(true)
     .describe('Run the job queue (sweeps) in this API process; false leaves it to `pnpm worker`'),
+  MIGRATION_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(3600)
+    .default(30)
+    .describe('A migration worker silent this long is taken as dead; another one resumes its job'),
+  MIGRATION_PART_SIZE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 ** 2)
+    .max(5 * 1024 ** 3)
+    .default(64 * 1024 ** 2)
+    .describe('Part size of multipart copies; streamed objects above it go in parts'),
+  MIGRATION_MULTIPART_THRESHOLD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 ** 2)
+    .max(5 * 1024 ** 3)
+    .default(5 * 1024 ** 3)
+    .describe('Server-side copies above this size use UploadPartCopy (CopyObject allows 5 GiB)'),
+  MIGRATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  MIGRATION_BATCH_OPERATIONS_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10_000_000)
+    .describe('Jobs above this many objects are offered to S3 Batch Operations instead'),
   METRICS_TOKEN: z
     .string()
     .min(16)

@@ -10,6 +10,7 @@ import { s3NetworkFrom } from '../modules/connections/s3-client.js';
 import { startJobQueue } from './job-queue.js';
 import { scheduleFolderOperations } from './folder-operations.job.js';
 import { scheduleUploadSweeper } from './upload-sweeper.job.js';
+import { startMigrationJobs } from './migration-run.job.js';
 import { scheduleSecurityMaintenance } from './security-maintenance.job.js';
 
 export interface BackgroundJobs {
@@ -30,6 +31,7 @@ export async function startBackgroundJobs(deps: {
   const queue = await startJobQueue(deps.databaseUrl, (error) =>
     log.error({ err: error }, 'job queue error'),
   );
+  let migrations: { stop(): Promise<void> } | undefined;
   try {
     await scheduleUploadSweeper(
       queue,
@@ -43,6 +45,18 @@ export async function startBackgroundJobs(deps: {
       config.UPLOAD_SWEEP_INTERVAL_MINUTES,
       log,
     );
+    migrations = await startMigrationJobs(queue, {
+      db: deps.db,
+      keyring: deps.keyring,
+      s3Network: sweeperNetwork,
+      log,
+      settings: {
+        leaseSeconds: config.MIGRATION_LEASE_SECONDS,
+        partSize: config.MIGRATION_PART_SIZE_BYTES,
+        multipartThreshold: config.MIGRATION_MULTIPART_THRESHOLD_BYTES,
+        maxAttempts: config.MIGRATION_MAX_ATTEMPTS,
+      },
+    });
     await scheduleSecurityMaintenance(
       queue,
       {
@@ -79,10 +93,12 @@ export async function startBackgroundJobs(deps: {
       minutes === 0
         ? 'upload sweeper: off (UPLOAD_SWEEP_INTERVAL_MINUTES=0)'
         : `upload sweeper every ${minutes} minute(s)`,
+      `migration jobs (workers take over after ${config.MIGRATION_LEASE_SECONDS} s of silence)`,
       'security notifications retried every minute (backoff per delivery)',
       'folder moves/copies/deletes as they are requested',
     ],
     stop: async () => {
+      await migrations?.stop();
       await queue.stop();
       sweeperNetwork.clients.close();
     },

@@ -34,6 +34,7 @@ export const openapiPlugin = fp(
           { name: 'permissions', description: 'Grants, groups and effective permissions' },
           { name: 'files', description: 'Browse, download and delete within your grants' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
+          { name: 'migrations', description: 'Bucket-to-bucket migration jobs (admins)' },
         ],
       },
       transform: jsonSchemaTransform,

@@ -1,0 +1,62 @@
+// Migration jobs on pg-boss. Every process that runs the queue also runs a dispatcher: once a
+// second it files a pg-boss job for each running migration nobody holds (just started, resumed,
+// or left by a worker that died — its lease ran out), and pg-boss hands that job to one process.
+import type { JobQueue } from './job-queue.js';
+import { activeRuns, RUNNER_ID, type EngineDeps } from '../modules/migrations/migration-engine.js';
+import { runMigration } from '../modules/migrations/migration-runner.js';
+
+export const MIGRATION_QUEUE = 'migration-run';
+
+/** Marks up to `limit` unheld running jobs as dispatched by this process and returns their ids. */
+async function takeUnheldJobs(deps: EngineDeps, limit = 20): Promise<string[]> {
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    UPDATE migration_jobs SET runner_id = ${`dispatched:${RUNNER_ID}`}, heartbeat_at = now()
+    WHERE id IN (
+      SELECT id FROM migration_jobs WHERE state = 'running'
+        AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${deps.settings.leaseSeconds}))
+      ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  return rows.map((row) => row.id);
+}
+
+export async function startMigrationJobs(
+  queue: JobQueue,
+  deps: EngineDeps,
+  options: { dispatchEveryMs?: number; runnersPerProcess?: number } = {},
+): Promise<{ stop(): Promise<void> }> {
+  const { boss } = queue;
+  // Retries are ours (leases), not pg-boss's. pg-boss caps expiry at 24 h; a runner keeps its job
+  // past that through its own lease (the dispatcher never files a second job while it beats).
+  await boss.createQueue(MIGRATION_QUEUE, { retryLimit: 0, expireInSeconds: 24 * 3600 });
+  await boss.work<{ migrationId: string }>(
+    MIGRATION_QUEUE,
+    { localConcurrency: options.runnersPerProcess ?? 4, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      if (job) await runMigration(deps, job.data.migrationId);
+    },
+  );
+  let stopped = false;
+  const dispatch = async () => {
+    try {
+      for (const migrationId of await takeUnheldJobs(deps))
+        await boss.send(MIGRATION_QUEUE, { migrationId });
+    } catch (error) {
+      deps.log.warn({ err: error }, 'migration dispatch failed');
+    }
+  };
+  await dispatch();
+  const timer = setInterval(() => {
+    if (!stopped) void dispatch();
+  }, options.dispatchEveryMs ?? 1000);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      // Hand running jobs to the next process now instead of after the lease runs out.
+      for (const control of activeRuns) {
+        control.state = 'released';
+        control.abort.abort();
+      }
+    },
+  };
+}

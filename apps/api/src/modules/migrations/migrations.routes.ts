@@ -1,0 +1,231 @@
+// HTTP for migration jobs (admins): define, validate, policies, list, read, steer, items, report,
+// and the live event stream (SSE; `Last-Event-ID` resumes the log after a reconnect).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateMigrationQuery,
+  CreateMigrationRequest,
+  MigrationItemPage,
+  MigrationItemsQuery,
+  MigrationList,
+  MigrationPolicies,
+  MigrationPoliciesRequest,
+  MigrationReport,
+  MigrationReportQuery,
+  MigrationValidation,
+  MigrationView,
+} from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
+import { actorOf } from '../auth/request-actor.js';
+import { createMigrationEventHub } from './migration-events.js';
+import { migrationReport, migrationReportCsv } from './migration-report.js';
+import {
+  cancelMigration,
+  createMigration,
+  getMigration,
+  listMigrations,
+  migrationItems,
+  pauseMigration,
+  policiesFor,
+  rerunMigration,
+  resumeMigration,
+  retryFailed,
+  validateMigration,
+  type MigrationsDeps,
+} from './migrations.service.js';
+import { migrationsStreamRoute } from './migrations-stream.routes.js';
+
+const Params = z.object({ id: z.uuid() });
+
+export function migrationsRoutes(
+  app: FastifyInstance,
+  deps: MigrationsDeps & { databaseUrl?: string | undefined },
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
+  const schema = { tags: ['migrations'], security: [{ bearerAuth: [] }] };
+  const errors = problemResponses(400, 401, 403, 404, 409);
+  const hub = createMigrationEventHub({
+    db: deps.db,
+    log: app.log,
+    clock: deps.clock,
+    ...(deps.databaseUrl ? { databaseUrl: deps.databaseUrl } : {}),
+  });
+  app.addHook('onClose', () => hub.close());
+
+  api.post(
+    '/api/migrations',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Define and start a migration job (both locations are checked first)',
+        querystring: CreateMigrationQuery,
+        body: CreateMigrationRequest,
+        response: { 201: MigrationView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body =
+        request.query.dryRun === 'true'
+          ? { ...request.body, options: { ...request.body.options, dryRun: true } }
+          : request.body;
+      return reply.code(201).send(await createMigration(deps, actorOf(request), body));
+    },
+  );
+  api.post(
+    '/api/migrations/validate',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary:
+          'Check both locations (HeadBucket + ListObjectsV2 each) and their overlap, without starting',
+        body: CreateMigrationRequest,
+        response: { 200: MigrationValidation, ...errors },
+      },
+    },
+    (request) => validateMigration(deps, request.body),
+  );
+  api.post(
+    '/api/migrations/policies',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'The IAM policies a job between these locations needs (before creating it)',
+        body: MigrationPoliciesRequest,
+        response: { 200: MigrationPolicies, ...errors },
+      },
+    },
+    (request) => policiesFor(deps, request.body),
+  );
+  api.get(
+    '/api/migrations',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Migration jobs, newest first',
+        response: { 200: MigrationList, ...errors },
+      },
+    },
+    async () => ({ items: await listMigrations(deps) }),
+  );
+  api.get(
+    '/api/migrations/:id',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'A migration job with its live counts',
+        params: Params,
+        response: { 200: MigrationView, ...errors },
+      },
+    },
+    (request) => getMigration(deps, request.params.id),
+  );
+  api.get(
+    '/api/migrations/:id/policies',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'The IAM policies this job needs',
+        params: Params,
+        response: { 200: MigrationPolicies, ...errors },
+      },
+    },
+    async (request) => {
+      const job = await getMigration(deps, request.params.id);
+      return policiesFor(
+        deps,
+        CreateMigrationRequest.parse({
+          source: job.source,
+          destination: job.destination,
+          options: job.options,
+        }),
+      );
+    },
+  );
+
+  const steer = [
+    ['pause', 'Pause: objects in flight finish, no new ones start', pauseMigration],
+    ['resume', 'Resume a paused job', resumeMigration],
+    [
+      'cancel',
+      'Cancel: copies in flight are stopped and their multipart uploads aborted',
+      cancelMigration,
+    ],
+    ['retry', 'Retry the failed objects', retryFailed],
+  ] as const;
+  for (const [verb, summary, run] of steer)
+    api.post(
+      `/api/migrations/:id/${verb}`,
+      {
+        ...adminOnly,
+        schema: { ...schema, summary, params: Params, response: { 200: MigrationView, ...errors } },
+      },
+      (request) => run(deps, actorOf(request), request.params.id),
+    );
+  api.post(
+    '/api/migrations/:id/rerun',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Re-run as an incremental sync: a new job copying only new or changed objects',
+        params: Params,
+        response: { 201: MigrationView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await rerunMigration(deps, actorOf(request), request.params.id)),
+  );
+  api.get(
+    '/api/migrations/:id/items',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Objects of the job, optionally in one state, in pages',
+        params: Params,
+        querystring: MigrationItemsQuery,
+        response: { 200: MigrationItemPage, ...errors },
+      },
+    },
+    (request) => migrationItems(deps, request.params.id, request.query),
+  );
+  api.get(
+    '/api/migrations/:id/report',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'The report: totals, duration, speed and failures (JSON), or every object (CSV)',
+        params: Params,
+        querystring: MigrationReportQuery,
+        response: {
+          200: MigrationReport.describe('format=json; format=csv answers text/csv'),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (request.query.format === 'json') return migrationReport(deps, request.params.id);
+      await getMigration(deps, request.params.id);
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="migration-${request.params.id}.csv"`,
+          )
+          // A stream skips the response serializer; the schema documents the JSON form.
+          .send(migrationReportCsv(deps.db, request.params.id) as never)
+      );
+    },
+  );
+  migrationsStreamRoute(app, deps, hub);
+}
