@@ -65,7 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   const app = Fastify({
     ...(deps.logger === undefined
-      ? appLoggingOptions(config.LOG_LEVEL, resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY))
+      ? appLoggingOptions(
+          config.LOG_LEVEL,
+          resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY),
+        )
       : { logger: deps.logger }),
     trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,

@@ -48,7 +48,8 @@ export function createProcessLifecycle(options: { exit?: (code: number) => void 
     if (steps.length > 0) info(reason);
     for (const phase of STOP_PHASES) {
       const inPhase = steps.filter((entry) => entry.phase === phase).reverse();
-      for (const { step } of inPhase) await step().catch((error: unknown) => stepFailed(phase, error));
+      for (const { step } of inPhase)
+        await step().catch((error: unknown) => stepFailed(phase, error));
     }
     if (exitCode === 0) info('stopped');
     exit(exitCode);
