@@ -16,6 +16,7 @@ import {
   type AuditFilterValues,
 } from '../features/audit/audit-filters';
 import { AuditTable } from '../features/audit/audit-table';
+import { AsyncButton } from '../features/common/async-button';
 
 const LIVE_TAIL_MS = 5000;
 
@@ -103,13 +104,9 @@ export function AuditPage() {
         <Button startIcon={<DownloadOutlined />} onClick={() => void exportAs('ndjson')}>
           NDJSON
         </Button>
-        <Button
-          variant="contained"
-          startIcon={<VerifiedOutlined />}
-          onClick={() => void verifyChain()}
-        >
+        <AsyncButton variant="contained" startIcon={<VerifiedOutlined />} onClick={verifyChain}>
           Verify chain
-        </Button>
+        </AsyncButton>
       </Stack>
       {verify && (
         <Alert

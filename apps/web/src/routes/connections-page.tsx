@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { ConnectionList, ConnectionTestResult, type ConnectionView } from '@s3am/contracts';
 import { api, problemMessage } from '../api/client';
+import { AsyncButton } from '../features/common/async-button';
 import { useApiQuery } from '../features/common/use-api-query';
 import { ConnectionDialog } from '../features/connections/connection-dialog';
 import { FailureAlert } from '../features/connections/failure-alert';
@@ -51,12 +52,13 @@ export function ConnectionsPage() {
 
   const test = async (id: string) => {
     try {
-      setResults({
-        ...results,
-        [id]: ConnectionTestResult.parse((await api.post(`/api/connections/${id}/test`)).data),
-      });
+      const result = ConnectionTestResult.parse(
+        (await api.post(`/api/connections/${id}/test`)).data,
+      );
+      // Functional updates: tests of several connections may finish in any order.
+      setResults((shown) => ({ ...shown, [id]: result }));
     } catch (caught) {
-      setResults({ ...results, [id]: problemMessage(caught) });
+      setResults((shown) => ({ ...shown, [id]: problemMessage(caught) }));
     }
   };
   const remove = async (connection: ConnectionView) => {
@@ -125,7 +127,7 @@ export function ConnectionsPage() {
                 )}
               </CardContent>
               <CardActions>
-                <Button onClick={() => void test(connection.id)}>Test connection</Button>
+                <AsyncButton onClick={() => test(connection.id)}>Test connection</AsyncButton>
                 <Button onClick={() => setHelping(connection)}>Setup help</Button>
                 <Button
                   onClick={() => {

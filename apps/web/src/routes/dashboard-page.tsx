@@ -1,4 +1,5 @@
-// Dashboard: who you are and how the system is doing (counts of users and connections for admins).
+// Dashboard: who you are; for admins how the system is doing (status, counts of users and
+// connections), for everyone else their locations, recent uploads and a quick upload.
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
@@ -7,6 +8,7 @@ import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import { Alert, Box, Button, Chip, CircularProgress, Grid, Typography } from '@mui/material';
 import type { SystemStatus } from '@s3am/contracts';
 import { useAuth } from '../features/auth/auth-context';
+import { MyWorkSection } from '../features/dashboard/my-work-section';
 import { StatusCard } from '../features/dashboard/status-card';
 import { useSystemStatus } from '../features/dashboard/use-system-status';
 
@@ -72,37 +74,40 @@ export function DashboardPage() {
           Could not load the system status. {error}
         </Alert>
       )}
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-          <StatusCard
-            title="System"
-            icon={<MonitorHeartOutlined fontSize="small" />}
-            ok={ready ? ready.status === 'ready' : undefined}
-            value={pick((d) => (d.ready.status === 'ready' ? 'Ready' : 'Not ready'))}
-            detail={
-              data?.status &&
-              `Version ${data.status.version} · up ${formatUptime(data.status.uptimeSeconds)}`
-            }
-          />
+      {!isAdmin && user && <MyWorkSection role={user.role} />}
+      {isAdmin && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+            <StatusCard
+              title="System"
+              icon={<MonitorHeartOutlined fontSize="small" />}
+              ok={ready ? ready.status === 'ready' : undefined}
+              value={pick((d) => (d.ready.status === 'ready' ? 'Ready' : 'Not ready'))}
+              detail={
+                data?.status &&
+                `Version ${data.status.version} · up ${formatUptime(data.status.uptimeSeconds)}`
+              }
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+            <StatusCard
+              title="Database"
+              icon={<DnsOutlined fontSize="small" />}
+              ok={ready ? ready.checks.database.ok && ready.checks.migrations.ok : undefined}
+              value={pick((d) => (d.ready.checks.database.ok ? 'Connected' : 'Unreachable'))}
+              detail={
+                data &&
+                (!data.ready.checks.migrations.ok
+                  ? (data.ready.checks.migrations.detail ?? 'Migrations pending')
+                  : data.status
+                    ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
+                    : 'Migrations up to date')
+              }
+            />
+          </Grid>
+          <AdminCounts status={data?.status} settled={data !== null || !loading} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-          <StatusCard
-            title="Database"
-            icon={<DnsOutlined fontSize="small" />}
-            ok={ready ? ready.checks.database.ok && ready.checks.migrations.ok : undefined}
-            value={pick((d) => (d.ready.checks.database.ok ? 'Connected' : 'Unreachable'))}
-            detail={
-              data &&
-              (!data.ready.checks.migrations.ok
-                ? (data.ready.checks.migrations.detail ?? 'Migrations pending')
-                : data.status
-                  ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
-                  : 'Migrations up to date')
-            }
-          />
-        </Grid>
-        {isAdmin && <AdminCounts status={data?.status} settled={data !== null || !loading} />}
-      </Grid>
+      )}
     </Box>
   );
 }

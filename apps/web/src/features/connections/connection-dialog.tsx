@@ -14,8 +14,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { ConnectionView } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
+import { useFormProblem } from '../common/use-form-problem';
 
 interface FormState {
   name: string;
@@ -51,6 +52,9 @@ function initial(connection: ConnectionView | null): FormState {
   };
 }
 
+/** The fields the dialog shows, for placing the API's field errors. */
+const FIELDS = Object.keys(initial(null));
+
 export function ConnectionDialog({
   open,
   connection,
@@ -63,12 +67,12 @@ export function ConnectionDialog({
   onSaved: () => void;
 }) {
   const [form, setForm] = useState<FormState>(() => initial(connection));
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormProblem();
   const [lastId, setLastId] = useState<string | null | undefined>(undefined);
   if (open && lastId !== (connection?.id ?? null)) {
     setLastId(connection?.id ?? null);
     setForm(initial(connection));
-    setError(null);
+    problem.setMessage(null);
   }
   const set =
     <K extends keyof FormState>(key: K) =>
@@ -78,7 +82,7 @@ export function ConnectionDialog({
     set(key)(event.target.value);
 
   const save = async () => {
-    setError(null);
+    problem.setMessage(null);
     const body = {
       name: form.name,
       endpoint: form.endpoint || null,
@@ -101,7 +105,7 @@ export function ConnectionDialog({
       onSaved();
       onClose();
     } catch (caught) {
-      setError(problemMessage(caught));
+      problem.show(caught, FIELDS);
     }
   };
 
@@ -118,19 +122,27 @@ export function ConnectionDialog({
       <DialogTitle>{connection ? `Edit ${connection.name}` : 'New S3 connection'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          {error && <Alert severity="error">{error}</Alert>}
-          <TextField label="Name" value={form.name} onChange={text('name')} autoFocus />
+          {problem.message && <Alert severity="error">{problem.message}</Alert>}
+          <TextField
+            label="Name"
+            value={form.name}
+            onChange={text('name')}
+            autoFocus
+            {...problem.fieldProps('name')}
+          />
           <TextField
             label="Endpoint"
             value={form.endpoint}
             onChange={text('endpoint')}
             placeholder="Empty for AWS S3, e.g. https://s3.example.com"
+            {...problem.fieldProps('endpoint')}
           />
           <TextField
             label="Browser endpoint (optional)"
             value={form.publicEndpoint}
             onChange={text('publicEndpoint')}
             helperText="When browsers reach S3 under another address than this server does."
+            {...problem.fieldProps('publicEndpoint')}
           />
           <Stack direction="row" spacing={2}>
             <TextField
@@ -138,6 +150,7 @@ export function ConnectionDialog({
               value={form.region}
               onChange={text('region')}
               sx={{ flex: 1 }}
+              {...problem.fieldProps('region')}
             />
             <FormControlLabel
               control={
@@ -154,6 +167,7 @@ export function ConnectionDialog({
             label="Authentication"
             value={form.authMode}
             onChange={text('authMode')}
+            {...problem.fieldProps('authMode')}
           >
             <MenuItem value="static_keys">Access key and secret</MenuItem>
             <MenuItem value="assume_role">STS AssumeRole</MenuItem>
@@ -171,6 +185,7 @@ export function ConnectionDialog({
                 onChange={text('accessKeyId')}
                 placeholder={connection?.accessKeyIdHint ?? ''}
                 helperText={connection ? 'Enter the key id again to change keys.' : ' '}
+                {...problem.fieldProps('accessKeyId')}
               />
               <TextField
                 label="Secret access key"
@@ -180,6 +195,7 @@ export function ConnectionDialog({
                 helperText={
                   connection?.hasSecret ? 'Stored and never shown. Leave empty to keep it.' : ' '
                 }
+                {...problem.fieldProps('secretAccessKey')}
               />
             </>
           )}
@@ -190,11 +206,13 @@ export function ConnectionDialog({
                 value={form.roleArn}
                 onChange={text('roleArn')}
                 placeholder="arn:aws:iam::123456789012:role/s3-access"
+                {...problem.fieldProps('roleArn')}
               />
               <TextField
                 label="External id"
                 value={form.externalId}
                 onChange={text('externalId')}
+                {...problem.fieldProps('externalId')}
               />
             </>
           )}
@@ -203,19 +221,26 @@ export function ConnectionDialog({
             value={form.buckets}
             onChange={text('buckets')}
             helperText="Comma-separated; checked by the connection test and offered for grants."
+            {...problem.fieldProps('buckets')}
           />
           <TextField
             select
             label="Default encryption"
             value={form.sseMode}
             onChange={text('sseMode')}
+            {...problem.fieldProps('sseMode')}
           >
             <MenuItem value="none">Bucket default</MenuItem>
             <MenuItem value="AES256">SSE-S3 (AES256)</MenuItem>
             <MenuItem value="aws:kms">SSE-KMS</MenuItem>
           </TextField>
           {form.sseMode === 'aws:kms' && (
-            <TextField label="KMS key id" value={form.sseKmsKeyId} onChange={text('sseKmsKeyId')} />
+            <TextField
+              label="KMS key id"
+              value={form.sseKmsKeyId}
+              onChange={text('sseKmsKeyId')}
+              {...problem.fieldProps('sseKmsKeyId')}
+            />
           )}
         </Stack>
       </DialogContent>

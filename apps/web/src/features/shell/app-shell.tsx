@@ -10,6 +10,7 @@ import { GlobalDropZone } from '../uploads/global-drop-zone';
 import { UploadManagerProvider } from '../uploads/upload-manager-context';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
+import { RoleGate } from './role-gate';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import { UploadTray } from './upload-tray';
 import { useHeadingFocus } from './use-heading-focus';
@@ -79,7 +80,9 @@ function ShellFrame() {
         sx={{ flexGrow: 1, p: { xs: 2, md: 4 }, minWidth: 0, '&:focus': { outline: 'none' } }}
       >
         <Toolbar />
-        <Outlet />
+        <RoleGate role={user?.role ?? 'viewer'}>
+          <Outlet />
+        </RoleGate>
       </Box>
     </Box>
   );

@@ -12,9 +12,10 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
+import { useFormProblem } from '../common/use-form-problem';
 import { PasswordStrengthMeter } from '../password/password-strength-meter';
 import { usePasswordStrength } from '../password/use-password-strength';
 
@@ -30,7 +31,7 @@ export function NewUserDialog({
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('uploader');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormProblem();
   const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
   const strength = usePasswordStrength(password, email);
   const canCreate = email !== '' && strength.strength?.acceptable !== false;
@@ -38,12 +39,12 @@ export function NewUserDialog({
   const close = () => {
     setEmail('');
     setPassword('');
-    setError(null);
+    problem.setMessage(null);
     setOneTime(null);
     onClose();
   };
   const create = async () => {
-    setError(null);
+    problem.setMessage(null);
     try {
       const result = UserWithOneTimePassword.parse(
         (await api.post('/api/users', { email, role, ...(password ? { password } : {}) })).data,
@@ -53,7 +54,7 @@ export function NewUserDialog({
         setOneTime({ email: result.user.email, password: result.oneTimePassword });
       else close();
     } catch (caught) {
-      setError(problemMessage(caught));
+      problem.show(caught, ['email', 'role', 'password']);
     }
   };
 
@@ -80,13 +81,15 @@ export function NewUserDialog({
           </Stack>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {error && <Alert severity="error">{error}</Alert>}
+            {problem.message && <Alert severity="error">{problem.message}</Alert>}
             <TextField
               label="Email"
               type="email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               autoFocus
+              error={problem.fieldError('email') !== undefined}
+              helperText={problem.fieldError('email')}
             />
             <TextField
               select
@@ -104,7 +107,10 @@ export function NewUserDialog({
               type="password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              helperText="Leave empty to generate a one-time password."
+              error={problem.fieldError('password') !== undefined}
+              helperText={
+                problem.fieldError('password') ?? 'Leave empty to generate a one-time password.'
+              }
             />
             <PasswordStrengthMeter state={strength} />
           </Stack>

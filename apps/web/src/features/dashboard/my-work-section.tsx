@@ -1,0 +1,176 @@
+// The dashboard of people who are not admins: where they may work, their recent uploads and a
+// quick upload, instead of system internals (database, user and connection counts).
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  FormControl,
+  Grid,
+  InputLabel,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { FileLocations, type FileLocation, type Role } from '@s3am/contracts';
+import { api } from '../../api/client';
+import { formatBytes } from '../common/format-bytes';
+import { useApiQuery } from '../common/use-api-query';
+import { locationId, targetFor } from '../uploads/destination-picker';
+import { pickedFromInput } from '../uploads/dropped-files';
+import { useUploadManager } from '../uploads/upload-manager-context';
+import { describeLocation } from '../uploads/upload-target';
+import { fetchMyUploads } from '../uploads/uploads-api';
+
+async function fetchLocations(action: 'read' | 'write'): Promise<FileLocation[]> {
+  return FileLocations.parse((await api.get('/api/files/locations', { params: { action } })).data)
+    .items;
+}
+
+export function MyWorkSection({ role }: { role: Role }) {
+  const canUpload = role === 'uploader';
+  const locations = useApiQuery(() => fetchLocations(canUpload ? 'write' : 'read'), [canUpload]);
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Card>
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {canUpload ? 'Where you can upload' : 'Where you can read'}
+            </Typography>
+            {locations.error && <Alert severity="error">{locations.error}</Alert>}
+            {locations.data?.length === 0 && (
+              <Typography color="text.secondary">
+                Nothing granted yet. Ask an admin for access to a bucket or folder.
+              </Typography>
+            )}
+            <List dense aria-label="Your locations">
+              {(locations.data ?? []).map((location) => (
+                <ListItem key={locationId(location)} disableGutters>
+                  <ListItemText
+                    primary={describeLocation(
+                      location.connectionName,
+                      location.bucket,
+                      location.prefix,
+                    )}
+                    sx={{ overflowWrap: 'anywhere' }}
+                  />
+                </ListItem>
+              ))}
+            </List>
+            <Button component={Link} to="/files">
+              Browse files
+            </Button>
+          </CardContent>
+        </Card>
+      </Grid>
+      {canUpload && (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <QuickUploadCard locations={locations.data ?? []} />
+        </Grid>
+      )}
+      {canUpload && (
+        <Grid size={{ xs: 12 }}>
+          <RecentUploadsCard />
+        </Grid>
+      )}
+    </Grid>
+  );
+}
+
+function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
+  const manager = useUploadManager();
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState('');
+  const location = locations.find((l) => locationId(l) === chosen) ?? locations[0];
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          Quick upload
+        </Typography>
+        <Stack spacing={2}>
+          <FormControl fullWidth size="small" disabled={!location}>
+            <InputLabel id="quick-upload-location">Upload to</InputLabel>
+            <Select
+              labelId="quick-upload-location"
+              label="Upload to"
+              value={location ? locationId(location) : ''}
+              onChange={(event) => setChosen(event.target.value)}
+            >
+              {locations.map((l) => (
+                <MenuItem key={locationId(l)} value={locationId(l)}>
+                  {describeLocation(l.connectionName, l.bucket, l.prefix)}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+            <Button
+              variant="contained"
+              startIcon={<UploadFileOutlined />}
+              disabled={!location}
+              onClick={() => input.current?.click()}
+            >
+              Choose files
+            </Button>
+            <Button component={Link} to="/uploads">
+              Open Uploads
+            </Button>
+          </Stack>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to upload"
+            data-testid="quick-upload-input"
+            onChange={(event) => {
+              const files = pickedFromInput(event.currentTarget.files);
+              event.currentTarget.value = '';
+              if (location && files.length > 0) void manager.add(files, targetFor(location, null));
+            }}
+          />
+          <Typography variant="body2" color="text.secondary">
+            Progress shows in the tray at the bottom of the screen and on the Uploads page.
+          </Typography>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+function RecentUploadsCard() {
+  const recent = useApiQuery(() => fetchMyUploads('completed', { limit: 5 }), []);
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          Recent uploads
+        </Typography>
+        {recent.error && <Alert severity="error">{recent.error}</Alert>}
+        {recent.data?.items.length === 0 && (
+          <Typography color="text.secondary">No uploads yet.</Typography>
+        )}
+        <List dense aria-label="Recent uploads">
+          {(recent.data?.items ?? []).map((upload) => (
+            <ListItem key={upload.id} disableGutters>
+              <ListItemText
+                primary={upload.key}
+                secondary={`${upload.bucket} · ${formatBytes(upload.size)} · ${new Date(upload.completedAt ?? upload.updatedAt).toLocaleString()}`}
+                sx={{ overflowWrap: 'anywhere' }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </CardContent>
+    </Card>
+  );
+}
