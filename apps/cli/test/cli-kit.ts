@@ -111,8 +111,10 @@ export interface CliStack {
 }
 
 /** The app listening on 127.0.0.1:0, a connection to the local S3 server through the proxy, an admin. */
-export async function startCliStack(env: Record<string, string> = {}): Promise<CliStack> {
-  const ctx = await createTestApp({ env });
+export async function startCliStack(
+  options: { env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<CliStack> {
+  const ctx = await createTestApp(options);
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address() as net.AddressInfo;
   const proxy = await startS3Proxy();

@@ -1,6 +1,7 @@
 // Every command, registered in the order `s3am --help` lists them.
 import { type Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { registerCleanup } from './cleanup.js';
 import { registerConnections } from './connections.js';
 import { registerDownload } from './download.js';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerHealth(program);
   registerCleanup(program);
   registerAudit(program);
+  registerBackup(program);
   registerUsers(program);
   registerGrants(program);
   registerConnections(program);
