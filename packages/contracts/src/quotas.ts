@@ -2,12 +2,10 @@
 // measured against them, and what a person sees before uploading.
 import { z } from 'zod';
 
-export const QuotaInput = z
-  .object({
-    maxBytes: z.number().int().min(0).nullable().describe('null = no limit on bytes'),
-    maxObjects: z.number().int().min(0).nullable().describe('null = no limit on objects'),
-  })
-;
+export const QuotaInput = z.object({
+  maxBytes: z.number().int().min(0).nullable().describe('null = no limit on bytes'),
+  maxObjects: z.number().int().min(0).nullable().describe('null = no limit on objects'),
+});
 export type QuotaInput = z.infer<typeof QuotaInput>;
 
 export const QuotaSubjectParams = z.object({ id: z.uuid() });
@@ -36,6 +34,14 @@ export const MyQuota = z
   .meta({ id: 'MyQuota' });
 export type MyQuota = z.infer<typeof MyQuota>;
 
+/** Where I am about to upload: only the quotas counting that place are shown. */
+export const MyQuotaQuery = z.object({
+  connectionId: z.uuid().optional(),
+  bucket: z.string().min(1).max(63).optional(),
+  key: z.string().max(1024).optional().describe('A key or folder (ending in "/") in the bucket'),
+});
+export type MyQuotaQuery = z.infer<typeof MyQuotaQuery>;
+
 export const UserUsage = z.object({
   userId: z.uuid(),
   email: z.string(),
@@ -45,10 +51,28 @@ export const UserUsage = z.object({
   maxObjects: z.number().nullable(),
   measuredAt: z.iso.datetime().nullable(),
 });
-export const UsageReport = z.object({ users: z.array(UserUsage) }).meta({ id: 'UsageReport' });
+export const GroupUsage = z.object({
+  groupId: z.uuid(),
+  name: z.string(),
+  usedBytes: z.number(),
+  usedObjects: z.number(),
+  maxBytes: z.number().nullable(),
+  maxObjects: z.number().nullable(),
+  measuredAt: z.iso.datetime().nullable(),
+});
+export const UsageReport = z
+  .object({ users: z.array(UserUsage), groups: z.array(GroupUsage) })
+  .meta({ id: 'UsageReport' });
 export type UsageReport = z.infer<typeof UsageReport>;
 
 export const MeasureReport = z
-  .object({ prefixes: z.number(), objects: z.number(), bytes: z.number() })
+  .object({
+    prefixes: z.number(),
+    objects: z.number(),
+    bytes: z.number(),
+    failed: z
+      .number()
+      .describe('Prefixes that could not be listed this time (they keep their last measurement)'),
+  })
   .meta({ id: 'QuotaMeasureReport' });
 export type MeasureReport = z.infer<typeof MeasureReport>;

@@ -192,6 +192,12 @@ const EnvSchema = z.object({
     .min(0)
     .default(60)
     .describe('How often the sweeper runs; 0 = never (run it from the API instead)'),
+  QUOTA_MEASURE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .describe('How often quota usage is measured from S3 listings; 0 = on demand only'),
   RUN_JOBS: boolFromString
     .default(true)
     .describe('Run the job queue (sweeps) in this API process; false leaves it to `pnpm worker`'),

@@ -12,6 +12,7 @@ import { scheduleFolderOperations } from './folder-operations.job.js';
 import { scheduleUploadSweeper } from './upload-sweeper.job.js';
 import { startMigrationJobs } from './migration-run.job.js';
 import { scheduleSecurityMaintenance } from './security-maintenance.job.js';
+import { scheduleQuotaUsage } from './quota-usage.job.js';
 
 export interface BackgroundJobs {
   /** One line per scheduled job, for the start-up banner. */
@@ -57,6 +58,12 @@ export async function startBackgroundJobs(deps: {
         maxAttempts: config.MIGRATION_MAX_ATTEMPTS,
       },
     });
+    await scheduleQuotaUsage(
+      queue,
+      { db: deps.db, keyring: deps.keyring, s3Network: sweeperNetwork, clock: () => new Date() },
+      config.QUOTA_MEASURE_INTERVAL_MINUTES,
+      log,
+    );
     await scheduleSecurityMaintenance(
       queue,
       {
@@ -95,6 +102,9 @@ export async function startBackgroundJobs(deps: {
         : `upload sweeper every ${minutes} minute(s)`,
       `migration jobs (workers take over after ${config.MIGRATION_LEASE_SECONDS} s of silence)`,
       'security notifications retried every minute (backoff per delivery)',
+      config.QUOTA_MEASURE_INTERVAL_MINUTES === 0
+        ? 'quota usage: measured on demand only (QUOTA_MEASURE_INTERVAL_MINUTES=0)'
+        : `quota usage measured every ${config.QUOTA_MEASURE_INTERVAL_MINUTES} minute(s)`,
       'folder moves/copies/deletes as they are requested',
     ],
     stop: async () => {

@@ -11,6 +11,7 @@ import { MAX_KEY_BYTES, truncateName } from '../../lib/key-rules.js';
 import { extensionOf } from '../../lib/upload-rules.js';
 import { hashToken } from '../../lib/secret-token.js';
 import type { AuditContext } from '../audit/audit.service.js';
+import { asGuestRefusal } from '../quotas/quota-guard.js';
 import { auditLinkAccess, checkLink, ownerCaller } from '../shares/link-access.js';
 import { completeUpload } from '../uploads/upload-completion.service.js';
 import {
@@ -172,7 +173,7 @@ export async function createGuestUpload(
     // Never replace anything: a taken name becomes `name (1).ext`, and S3 refuses to complete
     // over an object that appeared meanwhile (If-None-Match).
     onExisting: 'rename',
-  });
+  }).catch(asGuestRefusal);
   await deps.db.uploadRequestFile.create({
     data: { uploadId: view.id, uploadRequestId: row.id, key: view.key, size: BigInt(view.size) },
   });
@@ -228,7 +229,7 @@ export async function completeGuestUpload(
   // Other requests' completions may have filled it since this file started.
   const done = await taken(deps, row.id, true);
   refuseBeyondLimits(row, done, Number(file.size));
-  const view = await completeUpload(deps, owner, id, parts);
+  const view = await completeUpload(deps, owner, id, parts).catch(asGuestRefusal);
   await deps.db.uploadRequestFile.update({
     where: { uploadId: id },
     data: { completedAt: now, size: BigInt(view.size), key: view.key },

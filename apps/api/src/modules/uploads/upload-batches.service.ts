@@ -14,6 +14,7 @@ import {
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Caller, ObjectRequest } from '../grants/permissions.service.js';
+import { quotaGuard } from '../quotas/quota-guard.js';
 import {
   BATCH_CALLS_IN_FLIGHT,
   connectionsOf,
@@ -134,6 +135,7 @@ export async function createUploadBatch(
   const now = deps.clock();
   const mayDo = await grantCheck(deps, caller, now);
   const connectionOf = connectionsOf(deps);
+  const quota = await quotaGuard(deps, caller.userId, 'create');
   const checked = await settleEach(items, items.length, async (input): Promise<Checked> => {
     if (input.size > deps.singlePutMaxBytes)
       throw new AppError(
@@ -143,6 +145,7 @@ export async function createUploadBatch(
     const { connectionId, bucket, key } = input;
     await mayDo({ connectionId, bucket, key, action: 'write' });
     refuseIfNotAllowed(deps, input);
+    await quota.admit(input);
     return { input, connection: await connectionOf(connectionId) };
   });
   const decided = await decideKeys(deps, checked, mayDo);
@@ -196,6 +199,7 @@ export async function completeUploadBatch(
   const owned = await deps.db.upload.findMany({
     where: { id: { in: items.map((item) => item.id) }, ownerId: caller.userId },
   });
+  const quota = await quotaGuard(deps, caller.userId, 'complete');
   const rows = new Map(owned.map((row) => [row.id, row]));
   const seen = new Set<string>();
   const checked = await settleEach(items, items.length, async ({ id, etag }) => {
@@ -227,8 +231,16 @@ export async function completeUploadBatch(
       // The listing shows the file the client PUT: its size, and the ETag S3 answered that PUT
       // (the type was signed into the PUT URL, so S3 took no other). Anything else is checked
       // and, where needed, removed and recorded the long way, exactly as a single call does.
-      if (!listed || listed.size !== Number(row.size) || bareEtag(listed.etag) !== bareEtag(etag))
-        return { done: await completeUpload(deps, caller, row.id, [{ partNumber: 1, etag }]) };
+      // Over the quota too: the single call removes the file and says why.
+      if (
+        !listed ||
+        listed.size !== Number(row.size) ||
+        bareEtag(listed.etag) !== bareEtag(etag) ||
+        (await quota.refusal({ ...row, size: listed.size })) !== null
+      )
+        return {
+          done: await completeUpload(deps, caller, row.id, [{ partNumber: 1, etag }], quota),
+        };
       const tags = Object.entries(row.tags as Record<string, string>);
       if (tags.length > 0)
         await withS3(deps, connection, (client) =>
@@ -249,6 +261,11 @@ export async function completeUploadBatch(
     results.filter(
       (result): result is { row: Upload; etag: string } => !failed(result) && 'row' in result,
     ),
+  );
+  await quota.record(
+    [...updated.values()]
+      .filter((row) => row.state === 'completed')
+      .map((row) => ({ ...row, size: Number(row.size) })),
   );
   await auditEach(
     deps,

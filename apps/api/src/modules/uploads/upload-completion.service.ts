@@ -11,6 +11,7 @@ import { AppError } from '../../lib/app-error.js';
 import { partRange } from '../../lib/part-size.js';
 import { isS3Error } from '../connections/connection-errors.js';
 import type { Caller } from '../grants/permissions.service.js';
+import { quotaGuard, type QuotaGuard } from '../quotas/quota-guard.js';
 import {
   activeUploadAt,
   audit,
@@ -83,13 +84,14 @@ async function rejectUpload(
   caller: Caller,
   row: Upload,
   reason: string,
+  code: ErrorCode = ErrorCode.UPLOAD_PARTS_INVALID,
 ): Promise<never> {
   await deps.db.upload.update({
     where: { id: row.id },
     data: { state: 'failed', error: reason, lastActivityAt: deps.clock() },
   });
   await audit(deps, caller, 'upload.rejected', row, { reason, removed: 'yes' });
-  throw new AppError(ErrorCode.UPLOAD_PARTS_INVALID, `${reason} The object was removed.`);
+  throw new AppError(code, `${reason} The object was removed.`);
 }
 
 export async function completeUpload(
@@ -97,13 +99,21 @@ export async function completeUpload(
   caller: Caller,
   id: string,
   parts: { partNumber: number; etag: string }[],
+  /** A batch passes its own, so its files count each other. */
+  quotaOf?: QuotaGuard,
 ): Promise<UploadView> {
   const { row, connection } = await activeUploadAt(deps, caller, id);
-  
+  const quota = quotaOf ?? (await quotaGuard(deps, row.ownerId, 'complete'));
   const stored = await withS3(deps, connection, async (client) => {
     if (row.mode === 'multipart') {
       const held = await listAllParts(client, row).catch((e: unknown) => failIfGone(deps, row, e));
       verifyParts(row, parts, held, deps.limits.maxSize);
+      // Refused before S3 assembles anything: the parts stay, to complete once there is room.
+      const sizes = new Map(held.map((part) => [part.partNumber, part.size]));
+      await quota.admit({
+        ...row,
+        size: parts.reduce((sum, part) => sum + (sizes.get(part.partNumber) ?? 0), 0),
+      });
       await client
         .send(
           new CompleteMultipartUploadCommand({
@@ -139,6 +149,13 @@ export async function completeUpload(
       await client.send(new DeleteObjectCommand({ Bucket: row.bucket, Key: row.key }));
       await rejectUpload(deps, caller, row, mismatch);
     }
+    const overQuota =
+      row.mode === 'single' ? await quota.refusal({ ...row, size: head.ContentLength ?? 0 }) : null;
+    if (overQuota) {
+      // A single PUT is stored before it is completed: over the quota, it must not stay.
+      await client.send(new DeleteObjectCommand({ Bucket: row.bucket, Key: row.key }));
+      await rejectUpload(deps, caller, row, overQuota, ErrorCode.QUOTA_EXCEEDED);
+    }
     const tags = Object.entries(row.tags as Record<string, string>);
     if (tags.length > 0)
       await client.send(
@@ -163,6 +180,7 @@ export async function completeUpload(
       ...(row.partCount === 0 ? { size: BigInt(stored.size), partCount: parts.length } : {}),
     },
   });
+  await quota.record([{ ...done, size: Number(done.size) }]);
   await audit(deps, caller, 'upload.complete', done, {
     size: Number(done.size),
     parts: done.partCount,

@@ -22,6 +22,7 @@ import { planParts } from '../../lib/part-size.js';
 import { uploadRefusal } from '../../lib/upload-rules.js';
 import { findConnection } from '../connections/connections.service.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
+import { quotaGuard } from '../quotas/quota-guard.js';
 import { createPartSigner } from './part-signer.js';
 import { resolveKey } from './existing-key.js';
 import {
@@ -117,6 +118,8 @@ export async function createUpload(
   const ref = { connectionId: input.connectionId, bucket: input.bucket };
   await authorize(deps.db, caller, { ...ref, key: input.key, action: 'write' }, deps.clock());
   refuseIfNotAllowed(deps, input);
+  // Counted against the upload's owner (a guest's upload against the request's owner).
+  await (await quotaGuard(deps, caller.userId, 'create')).admit(input);
   const connection = await findConnection(deps.db, input.connectionId);
   const mode =
     input.size <= deps.singlePutMaxBytes && !options.clientPlansParts ? 'single' : 'multipart';

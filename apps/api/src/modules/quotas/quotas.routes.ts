@@ -1,0 +1,93 @@
+// HTTP for quotas: mine (before uploading), admins setting a user's or a group's, the usage report
+// and a measurement on demand (the same one the periodic job runs).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  MeasureReport,
+  MyQuota,
+  MyQuotaQuery,
+  QuotaInput,
+  QuotaSubjectParams,
+  QuotaView,
+  UsageReport,
+} from '@s3am/contracts';
+import { problemResponses } from '../../plugins/errors.js';
+import { recordActorEvent } from '../audit/audit.service.js';
+import { actorOf } from '../auth/request-actor.js';
+import { measureUsage, type MeasureDeps } from './quota-usage.service.js';
+import { myQuota, setQuota, usageReport } from './quotas.service.js';
+
+export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
+  const schema = { tags: ['quotas'], security: [{ bearerAuth: [] }] };
+  const errors = problemResponses(400, 401, 403, 404);
+
+  api.get(
+    '/api/quotas/me',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...schema,
+        summary:
+          "The quotas that apply to me (mine and my groups'), optionally only those counting one place, and the room left",
+        querystring: MyQuotaQuery,
+        response: { 200: MyQuota, ...errors },
+      },
+    },
+    (request) => myQuota(deps, actorOf(request), request.query),
+  );
+
+  for (const subject of ['user', 'group'] as const)
+    api.put(
+      `/api/quotas/${subject}s/:id`,
+      {
+        ...adminOnly,
+        schema: {
+          ...schema,
+          summary: `Set a ${subject}'s quota on the bytes and files under its granted prefixes (both null = none)`,
+          params: QuotaSubjectParams,
+          body: QuotaInput,
+          response: { 200: QuotaView, ...errors },
+        },
+      },
+      (request) => setQuota(deps, actorOf(request), subject, request.params.id, request.body),
+    );
+
+  api.get(
+    '/api/quotas/usage',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary:
+          "Every user's and group's measured usage under their granted prefixes, with limits",
+        response: { 200: UsageReport, ...errors },
+      },
+    },
+    () => usageReport(deps),
+  );
+
+  api.post(
+    '/api/quotas/measure',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Measure usage now (ListObjectsV2 under every prefix a quota counts)',
+        response: { 200: MeasureReport, ...errors },
+      },
+    },
+    async (request) => {
+      const report = await measureUsage(deps);
+      await recordActorEvent(deps.db, actorOf(request), {
+        at: deps.clock(),
+        action: 'quota.measure',
+        targetType: 'quota',
+        targetId: 'all',
+        details: { ...report },
+      });
+      return report;
+    },
+  );
+}
