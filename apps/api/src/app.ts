@@ -109,16 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await security.close();
     securityNetwork.clients.close();
   });
-  await app.register(ipDefenderPlugin, {
-    defender: security.defender,
-    signInAllowed: async (email, ip) => {
-      const user = await db.user.findUnique({
-        where: { email: email.trim().toLowerCase() },
-      });
-      return !user || security.defender.userMayUse(user.id, ip);
-    },
-    clock,
-  });
+  await app.register(ipDefenderPlugin, { defender: security.defender, clock });
   registerRequestObserver(app, security, clock);
   const uploadCookie = createUploadCookieCodec(deps.jwtSecret);
   await app.register(rateLimitPlugin, {
@@ -162,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sessionMaxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
       idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
       keyring: deps.keyring,
+      signInAllowedFrom: (userId, ip) =>
+        ip === undefined || security.defender.userMayUse(userId, ip),
     },
     cookieSecure: config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://'),
   });

@@ -20,12 +20,8 @@ export interface IpDefenderPluginOptions {
     ): { code: 'IP_BLOCKED'; retryAfterSeconds: number } | { code: 'IP_NOT_ALLOWED' } | null;
     userMayUse(userId: string, ip: string): boolean;
   };
-  /** Whether the account signing in with this email may do so from this address. */
-  signInAllowed(email: string, ip: string): Promise<boolean>;
   clock: () => Date;
 }
-
-const SIGN_IN_ROUTE = '/api/auth/login';
 
 function refuse(request: FastifyRequest, code: ErrorCode, detail: string) {
   request.refusedByDefender = true;
@@ -57,14 +53,9 @@ export const ipDefenderPlugin = fp(
     });
 
     app.addHook('preHandler', async (request, reply) => {
+      // Sign-in checks the account's list itself, after the password (see auth.service.ts).
       const principal = request.principal;
-      let allowed = true;
-      if (principal) allowed = options.defender.userMayUse(principal.userId, request.ip);
-      else if (request.routeOptions.url === SIGN_IN_ROUTE && request.method === 'POST') {
-        const email = (request.body as { email?: unknown } | undefined)?.email;
-        if (typeof email === 'string') allowed = await options.signInAllowed(email, request.ip);
-      }
-      if (allowed) return;
+      if (!principal || options.defender.userMayUse(principal.userId, request.ip)) return;
       const { problem } = refuse(
         request,
         ErrorCode.IP_NOT_ALLOWED,

@@ -12,6 +12,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 import { getSecuritySettings, mustEnrollTotp } from '../settings/settings.service.js';
 import { checkSecondFactor } from '../two-factor/two-factor.service.js';
 import { assertNotThrottled, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
+import { passwordOriginFields } from './password-origin.js';
 
 export interface AuthDeps {
   db: Db;
@@ -21,6 +22,11 @@ export interface AuthDeps {
   sessionMaxAgeSeconds: number;
   idleTimeoutSeconds: number;
   keyring: Keyring;
+  /**
+   * Whether this account may sign in from this address (its personal IP allow-list). Asked only
+   * once the password verified, so a caller elsewhere cannot tell which accounts exist or have one.
+   */
+  signInAllowedFrom?: (userId: string, ip: string | undefined) => boolean;
 }
 
 export interface IssuedTokens {
@@ -37,6 +43,7 @@ export async function toCurrentUser(db: Db, user: User): Promise<CurrentUser> {
     email: user.email,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    ...(await passwordOriginFields(db, user)),
     totpEnabled: user.totpEnabledAt !== null,
     mustEnrollTotp: mustEnrollTotp(user, await getSecuritySettings(db)),
   };
@@ -79,6 +86,14 @@ export async function login(
   if (!user || !passwordOk || user.disabled) {
     await recordLoginFailure(deps.db, email, context.ip, now);
     await failed(!user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled', user?.id);
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
+  }
+  // Before the second factor: a "code required" answer would confirm the password to a caller
+  // outside the account's networks. The refusal reads exactly like a wrong password, and counts
+  // like one (otherwise the throttle would tell the two apart).
+  if (deps.signInAllowedFrom && !deps.signInAllowedFrom(user.id, context.ip)) {
+    await recordLoginFailure(deps.db, email, context.ip, now);
+    await failed('ip_not_allowed', user.id, 'denied');
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
   }
   try {

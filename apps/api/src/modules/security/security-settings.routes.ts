@@ -83,7 +83,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
         response: { 200: NotificationChannelsView, ...problemResponses(400, 401, 403) },
       },
     },
-    (request) => writeChannels(db, keyring, actorOf(request), request.body),
+    (request) =>
+      writeChannels(db, keyring, actorOf(request), request.body, monitor.senders.s3Network.policy),
   );
 
   api.get(

@@ -1,14 +1,18 @@
 // Where alerts are sent, per severity: a webhook (its signing secret sealed at rest, never
 // returned), email recipients, an SNS topic. Stored in system_settings.
 import {
+  ErrorCode,
   NotificationChannelsView,
   type SecuritySeverity,
   type UpdateNotificationChannels,
 } from '@s3am/contracts';
 import { z } from 'zod';
 import type { Db } from '../../../db/prisma.js';
+import { AppError } from '../../../lib/app-error.js';
 import { open, seal, type Keyring } from '../../../lib/crypto-envelope.js';
+import type { EndpointPolicy } from '../../../lib/ssrf-guard.js';
 import { recordAudit, type AuditContext } from '../../audit/audit.service.js';
+import { webhookUrlRefusal } from './webhook-request.js';
 
 const KEY = 'security.notifications';
 export const WEBHOOK_SECRET_AAD = 'security-webhook-secret';
@@ -86,9 +90,17 @@ export async function writeChannels(
   keyring: Keyring,
   actor: AuditContext & { userId: string; email: string },
   next: UpdateNotificationChannels,
+  /** The S3 endpoint policy: a webhook must not point the server at itself or its metadata. */
+  policy: EndpointPolicy,
 ): Promise<NotificationChannelsView> {
   const before = await readStored(db);
   const { webhook } = next;
+  const refusal = webhook ? await webhookUrlRefusal(webhook.url, policy) : null;
+  if (webhook && refusal)
+    throw new AppError(
+      ErrorCode.ENDPOINT_REFUSED,
+      `The webhook address ${new URL(webhook.url).host} is not allowed (${refusal}).`,
+    );
   const stored: StoredChannels = {
     webhook: webhook
       ? {

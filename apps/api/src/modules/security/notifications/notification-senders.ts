@@ -12,6 +12,7 @@ import type { Db } from '../../../db/prisma.js';
 import type { Keyring } from '../../../lib/crypto-envelope.js';
 import { credentialsFor, type S3Network } from '../../connections/s3-client.js';
 import type { ResolvedChannels } from './notification-channels.service.js';
+import { postWebhook } from './webhook-request.js';
 
 export interface SenderDeps {
   db: Db;
@@ -55,24 +56,25 @@ export async function sendWebhook(
       : { type: 'security.alert', url: alertLink(deps, alert), alert: messageAlert(alert) },
   );
   const timestamp = String(Math.floor(deps.clock().getTime() / 1000));
-  const response = await fetch(channel.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 's3-access-manager-webhook',
-      ...(channel.secret
-        ? {
-            [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
-            [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(channel.secret, timestamp, body),
-          }
-        : {}),
+  const status = await postWebhook(
+    channel.url,
+    {
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 's3-access-manager-webhook',
+        ...(channel.secret
+          ? {
+              [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
+              [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(channel.secret, timestamp, body),
+            }
+          : {}),
+      },
+      body,
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
     },
-    body,
-    redirect: 'error',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  });
-  await response.body?.cancel();
-  if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    deps.s3Network.policy,
+  );
+  if (status < 200 || status >= 300) throw new Error(`webhook answered ${status}`);
 }
 
 export async function sendEmail(
