@@ -28,6 +28,12 @@ export const CurrentUser = z
     email: z.string(),
     role: Role,
     mustChangePassword: z.boolean(),
+    passwordSetBy: z
+      .enum(['administrator', 'first_start'])
+      .optional()
+      .describe(
+        'With mustChangePassword: who chose the current password — an administrator, or the server at its first start (generated and printed once on its console)',
+      ),
     totpEnabled: z.boolean(),
     mustEnrollTotp: z.boolean().describe('2FA is required for this account but not set up yet'),
   })

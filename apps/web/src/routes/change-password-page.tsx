@@ -40,7 +40,9 @@ export function ChangePasswordPage() {
       </Typography>
       {user?.mustChangePassword && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          Your password was set by an administrator. Choose your own to continue.
+          {user.passwordSetBy === 'first_start'
+            ? 'This password was generated when the server first started (it printed it once on its console). Choose your own to continue.'
+            : 'Your password was set by an administrator. Choose your own to continue.'}
         </Alert>
       )}
       <Card>

@@ -26,6 +26,7 @@ import {
   type IssuedTokens,
 } from './auth.service.js';
 import { problemResponses } from '../../plugins/errors.js';
+import { passwordOriginFields } from './password-origin.js';
 
 export interface AuthRoutesOptions {
   deps: AuthDeps;
@@ -146,13 +147,17 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
         response: { 200: CurrentUser, 401: ProblemSchema },
       },
     },
-    (request) => {
+    async (request) => {
       const principal = requirePrincipal(request);
       return {
         id: principal.userId,
         email: principal.email,
         role: principal.role,
         mustChangePassword: principal.mustChangePassword,
+        ...(await passwordOriginFields(deps.db, {
+          id: principal.userId,
+          mustChangePassword: principal.mustChangePassword,
+        })),
         totpEnabled: principal.totpEnabled,
         mustEnrollTotp: principal.mustEnrollTotp,
       };
