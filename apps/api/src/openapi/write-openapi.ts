@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument, serializeOpenApi } from './openapi-document.js';
 
-const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../openapi.json');
+const target = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../openapi.json',
+);
 const text = serializeOpenApi(await buildOpenApiDocument());
 await writeFile(target, text);
-process.stdout.write(`Wrote ${path.relative(process.cwd(), target) || target} (${text.length} bytes)\n`);
+process.stdout.write(
+  `Wrote ${path.relative(process.cwd(), target) || target} (${text.length} bytes)\n`,
+);
