@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BatchOperationsPlan,
+  BatchOperationsQuery,
   CreateMigrationQuery,
   CreateMigrationRequest,
   MigrationItemPage,
@@ -18,6 +20,7 @@ import {
 } from '@s3am/contracts';
 import { problemResponses } from '../../plugins/errors.js';
 import { actorOf } from '../auth/request-actor.js';
+import { planBatchOperations } from './batch-operations.service.js';
 import { createMigrationEventHub } from './migration-events.js';
 import { migrationReport, migrationReportCsv } from './migration-report.js';
 import {
@@ -226,6 +229,21 @@ export function migrationsRoutes(
           .send(migrationReportCsv(deps.db, request.params.id) as never)
       );
     },
+  );
+  api.post(
+    '/api/migrations/:id/batch-operations',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary:
+          'Hand the objects still to copy to S3 Batch Operations: writes the manifest to the destination and returns the CreateJob request (S3PutObjectCopy keeps the whole source key under the destination prefix)',
+        params: Params,
+        body: BatchOperationsQuery,
+        response: { 200: BatchOperationsPlan, ...errors },
+      },
+    },
+    (request) => planBatchOperations(deps, actorOf(request), request.params.id, request.body),
   );
   migrationsStreamRoute(app, deps, hub);
 }

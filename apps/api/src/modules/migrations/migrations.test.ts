@@ -1,8 +1,13 @@
 // Migration jobs end to end: the API defines jobs, the engine (pg-boss, in this process) copies
 // between two real local S3 server processes standing for two accounts.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import type { MigrationItemPage, MigrationReport, MigrationView } from '@s3am/contracts';
+import { GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import type {
+  BatchOperationsPlan,
+  MigrationItemPage,
+  MigrationReport,
+  MigrationView,
+} from '@s3am/contracts';
 import {
   accessTokenFor,
   bearer,
@@ -172,6 +177,31 @@ describe('migration jobs between two S3 servers', () => {
       headers: bearer(token),
     });
     expect(report.json<MigrationReport>().planned.objects).toBe(tree.length);
+    const plan = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/migrations/${view.id}/batch-operations`,
+      headers: bearer(token),
+      payload: { roleArn: 'arn:aws:iam::123456789012:role/batch', accountId: '123456789012' },
+    });
+    expect(plan.statusCode).toBe(200);
+    const body = plan.json<BatchOperationsPlan>();
+    expect(body.objects).toBe(tree.length);
+    expect(body.createJobRequest).toMatchObject({
+      RoleArn: 'arn:aws:iam::123456789012:role/batch',
+    });
+    const destination = clientFor(second);
+    try {
+      const manifest = await destination.send(
+        new GetObjectCommand({ Bucket: 'uploads', Key: body.manifest.key }),
+      );
+      const lines = (await manifest.Body!.transformToString()).trim().split('\n');
+      expect(lines).toHaveLength(tree.length);
+      expect(lines).toContain(
+        `uploads,${encodeURIComponent(`${srcPrefix}unicode/grüße 日本.txt`)}`,
+      );
+    } finally {
+      destination.destroy();
+    }
   }, 60_000);
 
   it('reports per-object state, JSON and formula-safe CSV', async () => {
