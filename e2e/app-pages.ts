@@ -11,6 +11,7 @@ export const SIGNED_IN_PAGES: AppPage[] = [
   { path: '/', heading: 'Dashboard' },
   { path: '/files', heading: 'Files' },
   { path: '/uploads', heading: 'Uploads' },
+  { path: '/links', heading: 'Shared links' },
   { path: '/connections', heading: 'S3 connections', adminOnly: true },
   { path: '/permissions', heading: 'Permissions', adminOnly: true },
   { path: '/users', heading: 'Users', adminOnly: true },

@@ -99,6 +99,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'links',
+            lazy: async () => ({
+              Component: (await import('./routes/shared-links-page')).SharedLinksPage,
+            }),
+          },
+          {
             path: 'uploads',
             lazy: async () => ({ Component: (await import('./routes/uploads-page')).UploadsPage }),
           },

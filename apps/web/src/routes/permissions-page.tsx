@@ -15,6 +15,7 @@ import {
   fetchGroups,
 } from '../features/permissions/permissions-api';
 import { UserPermissionsSection } from '../features/permissions/user-permissions-section';
+import { QuotasSection } from '../features/quotas/quotas-section';
 
 export function PermissionsPage() {
   const grants = useApiQuery(fetchGrants, []);
@@ -67,6 +68,7 @@ export function PermissionsPage() {
           }}
         />
         <UserPermissionsSection />
+        <QuotasSection />
       </Stack>
       <GrantDialog
         open={creating}

@@ -4,6 +4,7 @@ import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { useAuth } from '../features/auth/auth-context';
 import { useApiQuery } from '../features/common/use-api-query';
+import { QuotaNotice } from '../features/quotas/quota-summary';
 import { DestinationPicker, locationId, targetFor } from '../features/uploads/destination-picker';
 import { type PickedFile } from '../features/uploads/dropped-files';
 import { OfflineBanner } from '../features/uploads/offline-banner';
@@ -75,6 +76,16 @@ export function UploadsPage() {
             onChange={(next) => manager.setTarget(next)}
           />
         )}
+        {/* What the quotas counting this location leave, before anything is picked. */}
+        <QuotaNotice
+          place={
+            target && {
+              connectionId: target.connectionId,
+              bucket: target.bucket,
+              key: target.prefix,
+            }
+          }
+        />
       </Paper>
       {staged.length > 0 && (
         <Alert

@@ -143,6 +143,7 @@ export function FileBrowser({
           <FolderUploadButton
             destination={uploads.destination}
             limits={limits}
+            place={{ ...where, key: prefix }}
             onFiles={(files) => void uploads.queue(files)}
           />
         )}

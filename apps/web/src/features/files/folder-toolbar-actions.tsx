@@ -5,6 +5,7 @@ import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import { Alert, Button, Menu, MenuItem, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import { problemMessage } from '../../api/client';
+import { FolderLinkButtons } from '../shares/link-buttons';
 import { DeleteFolderDialog } from './delete-folder-dialog';
 import type { BucketRef } from './files-api';
 import { MoveDialog, type MoveTarget } from './move-dialog';
@@ -91,6 +92,7 @@ export function FolderToolbarActions({
           {selected.size > 0 ? `Download ZIP (${selected.size})` : 'Download folder as ZIP'}
         </Button>
       )}
+      <FolderLinkButtons where={where} prefix={prefix} allowed={allowed} />
       {(canMove || canCopy || canDelete) && (
         <Button
           startIcon={<FolderOutlined />}

@@ -14,7 +14,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useId, useRef, useState } from 'react';
-import type { UploadLimits } from '@s3am/contracts';
+import type { MyQuotaQuery, UploadLimits } from '@s3am/contracts';
+import { QuotaCaption } from '../quotas/quota-summary';
 import { pickedFromInput, type PickedFile } from '../uploads/dropped-files';
 import { describeUploadLimits } from '../uploads/upload-limits';
 
@@ -22,11 +23,14 @@ import { describeUploadLimits } from '../uploads/upload-limits';
 export function FolderUploadButton({
   destination,
   limits,
+  place,
   onFiles,
 }: {
   /** "Local storage › uploads › photos/" */
   destination: string;
   limits: UploadLimits | null;
+  /** The open folder, for the quotas that count it (shown with the limits). */
+  place?: MyQuotaQuery;
   onFiles: (files: PickedFile[]) => void;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -66,6 +70,7 @@ export function FolderUploadButton({
           <Typography variant="caption" color="text.secondary" component="p">
             A name already here is kept: the new file gets a number.
           </Typography>
+          {anchor && place && <QuotaCaption place={place} />}
         </Box>
         <Divider />
         <MenuItem onClick={() => pick(fileInput.current)}>

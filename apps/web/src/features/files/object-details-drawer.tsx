@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import type { ObjectDetails, ObjectRef } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
+import { ShareFileButton } from '../shares/link-buttons';
 import { fetchObjectDetails } from './files-api';
 import { formatBytes } from '../common/format-bytes';
 import { formatDate } from './format';
@@ -125,6 +126,7 @@ export function ObjectDetailsDrawer({
               <Button onClick={() => target && onMove?.(target, false)}>Rename or move</Button>
             )}
             {canCopy && <Button onClick={() => target && onMove?.(target, true)}>Copy</Button>}
+            {target && <ShareFileButton target={target} />}
           </Stack>
         </>
       )}

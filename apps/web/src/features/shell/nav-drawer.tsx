@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { NavLink } from 'react-router';
 import type { Role } from '@s3am/contracts';
+import { UnseenFilesBadge } from '../upload-requests/unseen-files-badge';
 import { NAV_ITEMS } from './nav-items';
 
 export const DRAWER_WIDTH = 240;
@@ -42,7 +43,14 @@ function NavList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
             }}
           >
             <ListItemIcon sx={{ color: 'inherit', minWidth: 40 }}>
-              <Icon />
+              {/* Files guests sent through my upload requests, not yet seen. */}
+              {item.path === '/links' ? (
+                <UnseenFilesBadge>
+                  <Icon />
+                </UnseenFilesBadge>
+              ) : (
+                <Icon />
+              )}
             </ListItemIcon>
             <ListItemText primary={item.label} />
           </ListItemButton>

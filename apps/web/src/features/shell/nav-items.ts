@@ -6,6 +6,7 @@ import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
+import LinkOutlined from '@mui/icons-material/LinkOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import type { Role } from '@s3am/contracts';
@@ -28,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
     ready: true,
     roles: ['admin', 'uploader'],
   },
+  { label: 'Shared links', path: '/links', icon: LinkOutlined, ready: true },
   {
     label: 'Connections',
     path: '/connections',

@@ -23,6 +23,8 @@ export function uploadErrorMessage(error: unknown, where: string): string {
         return `This file is too large for ${where}${detail}.`;
       case 'UPLOAD_TYPE_NOT_ALLOWED':
         return `This type of file is not allowed in ${where}${detail}.`;
+      case 'QUOTA_EXCEEDED':
+        return `Not enough storage quota left for ${where}${detail}.`;
       case 'OBJECT_EXISTS':
         return `A file with this name already exists in ${where}. Choose "Rename" or "Overwrite" and upload it again.`;
       default:

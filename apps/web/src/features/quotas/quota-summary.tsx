@@ -1,0 +1,67 @@
+// What my quotas leave me at a place, shown before I upload there: one line per quota that counts
+// the place ("Your quota: 1.2 GiB of 5 GiB used, 3.8 GiB left"), nothing when none does.
+import { Alert, Typography } from '@mui/material';
+import type { MyQuota, MyQuotaQuery } from '@s3am/contracts';
+import { formatBytes } from '../common/format-bytes';
+import { useApiQuery } from '../common/use-api-query';
+import { fetchMyQuota } from './quotas-api';
+
+type Entry = MyQuota['quotas'][number];
+
+export function describeQuota(quota: Entry): string {
+  const whose = quota.subject === 'user' ? 'Your quota' : `Group “${quota.name}” quota`;
+  const parts: string[] = [];
+  if (quota.maxBytes !== null)
+    parts.push(
+      `${formatBytes(quota.usedBytes)} of ${formatBytes(quota.maxBytes)} used, ` +
+        `${formatBytes(Math.max(0, quota.maxBytes - quota.usedBytes))} left`,
+    );
+  if (quota.maxObjects !== null)
+    parts.push(
+      `${quota.usedObjects} of ${quota.maxObjects} files, ${Math.max(0, quota.maxObjects - quota.usedObjects)} left`,
+    );
+  return `${whose}: ${parts.join('; ')}`;
+}
+
+const isFull = (quota: Entry) =>
+  (quota.maxBytes !== null && quota.usedBytes >= quota.maxBytes) ||
+  (quota.maxObjects !== null && quota.usedObjects >= quota.maxObjects);
+
+export function useQuotaAt(place: MyQuotaQuery | null) {
+  return useApiQuery(
+    () => (place ? fetchMyQuota(place) : Promise.resolve(null)),
+    [place?.connectionId, place?.bucket, place?.key],
+  );
+}
+
+/** Small print for a menu (the Files page's Upload button). */
+export function QuotaCaption({ place }: { place: MyQuotaQuery }) {
+  const { data } = useQuotaAt(place);
+  return (
+    <>
+      {data?.quotas.map((quota) => (
+        <Typography
+          key={quota.subjectId}
+          variant="caption"
+          component="p"
+          color={isFull(quota) ? 'error' : 'text.secondary'}
+        >
+          {describeQuota(quota)}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+/** A notice for the Uploads page's destination. */
+export function QuotaNotice({ place }: { place: MyQuotaQuery | null }) {
+  const { data } = useQuotaAt(place);
+  if (!data || data.quotas.length === 0) return null;
+  return (
+    <Alert severity={data.quotas.some(isFull) ? 'warning' : 'info'} sx={{ mt: 2 }}>
+      {data.quotas.map((quota) => (
+        <div key={quota.subjectId}>{describeQuota(quota)}</div>
+      ))}
+    </Alert>
+  );
+}

@@ -1,0 +1,161 @@
+// Storage quotas (admins, on the Permissions page): every user's and group's measured usage under
+// their granted folders with their limits, an Edit button per row, and a measurement on demand.
+import {
+  Alert,
+  Box,
+  Button,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { problemMessage } from '../../api/client';
+import { formatBytes } from '../common/format-bytes';
+import { useApiQuery } from '../common/use-api-query';
+import { QuotaDialog, type QuotaSubject } from './quota-dialog';
+import { fetchUsage, measureNow } from './quotas-api';
+
+interface Row extends QuotaSubject {
+  usedBytes: number;
+  usedObjects: number;
+  measuredAt: string | null;
+}
+
+function Used({
+  used,
+  max,
+  format,
+}: {
+  used: number;
+  max: number | null;
+  format: (n: number) => string;
+}) {
+  if (max === null) return <>{format(used)}</>;
+  return (
+    <Box sx={{ minWidth: 120 }}>
+      {format(used)} of {format(max)}
+      <LinearProgress
+        variant="determinate"
+        value={max === 0 ? 100 : Math.min(100, (used / max) * 100)}
+        color={used >= max ? 'error' : 'primary'}
+        aria-label={`${format(used)} of ${format(max)} used`}
+      />
+    </Box>
+  );
+}
+
+export function QuotasSection() {
+  const usage = useApiQuery(fetchUsage, []);
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<QuotaSubject | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [measuring, setMeasuring] = useState(false);
+
+  const measure = async () => {
+    setMeasuring(true);
+    setMessage(null);
+    try {
+      const report = await measureNow();
+      setMessage({
+        text: `Measured ${report.prefixes} folder(s): ${report.objects} file(s), ${formatBytes(report.bytes)}${report.failed ? `; ${report.failed} could not be listed` : ''}.`,
+        error: report.failed > 0,
+      });
+      await usage.reload();
+    } catch (caught) {
+      setMessage({ text: problemMessage(caught), error: true });
+    } finally {
+      setMeasuring(false);
+    }
+  };
+
+  const rows: Row[] = [
+    ...(usage.data?.groups ?? []).map((g) => ({ ...g, subject: 'group' as const, id: g.groupId })),
+    ...(usage.data?.users ?? []).map((u) => ({
+      ...u,
+      subject: 'user' as const,
+      id: u.userId,
+      name: u.email,
+    })),
+  ].filter((row) => row.name.toLowerCase().includes(filter.trim().toLowerCase()));
+
+  return (
+    <Box component="section" aria-labelledby="quotas-heading">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+        <Typography id="quotas-heading" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          Storage quotas
+        </Typography>
+        <TextField
+          size="small"
+          label="Filter by name"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <Button disabled={measuring} onClick={() => void measure()}>
+          {measuring ? 'Measuring…' : 'Measure now'}
+        </Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Usage is what the storage holds under the folders each user or group may write to, measured
+        periodically and updated by every upload.
+      </Typography>
+      {(usage.error ?? message) && (
+        <Alert severity={usage.error || message?.error ? 'error' : 'success'} sx={{ mb: 1 }}>
+          {usage.error ?? message?.text}
+        </Alert>
+      )}
+      <TableContainer tabIndex={0} aria-label="Storage quotas and usage">
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>User or group</TableCell>
+              <TableCell>Size</TableCell>
+              <TableCell>Files</TableCell>
+              <TableCell>Measured</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={`${row.subject}:${row.id}`}>
+                <TableCell sx={{ wordBreak: 'break-all' }}>
+                  {row.subject === 'group' ? `Group ${row.name}` : row.name}
+                </TableCell>
+                <TableCell>
+                  <Used used={row.usedBytes} max={row.maxBytes} format={formatBytes} />
+                </TableCell>
+                <TableCell>
+                  <Used used={row.usedObjects} max={row.maxObjects} format={String} />
+                </TableCell>
+                <TableCell>
+                  {row.measuredAt ? new Date(row.measuredAt).toLocaleString() : 'Not yet'}
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    onClick={() => setEditing(row)}
+                    aria-label={`Edit quota of ${row.name}`}
+                  >
+                    Edit
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <QuotaDialog
+        key={editing ? `${editing.subject}:${editing.id}` : 'none'}
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => void usage.reload()}
+      />
+    </Box>
+  );
+}

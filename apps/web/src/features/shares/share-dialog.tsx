@@ -1,0 +1,158 @@
+// Creates a share link on a file or folder: expiry, optional password, download limit and
+// allowed networks. The link is shown once (the app keeps only its hash), with a copy button.
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { SHARE_DEFAULT_EXPIRY_DAYS, type CreatedShare } from '@s3am/contracts';
+import { problemMessage } from '../../api/client';
+import { CopyField } from '../common/copy-field';
+import { formDialogPaper } from '../common/form-dialog-paper';
+import { createShare } from './owner-links-api';
+
+export interface ShareTarget {
+  connectionId: string;
+  bucket: string;
+  /** A file's key, or a folder ('' or ending in '/'). */
+  path: string;
+  isFolder: boolean;
+}
+
+/** "203.0.113.0/24, 198.51.100.7" → the entries. */
+export const listOf = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const whole = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+export function ShareDialog({
+  target,
+  onClose,
+}: {
+  target: ShareTarget | null;
+  onClose: () => void;
+}) {
+  const [days, setDays] = useState(String(SHARE_DEFAULT_EXPIRY_DAYS));
+  const [password, setPassword] = useState('');
+  const [maxDownloads, setMaxDownloads] = useState('');
+  const [cidrs, setCidrs] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedShare | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = target ? target.path.replace(/\/$/, '').split('/').pop() || target.bucket : '';
+
+  const submit = async () => {
+    if (!target || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const ranges = listOf(cidrs);
+      setCreated(
+        await createShare({
+          connectionId: target.connectionId,
+          bucket: target.bucket,
+          ...(target.isFolder ? { prefix: target.path } : { key: target.path }),
+          expiresInDays: Number(days),
+          ...(password ? { password } : {}),
+          ...(whole(maxDownloads) ? { maxDownloads: whole(maxDownloads) } : {}),
+          ...(ranges.length > 0 ? { allowedCidrs: ranges } : {}),
+        }),
+      );
+    } catch (caught) {
+      setError(problemMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    setDays(String(SHARE_DEFAULT_EXPIRY_DAYS));
+    setPassword('');
+    setMaxDownloads('');
+    setCidrs('');
+    setError(null);
+    setCreated(null);
+  };
+
+  return (
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ ...formDialogPaper(() => void submit()), transition: { onExited: reset } }}
+    >
+      <DialogTitle>
+        Share {target?.isFolder ? 'folder' : 'file'} “{name}”
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {error && <Alert severity="error">{error}</Alert>}
+          {created ? (
+            <>
+              <Alert severity="success">
+                Anyone with this link can {target?.isFolder ? 'browse and download' : 'download'}{' '}
+                until {new Date(created.expiresAt).toLocaleString()}. Copy it now: it is shown only
+                once. You can revoke it on the Shared links page.
+              </Alert>
+              <CopyField label="Share link" value={created.url} />
+            </>
+          ) : (
+            <>
+              <TextField
+                label="Expires after (days)"
+                type="number"
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                slotProps={{ htmlInput: { min: 1 } }}
+                autoFocus
+              />
+              <TextField
+                label="Password (optional)"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                helperText="At least 8 characters. Send it separately from the link."
+              />
+              <TextField
+                label="Download limit (optional)"
+                type="number"
+                value={maxDownloads}
+                onChange={(e) => setMaxDownloads(e.target.value)}
+                slotProps={{ htmlInput: { min: 1 } }}
+              />
+              <TextField
+                label="Allowed networks (optional)"
+                value={cidrs}
+                onChange={(e) => setCidrs(e.target.value)}
+                helperText="IP addresses or ranges like 203.0.113.0/24, separated by commas"
+              />
+              <Typography variant="caption" color="text.secondary">
+                Every opening and download is recorded with the address and browser.
+              </Typography>
+            </>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{created ? 'Done' : 'Cancel'}</Button>
+        {!created && (
+          <Button type="submit" variant="contained" disabled={busy || !(Number(days) >= 1)}>
+            Create link
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
