@@ -155,7 +155,7 @@ test('renames a file, then moves a folder as a job with progress', async ({ page
   await page.getByRole('menuitem', { name: 'Rename or move folder…' }).click();
   await page.getByRole('dialog').getByLabel('New folder path').fill(`${run}/ops/moved/`);
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
-  await expect(page.getByRole('dialog').getByText('Done.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('dialog').getByText('Done.', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('dialog').getByText('Moved 2 of 2 objects')).toBeVisible();
   expect(await keysUnder('ops/')).toEqual(['b.txt', 'moved/x.txt', 'moved/y.txt']);
 });
@@ -169,7 +169,7 @@ test('deletes a folder after showing how many objects it holds', async ({ page }
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('2 object(s), 6 B');
   await dialog.getByRole('button', { name: 'Delete folder' }).click();
-  await expect(dialog.getByText('Done.')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText('Done.', { exact: true })).toBeVisible({ timeout: 30_000 });
   expect(await keysUnder('trash/')).toEqual([]);
 });
 

@@ -80,12 +80,9 @@ async function viaServiceWorker(stream: ReadableStream<Uint8Array>, name: string
   const ready = new Promise((resolve) => (channel.port1.onmessage = resolve));
   worker.postMessage({ id, name, stream }, [channel.port2, stream]);
   await ready;
-  const link = document.createElement('a');
-  link.href = `/zip-download/${id}`;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  // A navigation (not an <a download>, which Chromium fetches past the worker): the worker answers
+  // it with an attachment, so the browser saves it and the page stays where it is.
+  window.location.assign(`/zip-download/${id}`);
 }
 
 async function viaMemory(response: Response, name: string): Promise<void> {
