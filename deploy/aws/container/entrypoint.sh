@@ -11,7 +11,7 @@ set -eu
 
 # The generated password holds only URL-safe characters (deploy/aws/src/app-secrets.ts).
 # sslmode=no-verify: TLS is on (RDS enforces it) but the RDS CA is not in Node's trust store;
-# to verify it too, add the RDS CA bundle to the image and use sslmode=verify-full&sslrootcert=<file>.
+# to verify it too, add the RDS CA bundle to the image and set DB_SSLMODE=verify-full&sslrootcert=<file>.
 export DATABASE_URL="postgresql://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}/${DB_NAME}?sslmode=${DB_SSLMODE:-no-verify}"
 # Keys from an earlier rotation may follow the current one (MASTER_KEYS_PREVIOUS="k0:…").
 export MASTER_KEYS="${MASTER_KEY_ID}:${MASTER_KEY}${MASTER_KEYS_PREVIOUS:+,${MASTER_KEYS_PREVIOUS}}"

@@ -28,10 +28,15 @@ const ASSET_EXCLUDES = ['.env', '**/.env', 'deploy/aws/cdk.out', '**/cdk.out'];
 const ECR_IMAGE =
   /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([\w.-]+))?$/;
 
-function registryImage(scope: Construct, id: string, uri: string): ecs.ContainerImage {
-  // An ECR image of this account: reference the repository, so the task may pull it.
+function registryImage(
+  scope: Construct,
+  id: string,
+  uri: string,
+  params: DeployParams,
+): ecs.ContainerImage {
+  // An ECR image of this account and region: reference the repository, so the task may pull it.
   const ecrMatch = ECR_IMAGE.exec(uri);
-  if (ecrMatch) {
+  if (ecrMatch && ecrMatch[1] === params.account && ecrMatch[2] === params.region) {
     const repository = ecr.Repository.fromRepositoryName(scope, id, ecrMatch[3]!);
     return ecs.ContainerImage.fromEcrRepository(repository, ecrMatch[4] ?? 'latest');
   }
@@ -46,8 +51,8 @@ export interface Images {
 export function containerImages(scope: Construct, params: DeployParams): Images {
   if (params.imageSource === 'registry')
     return {
-      api: registryImage(scope, 'ApiRepository', params.apiImage!),
-      web: registryImage(scope, 'WebRepository', params.webImage!),
+      api: registryImage(scope, 'ApiRepository', params.apiImage!, params),
+      web: registryImage(scope, 'WebRepository', params.webImage!, params),
     };
   // Assets are only staged at synth (no Docker needed); `cdk deploy` builds and pushes them.
   const asset = (file: string) =>
