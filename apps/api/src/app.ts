@@ -17,7 +17,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { registerRequestObserver } from './modules/security/request-observer.js';
-import { createSecurityMonitor } from './modules/security/security-monitor.js';
+import { securityMonitorFromConfig } from './modules/security/monitor-from-config.js';
+import type { SecurityMonitor } from './modules/security/security-monitor.js';
 import { securityRoutes } from './modules/security/security.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
@@ -59,6 +60,13 @@ export interface AppDeps {
   databaseUrl?: string;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's security monitor (server.ts hands it to the job queue). */
+    securityMonitor: SecurityMonitor;
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -88,27 +96,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // First, so every answer carries them, 429s from the rate limiter included.
   await app.register(securityHeadersPlugin, { publicUrl: config.PUBLIC_URL });
-  const databaseUrlForBus = deps.databaseUrl ?? config.DATABASE_URL;
   // Blocked addresses are refused next, before rate limiting, authentication and body parsing.
-  const securityNetwork = s3NetworkFrom(config);
-  const security = createSecurityMonitor({
+  const securityMonitor = securityMonitorFromConfig(config, {
     db,
-    clock,
     keyring: deps.keyring,
-    s3Network: securityNetwork,
-    publicUrl: config.PUBLIC_URL,
-    smtpFrom: config.SMTP_FROM,
-    autoBlock: config.SECURITY_AUTO_BLOCK,
-    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
-    ...(config.SNS_ENDPOINT ? { snsEndpoint: config.SNS_ENDPOINT } : {}),
-    ...(databaseUrlForBus ? { databaseUrl: databaseUrlForBus } : {}),
+    clock,
+    databaseUrl: deps.databaseUrl ?? config.DATABASE_URL,
     log: app.log,
   });
+  const security = securityMonitor.monitor;
+  // The job queue run next to HTTP (RUN_JOBS) feeds this same monitor (one per process).
+  app.decorate('securityMonitor', security);
   app.addHook('onReady', () => security.ready());
-  app.addHook('onClose', async () => {
-    await security.close();
-    securityNetwork.clients.close();
-  });
+  app.addHook('onClose', () => securityMonitor.close());
   await app.register(ipDefenderPlugin, { defender: security.defender, clock });
   registerRequestObserver(app, security, clock);
   const uploadCookie = createUploadCookieCodec(deps.jwtSecret);

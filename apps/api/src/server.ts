@@ -114,7 +114,14 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
     app.log.warn('/metrics is open on the API port: set METRICS_TOKEN or METRICS_PORT');
 
   const jobs = config.RUN_JOBS
-    ? await startBackgroundJobs({ config, databaseUrl: database.url, db, keyring, log: app.log })
+    ? await startBackgroundJobs({
+        config,
+        databaseUrl: database.url,
+        db,
+        keyring,
+        log: app.log,
+        security: app.securityMonitor,
+      })
     : undefined;
   if (jobs) lifecycle.onStop('jobs', () => jobs.stop());
 

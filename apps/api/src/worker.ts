@@ -12,6 +12,7 @@ import {
 import { ConfigError, loadConfig } from './config/env.js';
 import { runningEmbeddedPort } from './db/embedded-postgres.js';
 import { startBackgroundJobs } from './jobs/background-jobs.js';
+import { securityMonitorFromConfig } from './modules/security/monitor-from-config.js';
 import { loggerOptions, resolveLogFormat } from './plugins/logging.js';
 
 async function main(lifecycle: ProcessLifecycle): Promise<void> {
@@ -33,12 +34,23 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
     ),
   }).log;
   lifecycle.useLogger(log);
+  // Audit events this process appends reach detectors only through a monitor in this process.
+  const security = securityMonitorFromConfig(config, {
+    db,
+    keyring,
+    clock: () => new Date(),
+    databaseUrl: database.url,
+    log,
+  });
+  await security.monitor.ready();
+  lifecycle.onStop('jobs', () => security.close());
   const jobs = await startBackgroundJobs({
     config,
     databaseUrl: database.url,
     db,
     keyring,
     log,
+    security: security.monitor,
   });
   lifecycle.onStop('jobs', () => jobs.stop());
 

@@ -13,6 +13,7 @@ import { scheduleUploadSweeper } from './upload-sweeper.job.js';
 import { startMigrationJobs } from './migration-run.job.js';
 import { scheduleSecurityMaintenance } from './security-maintenance.job.js';
 import { scheduleQuotaUsage } from './quota-usage.job.js';
+import type { SecurityMonitor } from '../modules/security/security-monitor.js';
 
 export interface BackgroundJobs {
   /** One line per scheduled job, for the start-up banner. */
@@ -26,6 +27,8 @@ export async function startBackgroundJobs(deps: {
   db: Db;
   keyring: Keyring;
   log: FastifyBaseLogger;
+  /** The process's security monitor: log-source jobs feed it (its owner closes it). */
+  security: SecurityMonitor;
 }): Promise<BackgroundJobs> {
   const { config, log } = deps;
   const sweeperNetwork = s3NetworkFrom(config);

@@ -32,6 +32,13 @@ export function securityEventFromAudit(event: FedAuditEvent): ObservedEvent | nu
       return { ...base, kind: 'object.read', bytes: bytesOf(event.details) };
     case 'files.delete':
       return { ...base, kind: 'object.delete', bytes: bytesOf(event.details) };
+    // A folder delete (or move) runs in a worker and is audited once, with its totals: it counts
+    // as one deletion of all its bytes (so the mass-delete rule's byte window sees it).
+    case 'files.delete_folder':
+    case 'files.move_folder': {
+      const bytes = event.details.bytes;
+      return { ...base, kind: 'object.delete', bytes: typeof bytes === 'number' ? bytes : null };
+    }
     default:
       return null;
   }
