@@ -4,6 +4,12 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import {
+  bootstrapSettings,
+  ensureBootstrapStorage,
+  type BootstrapSettings,
+  type BootstrapStorage,
+} from './bootstrap/bootstrap-storage.js';
 import { assertAdminPasswordAllowed, ensureFirstAdmin } from './bootstrap/first-admin.js';
 import { describeOwner } from './bootstrap/local-storage-owner.js';
 import {
@@ -20,6 +26,7 @@ import {
 import { ConfigError, REPO_ROOT, loadConfig, type AppConfig } from './config/env.js';
 import { readMigrations } from './db/migrate.js';
 import { startBackgroundJobs } from './jobs/background-jobs.js';
+import { s3NetworkFrom } from './modules/connections/s3-client.js';
 import { startMetricsServer } from './plugins/metrics.js';
 
 function shortPath(target: string): string {
@@ -55,6 +62,33 @@ function storageLines(
   return lines;
 }
 
+/** The banner's lines for a store named by BOOTSTRAP_S3_* (docker compose). */
+function bootstrapLines(
+  settings: BootstrapSettings | undefined,
+  store: BootstrapStorage,
+): string[] {
+  const browsers = settings?.publicEndpoint ? ` (browsers: ${settings.publicEndpoint})` : '';
+  return [
+    `  Storage:   "Local storage" at ${settings?.endpoint ?? '?'}${browsers}, bucket "${store.bucket}"` +
+      (store.registered ? ', registered now from BOOTSTRAP_S3_*' : ''),
+    store.ready === true
+      ? '             bucket ready, CORS rule admits the app'
+      : `             bucket not ready: ${store.ready}`,
+  ];
+}
+
+async function registerBootstrapStorage(
+  config: Readonly<AppConfig>,
+  deps: Omit<Parameters<typeof ensureBootstrapStorage>[0], 's3Network' | 'appOrigin'>,
+): Promise<BootstrapStorage | undefined> {
+  const s3Network = s3NetworkFrom(config);
+  try {
+    return await ensureBootstrapStorage({ ...deps, s3Network, appOrigin: config.PUBLIC_URL });
+  } finally {
+    s3Network.clients.close();
+  }
+}
+
 /** In-flight requests get this long to finish on shutdown; then their connections are closed. */
 const DRAIN_MS = 10_000;
 
@@ -75,6 +109,7 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
   const config = loadConfig();
   // Before anything starts: a refused password is a configuration error like any other.
   assertAdminPasswordAllowed(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  const bootstrap = bootstrapSettings(config);
   const { secrets, database, migrations, db, keyring, canary } = await openInstance(
     config,
     lifecycle,
@@ -93,6 +128,10 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
   });
   lifecycle.useLogger(app.log);
   lifecycle.onStop('http', () => closeHttp(app));
+  // Before the local S3 server: with a store of its own, no local one is needed.
+  const bootstrapStore = bootstrap
+    ? await registerBootstrapStorage(config, { db, keyring, settings: bootstrap, log: app.log })
+    : undefined;
   const storage = await ensureLocalStorage(db, config, keyring, app.log);
   if (storage?.kind === 'serving') lifecycle.onStop('storage', () => storage.stop());
   if (storage?.kind === 'serving' && storage.takenOverFrom)
@@ -137,6 +176,7 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
     `  Keys:      ${canary === 'created' ? 'key canary sealed (first start on this database)' : 'MASTER_KEYS open the secrets in the database'}`,
   );
   for (const line of storageLines(config, storage)) say(line);
+  if (bootstrapStore) for (const line of bootstrapLines(bootstrap, bootstrapStore)) say(line);
   say(`  Jobs:      ${jobs ? jobs.schedule.join('; ') : 'left to `pnpm worker` (RUN_JOBS=false)'}`);
   if (admin.generatedPassword) {
     say(`  Admin:     ${admin.email}  password: ${admin.generatedPassword}`);

@@ -247,6 +247,18 @@ const EnvSchema = z.object({
   LOCAL_S3_DIR: z.string().optional(),
   LOCAL_S3_ACCESS_KEY_ID: z.string().min(3).default('s3am-local'),
   LOCAL_S3_SECRET_ACCESS_KEY: z.string().min(8).default('s3am-local-secret'),
+  BOOTSTRAP_S3_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('S3 store registered as "Local storage" on first start (compose: http://s3:8333)'),
+  BOOTSTRAP_S3_PUBLIC_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('The same store as browsers reach it, for presigned URLs (compose: http://localhost:8333)'),
+  BOOTSTRAP_S3_REGION: z.string().min(1).default('us-east-1'),
+  BOOTSTRAP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  BOOTSTRAP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  BOOTSTRAP_S3_BUCKET: z.string().min(3).default('uploads'),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
