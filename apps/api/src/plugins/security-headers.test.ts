@@ -189,6 +189,19 @@ describe('the SPA document', () => {
     expect(connectSrc).not.toContain('*');
   });
 
+  it('lets audio and video previews play from the same storage origins (media-src)', async () => {
+    await createLocalConnection(ctx.db);
+    const response = await ctx.app.inject({ method: 'GET', url: '/files' });
+    const directives = directivesOf(response.headers['content-security-policy']);
+    const mediaSrc = directives.get('media-src');
+    expect(mediaSrc).toEqual(
+      expect.arrayContaining(["'self'", 'https:', new URL(localS3().endpoint).origin]),
+    );
+    expect(mediaSrc).toEqual(directives.get('connect-src'));
+    expect(mediaSrc).not.toContain('http:');
+    expect(mediaSrc).not.toContain('*');
+  });
+
   it('is the policy apps/web/nginx.conf sends with the SPA, plus the compose S3 endpoint', async () => {
     const nginx = await readFile(path.join(REPO_ROOT, 'apps/web/nginx.conf'), 'utf8');
     const header = (name: string) =>

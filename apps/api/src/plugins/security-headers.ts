@@ -29,9 +29,13 @@ export type CspDirectives = Record<string, string[]>;
  *   mixed content), and plain-http endpoints (the local S3 server, a compose trial's S3) are
  *   added by origin from the registered connections when the page is served. Exfiltration by an
  *   injected script is what connect-src would limit; script-src admits no injected script.
+ * - media-src: the details panel plays audio and video straight from storage through presigned
+ *   GETs (<audio>/<video> stream with ranged requests, so no blob: copy), hence the same storage
+ *   sources as connect-src; without it default-src 'self' blocks every preview.
  * - no upgrade-insecure-requests: it would silently rewrite an http S3 endpoint to https.
  */
-export function contentSecurityPolicyDirectives(extraConnectSources: string[] = []): CspDirectives {
+export function contentSecurityPolicyDirectives(extraStorageSources: string[] = []): CspDirectives {
+  const storageSources = ["'self'", 'https:', ...new Set(extraStorageSources)];
   return {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
@@ -40,7 +44,8 @@ export function contentSecurityPolicyDirectives(extraConnectSources: string[] = 
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", 'https:', ...new Set(extraConnectSources)],
+    'connect-src': storageSources,
+    'media-src': storageSources,
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
     'frame-ancestors': ["'none'"],
@@ -56,7 +61,7 @@ export function formatContentSecurityPolicy(directives: CspDirectives): string {
 
 /**
  * Origins of the plain-http S3 endpoints browsers use (a connection's public endpoint, else its
- * endpoint), for connect-src. https endpoints are already covered by `https:`.
+ * endpoint), for connect-src and media-src. https endpoints are already covered by `https:`.
  */
 export async function httpConnectSources(db: Db): Promise<string[]> {
   const rows = await db.s3Connection.findMany({
