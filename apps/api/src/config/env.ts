@@ -254,7 +254,9 @@ const EnvSchema = z.object({
   BOOTSTRAP_S3_PUBLIC_ENDPOINT: z
     .url()
     .optional()
-    .describe('The same store as browsers reach it, for presigned URLs (compose: http://localhost:8333)'),
+    .describe(
+      'The same store as browsers reach it, for presigned URLs (compose: http://localhost:8333)',
+    ),
   BOOTSTRAP_S3_REGION: z.string().min(1).default('us-east-1'),
   BOOTSTRAP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   BOOTSTRAP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
