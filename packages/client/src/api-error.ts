@@ -64,7 +64,10 @@ export function apiErrorFrom(response: Response, text: string): ApiError {
   } catch {
     parsed = undefined;
   }
-  const retryAfter = retryAfterMs(response.headers.get('retry-after'), response.headers.get('date'));
+  const retryAfter = retryAfterMs(
+    response.headers.get('retry-after'),
+    response.headers.get('date'),
+  );
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const body = text.slice(0, MAX_BODY);
   const problem = ProblemSchema.safeParse(parsed);

@@ -120,7 +120,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  async function call<R extends RouteSpec>(spec: R, rawArgs?: RouteArgs<R>): Promise<RouteResult<R>> {
+  async function call<R extends RouteSpec>(
+    spec: R,
+    rawArgs?: RouteArgs<R>,
+  ): Promise<RouteResult<R>> {
     const args = (rawArgs ?? {}) as RouteArgs<RouteSpec>;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -129,7 +132,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const ok = response.ok || (spec.alsoOk?.includes(response.status) ?? false);
       if (ok) return (await readAnswer(spec, response)) as RouteResult<R>;
       const error = apiErrorFrom(response, await response.text());
-      if (response.status === 401 && spec.refreshOn401 !== false && !refreshed && options.auth?.refresh) {
+      if (
+        response.status === 401 &&
+        spec.refreshOn401 !== false &&
+        !refreshed &&
+        options.auth?.refresh
+      ) {
         refreshed = true;
         // Sent with a token that has since been replaced: just retry; else refresh (shared).
         const current = (await options.auth.token()) ?? null;

@@ -1,5 +1,11 @@
 // The typed S3 Access Manager API client, shared by the web app and the `s3am` CLI.
-export { ApiError, NetworkError, ResponseShapeError, apiErrorFrom, retryAfterMs } from './api-error.js';
+export {
+  ApiError,
+  NetworkError,
+  ResponseShapeError,
+  apiErrorFrom,
+  retryAfterMs,
+} from './api-error.js';
 export {
   createApiClient,
   hasCode,
@@ -20,3 +26,5 @@ export {
   type RouteSpec,
 } from './route.js';
 export { apiRoutes, type ApiRoutes } from './routes/index.js';
+export { migrationReportCsv } from './routes/migrations.js';
+export { readServerSentEvents, type ServerSentEvent } from './sse.js';

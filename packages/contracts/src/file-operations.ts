@@ -94,6 +94,9 @@ export const PutTagsRequest = z.object({
     .refine((tags) => Object.keys(tags).length <= 10, 'S3 allows at most 10 tags per object'),
 });
 export type PutTagsRequest = z.infer<typeof PutTagsRequest>;
+/** The object's tags as stored after a PUT /api/files/tags. */
+export const PutTagsResult = z.object({ key: z.string(), tags: z.record(z.string(), z.string()) });
+export type PutTagsResult = z.infer<typeof PutTagsResult>;
 
 const MetadataName = z
   .string()
@@ -112,6 +115,12 @@ export const PutMetadataRequest = z.object({
     ),
 });
 export type PutMetadataRequest = z.infer<typeof PutMetadataRequest>;
+/** The object's user metadata as stored after a PUT /api/files/metadata. */
+export const PutMetadataResult = z.object({
+  key: z.string(),
+  metadata: z.record(z.string(), z.string()),
+});
+export type PutMetadataResult = z.infer<typeof PutMetadataResult>;
 
 export const VersionsQuery = z.object({ ...Location, key: Key });
 

@@ -41,7 +41,12 @@ export const systemRoutes = {
 } as const;
 
 export const userRoutes = {
-  listUsers: route({ method: 'GET', path: '/api/users', query: ListUsersQuery, response: UserList }),
+  listUsers: route({
+    method: 'GET',
+    path: '/api/users',
+    query: ListUsersQuery,
+    response: UserList,
+  }),
   createUser: route({
     method: 'POST',
     path: '/api/users',
@@ -76,10 +81,20 @@ export const permissionRoutes = {
     query: ListGrantsQuery,
     response: GrantList,
   }),
-  createGrant: route({ method: 'POST', path: '/api/grants', body: GrantInput, response: GrantView }),
+  createGrant: route({
+    method: 'POST',
+    path: '/api/grants',
+    body: GrantInput,
+    response: GrantView,
+  }),
   deleteGrant: route({ method: 'DELETE', path: '/api/grants/:id', response: 'none' }),
   listGroups: route({ method: 'GET', path: '/api/groups', response: GroupList }),
-  createGroup: route({ method: 'POST', path: '/api/groups', body: GroupInput, response: GroupView }),
+  createGroup: route({
+    method: 'POST',
+    path: '/api/groups',
+    body: GroupInput,
+    response: GroupView,
+  }),
   updateGroup: route({
     method: 'PUT',
     path: '/api/groups/:id',

@@ -38,7 +38,11 @@ export const authRoutes = {
     refreshOn401: false,
   }),
   me: route({ method: 'GET', path: '/api/me', response: CurrentUser }),
-  myPermissions: route({ method: 'GET', path: '/api/me/permissions', response: EffectivePermissions }),
+  myPermissions: route({
+    method: 'GET',
+    path: '/api/me/permissions',
+    response: EffectivePermissions,
+  }),
   changeMyPassword: route({
     method: 'POST',
     path: '/api/me/password',

@@ -46,7 +46,12 @@ export const fileRoutes = {
     query: FileLocationsQuery,
     response: FileLocations,
   }),
-  listFiles: route({ method: 'GET', path: '/api/files', query: ListFilesQuery, response: FileListing }),
+  listFiles: route({
+    method: 'GET',
+    path: '/api/files',
+    query: ListFilesQuery,
+    response: FileListing,
+  }),
   objectDetails: route({
     method: 'GET',
     path: '/api/files/object',
@@ -65,7 +70,12 @@ export const fileRoutes = {
     body: DeleteObjectsRequest,
     response: DeleteObjectsResult,
   }),
-  createFolder: route({ method: 'POST', path: '/api/files/folder', body: ObjectRef, response: 'none' }),
+  createFolder: route({
+    method: 'POST',
+    path: '/api/files/folder',
+    body: ObjectRef,
+    response: 'none',
+  }),
 } as const;
 
 export const uploadRoutes = {

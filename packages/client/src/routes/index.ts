@@ -1,7 +1,18 @@
 // Every API route the client can call, by function name. A test checks this against openapi.json.
-import { auditRoutes, connectionRoutes, permissionRoutes, systemRoutes, userRoutes } from './admin.js';
+import {
+  auditRoutes,
+  connectionRoutes,
+  permissionRoutes,
+  systemRoutes,
+  userRoutes,
+} from './admin.js';
 import { authRoutes } from './auth.js';
+import { fileOperationRoutes } from './file-operations.js';
 import { fileRoutes, uploadRoutes, uppyRoutes } from './files.js';
+import { migrationRoutes } from './migrations.js';
+import { quotaRoutes } from './quotas.js';
+import { securityRoutes } from './security.js';
+import { shareRoutes, uploadRequestRoutes } from './sharing.js';
 
 export const apiRoutes = {
   ...systemRoutes,
@@ -11,8 +22,14 @@ export const apiRoutes = {
   ...connectionRoutes,
   ...auditRoutes,
   ...fileRoutes,
+  ...fileOperationRoutes,
   ...uploadRoutes,
   ...uppyRoutes,
+  ...shareRoutes,
+  ...uploadRequestRoutes,
+  ...quotaRoutes,
+  ...migrationRoutes,
+  ...securityRoutes,
 } as const;
 
 export type ApiRoutes = typeof apiRoutes;

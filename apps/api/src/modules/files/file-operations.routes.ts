@@ -2,7 +2,6 @@
 // and preview links. Every route authorizes in its service against the caller's grants.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   FileOperation,
   FileOperationParams,
@@ -14,7 +13,9 @@ import {
   PreviewLink,
   PreviewUrlRequest,
   PutMetadataRequest,
+  PutMetadataResult,
   PutTagsRequest,
+  PutTagsResult,
   RestoreVersionRequest,
   RestoreVersionResult,
   VersionsQuery,
@@ -111,10 +112,7 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
         ...schema,
         summary: "Replace an object's tags (needs write)",
         body: PutTagsRequest,
-        response: {
-          200: z.object({ key: z.string(), tags: z.record(z.string(), z.string()) }),
-          ...errors,
-        },
+        response: { 200: PutTagsResult, ...errors },
       },
     },
     (request) => putTags(deps, actorOf(request), request.body),
@@ -128,10 +126,7 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
         summary:
           "Replace an object's user metadata (copied in place; content type kept; needs write)",
         body: PutMetadataRequest,
-        response: {
-          200: z.object({ key: z.string(), metadata: z.record(z.string(), z.string()) }),
-          ...errors,
-        },
+        response: { 200: PutMetadataResult, ...errors },
       },
     },
     (request) => putMetadata(deps, actorOf(request), request.body),

@@ -1,0 +1,77 @@
+// File operations within my grants: move/rename/copy, folder deletes as jobs, tags, metadata,
+// versions and preview links.
+import {
+  FileOperation,
+  FolderRef,
+  FolderSummary,
+  MoveRequest,
+  MoveResult,
+  ObjectVersions,
+  PreviewLink,
+  PreviewUrlRequest,
+  PutMetadataRequest,
+  PutMetadataResult,
+  PutTagsRequest,
+  PutTagsResult,
+  RestoreVersionRequest,
+  RestoreVersionResult,
+  VersionsQuery,
+} from '@s3am/contracts';
+import { route } from '../route.js';
+
+export const fileOperationRoutes = {
+  /** 200 when done at once, 202 when queued as a job (`operationId` to follow). */
+  moveFiles: route({
+    method: 'POST',
+    path: '/api/files/move',
+    body: MoveRequest,
+    response: MoveResult,
+  }),
+  folderSummary: route({
+    method: 'GET',
+    path: '/api/files/folder-summary',
+    query: FolderRef,
+    response: FolderSummary,
+  }),
+  deleteFolder: route({
+    method: 'POST',
+    path: '/api/files/delete-folder',
+    body: FolderRef,
+    response: FileOperation,
+  }),
+  getFileOperation: route({
+    method: 'GET',
+    path: '/api/files/operations/:id',
+    response: FileOperation,
+  }),
+  putObjectTags: route({
+    method: 'PUT',
+    path: '/api/files/tags',
+    body: PutTagsRequest,
+    response: PutTagsResult,
+  }),
+  putObjectMetadata: route({
+    method: 'PUT',
+    path: '/api/files/metadata',
+    body: PutMetadataRequest,
+    response: PutMetadataResult,
+  }),
+  objectVersions: route({
+    method: 'GET',
+    path: '/api/files/versions',
+    query: VersionsQuery,
+    response: ObjectVersions,
+  }),
+  restoreVersion: route({
+    method: 'POST',
+    path: '/api/files/restore-version',
+    body: RestoreVersionRequest,
+    response: RestoreVersionResult,
+  }),
+  previewUrl: route({
+    method: 'POST',
+    path: '/api/files/preview-url',
+    body: PreviewUrlRequest,
+    response: PreviewLink,
+  }),
+} as const;

@@ -1,0 +1,81 @@
+// The security monitor (admins): alerts, blocked addresses, allow-lists, rules and notifications.
+import {
+  AlertList,
+  AlertListQuery,
+  AllowList,
+  AllowListEntryView,
+  CreateAllowListEntryRequest,
+  CreateIpBlockRequest,
+  IpBlockList,
+  IpBlockView,
+  NotificationChannelsView,
+  NotificationDeliveryList,
+  SecurityAlertView,
+  SecurityRules,
+  UpdateNotificationChannels,
+} from '@s3am/contracts';
+import { route } from '../route.js';
+
+export const securityRoutes = {
+  listAlerts: route({
+    method: 'GET',
+    path: '/api/security/alerts',
+    query: AlertListQuery,
+    response: AlertList,
+  }),
+  acknowledgeAlert: route({
+    method: 'POST',
+    path: '/api/security/alerts/:id/ack',
+    response: SecurityAlertView,
+  }),
+  resolveAlert: route({
+    method: 'POST',
+    path: '/api/security/alerts/:id/resolve',
+    response: SecurityAlertView,
+  }),
+  /** Server-Sent Events (text/event-stream): read `response.body`; see `readServerSentEvents`. */
+  alertStream: route({ method: 'GET', path: '/api/security/alerts/stream', response: 'raw' }),
+  listBlocks: route({ method: 'GET', path: '/api/security/blocks', response: IpBlockList }),
+  createBlock: route({
+    method: 'POST',
+    path: '/api/security/blocks',
+    body: CreateIpBlockRequest,
+    response: IpBlockView,
+  }),
+  deleteBlock: route({ method: 'DELETE', path: '/api/security/blocks/:id', response: 'none' }),
+  listAllowList: route({ method: 'GET', path: '/api/security/allow-list', response: AllowList }),
+  addAllowListEntry: route({
+    method: 'POST',
+    path: '/api/security/allow-list',
+    body: CreateAllowListEntryRequest,
+    response: AllowListEntryView,
+  }),
+  deleteAllowListEntry: route({
+    method: 'DELETE',
+    path: '/api/security/allow-list/:id',
+    response: 'none',
+  }),
+  getSecurityRules: route({ method: 'GET', path: '/api/security/rules', response: SecurityRules }),
+  updateSecurityRules: route({
+    method: 'PUT',
+    path: '/api/security/rules',
+    body: SecurityRules,
+    response: SecurityRules,
+  }),
+  getNotificationChannels: route({
+    method: 'GET',
+    path: '/api/security/notifications',
+    response: NotificationChannelsView,
+  }),
+  updateNotificationChannels: route({
+    method: 'PUT',
+    path: '/api/security/notifications',
+    body: UpdateNotificationChannels,
+    response: NotificationChannelsView,
+  }),
+  listNotificationDeliveries: route({
+    method: 'GET',
+    path: '/api/security/notifications/deliveries',
+    response: NotificationDeliveryList,
+  }),
+} as const;
