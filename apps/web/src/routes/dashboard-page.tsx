@@ -7,6 +7,7 @@ import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import { Alert, Box, Button, Chip, CircularProgress, Grid, Typography } from '@mui/material';
 import type { SystemStatus } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth/auth-context';
 import { MyWorkSection } from '../features/dashboard/my-work-section';
 import { StatusCard } from '../features/dashboard/status-card';
@@ -20,11 +21,10 @@ function formatUptime(seconds: number): string {
   return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3600)} h`;
 }
 
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
-
 export function DashboardPage() {
   const { user } = useAuth();
   const isAdmin = user?.role === 'admin';
+  const { t } = useTranslation();
   const { data, error, loading, reload } = useSystemStatus(isAdmin);
   // Cards show skeletons only before the first answer; after a failure they show a dash.
   const settled = data !== null || !loading;
@@ -44,20 +44,21 @@ export function DashboardPage() {
       >
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h5" component="h1">
-            Dashboard
+            {t('dashboard.title')}
           </Typography>
           <Typography
             color="text.secondary"
             sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mt: 0.5 }}
           >
-            Signed in as <strong>{user?.email}</strong>
-            <Chip
-              label={user?.role}
-              size="small"
-              color="primary"
-              variant="outlined"
-              sx={{ textTransform: 'capitalize' }}
-            />
+            {t('dashboard.signedInAs')} <strong>{user?.email}</strong>
+            {user && (
+              <Chip
+                label={t(`common.roles.${user.role}`)}
+                size="small"
+                color="primary"
+                variant="outlined"
+              />
+            )}
           </Typography>
         </Box>
         <Button
@@ -66,12 +67,12 @@ export function DashboardPage() {
           disabled={loading}
           sx={{ flexShrink: 0 }}
         >
-          Refresh
+          {t('dashboard.refresh')}
         </Button>
       </Box>
       {error && (
         <Alert severity="error" sx={{ mb: 3 }}>
-          Could not load the system status. {error}
+          {t('dashboard.loadFailed')} {error}
         </Alert>
       )}
       {!isAdmin && user && <MyWorkSection role={user.role} />}
@@ -79,29 +80,38 @@ export function DashboardPage() {
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
             <StatusCard
-              title="System"
+              title={t('dashboard.system')}
               icon={<MonitorHeartOutlined fontSize="small" />}
               ok={ready ? ready.status === 'ready' : undefined}
-              value={pick((d) => (d.ready.status === 'ready' ? 'Ready' : 'Not ready'))}
+              value={pick((d) =>
+                d.ready.status === 'ready' ? t('dashboard.ready') : t('dashboard.notReady'),
+              )}
               detail={
                 data?.status &&
-                `Version ${data.status.version} · up ${formatUptime(data.status.uptimeSeconds)}`
+                t('dashboard.versionUptime', {
+                  version: data.status.version,
+                  uptime: formatUptime(data.status.uptimeSeconds),
+                })
               }
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
             <StatusCard
-              title="Database"
+              title={t('dashboard.database')}
               icon={<DnsOutlined fontSize="small" />}
               ok={ready ? ready.checks.database.ok && ready.checks.migrations.ok : undefined}
-              value={pick((d) => (d.ready.checks.database.ok ? 'Connected' : 'Unreachable'))}
+              value={pick((d) =>
+                d.ready.checks.database.ok ? t('dashboard.connected') : t('dashboard.unreachable'),
+              )}
               detail={
                 data &&
                 (!data.ready.checks.migrations.ok
-                  ? (data.ready.checks.migrations.detail ?? 'Migrations pending')
+                  ? (data.ready.checks.migrations.detail ?? t('dashboard.migrationsPending'))
                   : data.status
-                    ? `${data.status.database.migrationsApplied} ${plural(data.status.database.migrationsApplied, 'migration', 'migrations')} applied`
-                    : 'Migrations up to date')
+                    ? t('dashboard.migrationsApplied', {
+                        count: data.status.database.migrationsApplied,
+                      })
+                    : t('dashboard.migrationsUpToDate'))
               }
             />
           </Grid>
@@ -120,27 +130,27 @@ function AdminCounts({
   status: SystemStatus | null | undefined;
   settled: boolean;
 }) {
+  const { t } = useTranslation();
   const pick = <T,>(read: (s: SystemStatus) => T): T | null | undefined =>
     status ? read(status) : settled ? null : undefined;
   return (
     <>
       <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
         <StatusCard
-          title="S3 connections"
+          title={t('dashboard.connections')}
           icon={<StorageOutlined fontSize="small" />}
           value={pick((s) => s.connections.count)}
           detail={
-            status &&
-            plural(status.connections.count, 'connection registered', 'connections registered')
+            status && t('dashboard.connectionsRegistered', { count: status.connections.count })
           }
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
         <StatusCard
-          title="Users"
+          title={t('dashboard.users')}
           icon={<GroupOutlined fontSize="small" />}
           value={pick((s) => s.users.count)}
-          detail={status && plural(status.users.count, 'account', 'accounts')}
+          detail={status && t('dashboard.accounts', { count: status.users.count })}
         />
       </Grid>
     </>

@@ -13,11 +13,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { problemCode } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
 import { describeSignInError } from '../features/auth/sign-in-error';
 import { useCountdown } from '../features/auth/use-countdown';
+import { LocaleSwitcher } from '../features/i18n/locale-switcher';
 import { Brand } from '../features/shell/brand';
 
 /** Only same-site paths: `next` must never send people to another origin. */
@@ -28,6 +30,7 @@ function safeNext(next: string | null): string {
 export function LoginPage() {
   const { status, sessionEnded, signIn } = useAuth();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -90,26 +93,25 @@ export function LoginPage() {
             <Stack spacing={2.5}>
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                 <LockOutlined color="primary" />
-                <Typography variant="h6" component="h1">
-                  Sign in
+                <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
+                  {t('login.title')}
                 </Typography>
+                <LocaleSwitcher />
               </Box>
               {sessionEnded && !error && (
                 <Alert severity="info" role="status">
-                  Your session has ended. Sign in again to continue.
+                  {t('login.sessionEnded')}
                 </Alert>
               )}
               {error && (
                 <Alert severity="error" role="alert">
                   {error}
                   {retryAt !== null &&
-                    (waitSeconds > 0
-                      ? ` Try again in ${waitSeconds} s.`
-                      : ' You can try again now.')}
+                    ` ${waitSeconds > 0 ? t('login.tryAgainIn', { seconds: waitSeconds }) : t('login.tryAgainNow')}`}
                 </Alert>
               )}
               <TextField
-                label="Email"
+                label={t('login.email')}
                 type="email"
                 autoComplete="username"
                 value={email}
@@ -119,7 +121,7 @@ export function LoginPage() {
                 fullWidth
               />
               <TextField
-                label="Password"
+                label={t('login.password')}
                 type="password"
                 autoComplete="current-password"
                 value={password}
@@ -130,16 +132,12 @@ export function LoginPage() {
               {needsCode && (
                 <Stack spacing={1}>
                   <TextField
-                    label={useRecovery ? 'Recovery code' : 'Two-factor code'}
+                    label={useRecovery ? t('login.recoveryCode') : t('login.twoFactorCode')}
                     value={code}
                     onChange={(e) => setCode(e.target.value)}
                     autoFocus
                     autoComplete="one-time-code"
-                    helperText={
-                      useRecovery
-                        ? 'One of the codes you saved when you set up two-factor authentication.'
-                        : 'The six-digit code from your authenticator app.'
-                    }
+                    helperText={useRecovery ? t('login.recoveryHelp') : t('login.codeHelp')}
                     slotProps={{ htmlInput: { inputMode: useRecovery ? 'text' : 'numeric' } }}
                   />
                   <Button
@@ -150,9 +148,7 @@ export function LoginPage() {
                     }}
                     sx={{ alignSelf: 'flex-start' }}
                   >
-                    {useRecovery
-                      ? 'Use the authenticator app instead'
-                      : 'Use a recovery code instead'}
+                    {useRecovery ? t('login.useApp') : t('login.useRecovery')}
                   </Button>
                 </Stack>
               )}
@@ -165,13 +161,13 @@ export function LoginPage() {
                 }
                 startIcon={submitting ? <CircularProgress size={18} color="inherit" /> : undefined}
               >
-                Sign in
+                {t('login.submit')}
               </Button>
             </Stack>
           </CardContent>
         </Card>
         <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center' }}>
-          Files go straight to your S3 buckets. <Link href="/docs">API documentation</Link>
+          {t('login.tagline')} <Link href="/docs">{t('login.apiDocs')}</Link>
         </Typography>
       </Stack>
     </Box>

@@ -1,18 +1,20 @@
 // Shown for any path the app does not know.
 import { Box, Button, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <Box sx={{ textAlign: 'center', py: 10 }}>
       <Typography variant="h3" component="h1" gutterBottom>
         404
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 3 }}>
-        There is no page at this address.
+        {t('shell.notFound.body')}
       </Typography>
       <Button component={Link} to="/" variant="contained">
-        Back to the dashboard
+        {t('common.backToDashboard')}
       </Button>
     </Box>
   );

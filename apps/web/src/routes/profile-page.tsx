@@ -1,6 +1,7 @@
 // My account: password, two-factor authentication, API tokens, sessions.
 import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../features/auth/auth-context';
 import { ApiTokensCard } from '../features/profile/api-tokens-card';
@@ -9,14 +10,15 @@ import { TwoFactorCard } from '../features/profile/two-factor-card';
 
 export function ProfilePage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   return (
     <Stack spacing={3} sx={{ maxWidth: 860 }}>
       <div>
         <Typography variant="h5" component="h1">
-          Profile
+          {t('profile.title')}
         </Typography>
         <Typography color="text.secondary">
-          {user?.email} · {user?.role}
+          {user?.email} · {user && t(`common.roles.${user.role}`)}
         </Typography>
       </div>
       <Card>
@@ -24,10 +26,10 @@ export function ProfilePage() {
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <LockResetOutlined color="primary" />
             <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-              Password
+              {t('profile.password')}
             </Typography>
             <Button component={Link} to="/change-password" variant="outlined">
-              Change password
+              {t('profile.changePassword')}
             </Button>
           </Stack>
         </CardContent>

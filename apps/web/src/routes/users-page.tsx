@@ -9,58 +9,64 @@ import {
   type GridRowParams,
   type GridSortModel,
 } from '@mui/x-data-grid';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { UserList, type UserView } from '@s3am/contracts';
 import { api } from '../api/client';
 import { useApiQuery } from '../features/common/use-api-query';
+import { formatDate, formatDateTime } from '../features/i18n/intl-format';
 import { NewUserDialog } from '../features/users/new-user-dialog';
 import { RequireTotpSwitch } from '../features/users/security-settings-switch';
 import { UserDetailDialog } from '../features/users/user-detail-dialog';
 
-const columns: GridColDef<UserView>[] = [
-  { field: 'email', headerName: 'Email', flex: 2, minWidth: 220 },
-  {
-    field: 'role',
-    headerName: 'Role',
-    width: 120,
-    renderCell: ({ value }) => (
-      <Chip size="small" label={String(value)} sx={{ textTransform: 'capitalize' }} />
-    ),
-  },
-  {
-    field: 'disabled',
-    headerName: 'Status',
-    width: 120,
-    sortable: false,
-    renderCell: ({ value }) =>
-      value ? (
-        <Chip size="small" color="error" label="Disabled" />
-      ) : (
-        <Chip size="small" color="success" variant="outlined" label="Active" />
-      ),
-  },
-  {
-    field: 'totpEnabled',
-    headerName: '2FA',
-    width: 80,
-    sortable: false,
-    valueFormatter: (value: boolean) => (value ? 'On' : 'Off'),
-  },
-  {
-    field: 'lastLoginAt',
-    headerName: 'Last sign-in',
-    width: 190,
-    valueFormatter: (value: string | null) => (value ? new Date(value).toLocaleString() : 'Never'),
-  },
-  {
-    field: 'createdAt',
-    headerName: 'Created',
-    width: 130,
-    valueFormatter: (value: string) => new Date(value).toLocaleDateString(),
-  },
-];
+function userColumns(t: TFunction): GridColDef<UserView>[] {
+  return [
+    { field: 'email', headerName: t('users.columns.email'), flex: 2, minWidth: 220 },
+    {
+      field: 'role',
+      headerName: t('users.columns.role'),
+      width: 120,
+      renderCell: ({ row }) => <Chip size="small" label={t(`common.roles.${row.role}`)} />,
+    },
+    {
+      field: 'disabled',
+      headerName: t('users.columns.status'),
+      width: 120,
+      sortable: false,
+      renderCell: ({ value }) =>
+        value ? (
+          <Chip size="small" color="error" label={t('users.disabled')} />
+        ) : (
+          <Chip size="small" color="success" variant="outlined" label={t('users.active')} />
+        ),
+    },
+    {
+      field: 'totpEnabled',
+      headerName: t('users.columns.twoFactor'),
+      width: 80,
+      sortable: false,
+      valueFormatter: (value: boolean) => (value ? t('users.on') : t('users.off')),
+    },
+    {
+      field: 'lastLoginAt',
+      headerName: t('users.columns.lastSignIn'),
+      width: 190,
+      valueFormatter: (value: string | null) => (value ? formatDateTime(value) : t('common.never')),
+    },
+    {
+      field: 'createdAt',
+      headerName: t('users.columns.created'),
+      width: 130,
+      valueFormatter: (value: string) => formatDate(value),
+    },
+  ];
+}
 
 export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  // Rebuilt when the language changes: headers and cells speak it.
+  const columns = useMemo(() => userColumns(t), [t, i18n.resolvedLanguage]);
   const [search, setSearch] = useState('');
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
   const [sort, setSort] = useState<GridSortModel>([{ field: 'email', sort: 'asc' }]);
@@ -82,12 +88,12 @@ export function UsersPage() {
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 3, flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Users
+          {t('users.title')}
         </Typography>
         <RequireTotpSwitch />
         <TextField
           size="small"
-          label="Search by email"
+          label={t('users.search')}
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
@@ -99,7 +105,7 @@ export function UsersPage() {
           startIcon={<PersonAddOutlined />}
           onClick={() => setCreating(true)}
         >
-          New user
+          {t('users.newUser')}
         </Button>
       </Stack>
       {error && (
@@ -108,7 +114,7 @@ export function UsersPage() {
         </Alert>
       )}
       <DataGrid
-        aria-label="Users"
+        aria-label={t('users.grid')}
         rows={data?.items ?? []}
         columns={columns}
         rowCount={data?.total ?? 0}

@@ -11,6 +11,7 @@ import {
   Paper,
 } from '@mui/material';
 import type { AuditEventView } from '@s3am/contracts';
+import { formatDateTime } from '../i18n/intl-format';
 
 const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
 
@@ -39,9 +40,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         <TableBody>
           {events.map((event) => (
             <TableRow key={event.seq} hover>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {new Date(event.at).toLocaleString()}
-              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
               <TableCell>{event.actorEmail ?? '—'}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace' }}>{event.action}</TableCell>
               <TableCell>

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { problemFieldErrors } from '../../api/problem-fields';
+import { i18n } from '../i18n/i18n';
 
 export interface FormProblem {
   /** For an Alert above the fields; null when all is well. */
@@ -32,7 +33,7 @@ export function useFormProblem(): FormProblem {
       setMessageState(elsewhere.map(([field, text]) => `${field}: ${text}`).join(' · '));
     } else if (Object.keys(onScreen).length > 0) {
       // Said once above the form (an alert is announced); the details sit under the fields.
-      setMessageState('Check the fields marked below.');
+      setMessageState(i18n.t('common.checkFields'));
     } else {
       setMessageState(problemMessage(error));
     }

@@ -18,10 +18,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FileLocations, type FileLocation, type Role } from '@s3am/contracts';
 import { api } from '../../api/client';
 import { formatBytes } from '../common/format-bytes';
+import { formatDateTime } from '../i18n/intl-format';
 import { useApiQuery } from '../common/use-api-query';
 import { locationId, targetFor } from '../uploads/destination-picker';
 import { pickedFromInput } from '../uploads/dropped-files';
@@ -35,6 +37,7 @@ async function fetchLocations(action: 'read' | 'write'): Promise<FileLocation[]>
 }
 
 export function MyWorkSection({ role }: { role: Role }) {
+  const { t } = useTranslation();
   const canUpload = role === 'uploader';
   const locations = useApiQuery(() => fetchLocations(canUpload ? 'write' : 'read'), [canUpload]);
   return (
@@ -43,15 +46,13 @@ export function MyWorkSection({ role }: { role: Role }) {
         <Card>
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
-              {canUpload ? 'Where you can upload' : 'Where you can read'}
+              {canUpload ? t('dashboard.whereUpload') : t('dashboard.whereRead')}
             </Typography>
             {locations.error && <Alert severity="error">{locations.error}</Alert>}
             {locations.data?.length === 0 && (
-              <Typography color="text.secondary">
-                Nothing granted yet. Ask an admin for access to a bucket or folder.
-              </Typography>
+              <Typography color="text.secondary">{t('dashboard.nothingGranted')}</Typography>
             )}
-            <List dense aria-label="Your locations">
+            <List dense aria-label={t('dashboard.yourLocations')}>
               {(locations.data ?? []).map((location) => (
                 <ListItem key={locationId(location)} disableGutters>
                   <ListItemText
@@ -66,7 +67,7 @@ export function MyWorkSection({ role }: { role: Role }) {
               ))}
             </List>
             <Button component={Link} to="/files">
-              Browse files
+              {t('dashboard.browseFiles')}
             </Button>
           </CardContent>
         </Card>
@@ -86,6 +87,7 @@ export function MyWorkSection({ role }: { role: Role }) {
 }
 
 function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
+  const { t } = useTranslation();
   const manager = useUploadManager();
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState('');
@@ -94,14 +96,14 @@ function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
     <Card>
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          Quick upload
+          {t('dashboard.quickUpload')}
         </Typography>
         <Stack spacing={2}>
           <FormControl fullWidth size="small" disabled={!location}>
-            <InputLabel id="quick-upload-location">Upload to</InputLabel>
+            <InputLabel id="quick-upload-location">{t('dashboard.uploadTo')}</InputLabel>
             <Select
               labelId="quick-upload-location"
-              label="Upload to"
+              label={t('dashboard.uploadTo')}
               value={location ? locationId(location) : ''}
               onChange={(event) => setChosen(event.target.value)}
             >
@@ -119,10 +121,10 @@ function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
               disabled={!location}
               onClick={() => input.current?.click()}
             >
-              Choose files
+              {t('dashboard.chooseFiles')}
             </Button>
             <Button component={Link} to="/uploads">
-              Open Uploads
+              {t('dashboard.openUploads')}
             </Button>
           </Stack>
           <input
@@ -130,7 +132,7 @@ function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
             type="file"
             multiple
             hidden
-            aria-label="Files to upload"
+            aria-label={t('dashboard.filesToUpload')}
             data-testid="quick-upload-input"
             onChange={(event) => {
               const files = pickedFromInput(event.currentTarget.files);
@@ -139,7 +141,7 @@ function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
             }}
           />
           <Typography variant="body2" color="text.secondary">
-            Progress shows in the tray at the bottom of the screen and on the Uploads page.
+            {t('dashboard.progressHint')}
           </Typography>
         </Stack>
       </CardContent>
@@ -148,23 +150,24 @@ function QuickUploadCard({ locations }: { locations: FileLocation[] }) {
 }
 
 function RecentUploadsCard() {
+  const { t } = useTranslation();
   const recent = useApiQuery(() => fetchMyUploads('completed', { limit: 5 }), []);
   return (
     <Card>
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          Recent uploads
+          {t('dashboard.recentUploads')}
         </Typography>
         {recent.error && <Alert severity="error">{recent.error}</Alert>}
         {recent.data?.items.length === 0 && (
-          <Typography color="text.secondary">No uploads yet.</Typography>
+          <Typography color="text.secondary">{t('dashboard.noUploads')}</Typography>
         )}
-        <List dense aria-label="Recent uploads">
+        <List dense aria-label={t('dashboard.recentUploads')}>
           {(recent.data?.items ?? []).map((upload) => (
             <ListItem key={upload.id} disableGutters>
               <ListItemText
                 primary={upload.key}
-                secondary={`${upload.bucket} · ${formatBytes(upload.size)} · ${new Date(upload.completedAt ?? upload.updatedAt).toLocaleString()}`}
+                secondary={`${upload.bucket} · ${formatBytes(upload.size)} · ${formatDateTime(upload.completedAt ?? upload.updatedAt)}`}
                 sx={{ overflowWrap: 'anywhere' }}
               />
             </ListItem>

@@ -3,6 +3,7 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
 import { Box, Card, CardContent, Skeleton, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function StatusCard({
   title,
@@ -19,6 +20,7 @@ export function StatusCard({
   ok?: boolean;
 }) {
   const loading = value === undefined;
+  const { t } = useTranslation();
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
@@ -29,9 +31,9 @@ export function StatusCard({
           </Typography>
           {ok !== undefined &&
             (ok ? (
-              <CheckCircleOutlined color="success" titleAccess="OK" />
+              <CheckCircleOutlined color="success" titleAccess={t('dashboard.ok')} />
             ) : (
-              <ErrorOutlineOutlined color="error" titleAccess="Problem" />
+              <ErrorOutlineOutlined color="error" titleAccess={t('dashboard.problem')} />
             ))}
         </Box>
         <Typography variant="h5" component="p" sx={{ mt: 1 }}>

@@ -3,8 +3,10 @@
 import MenuIcon from '@mui/icons-material/Menu';
 import { AppBar, Box, IconButton, LinearProgress, Toolbar } from '@mui/material';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { LocaleSwitcher } from '../i18n/locale-switcher';
 import { ColorModeButton } from '../theme/color-mode-button';
 import { GlobalDropZone } from '../uploads/global-drop-zone';
 import { UploadManagerProvider } from '../uploads/upload-manager-context';
@@ -31,6 +33,7 @@ export function AppShell() {
 
 function ShellFrame() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const [mobileOpen, setMobileOpen] = useState(false);
   // Pages that load on first visit take a moment: show it under the app bar.
   const navigating = useNavigation().state === 'loading';
@@ -47,7 +50,7 @@ function ShellFrame() {
         <Toolbar>
           <IconButton
             edge="start"
-            aria-label="Open navigation"
+            aria-label={t('shell.openNavigation')}
             onClick={() => setMobileOpen(true)}
             sx={{ mr: 1, display: { md: 'none' } }}
           >
@@ -56,13 +59,14 @@ function ShellFrame() {
           <Brand />
           <Box sx={{ flexGrow: 1 }} />
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+            <LocaleSwitcher />
             <ColorModeButton />
             <UserMenu />
           </Box>
         </Toolbar>
         {navigating && (
           <LinearProgress
-            aria-label="Loading page"
+            aria-label={t('common.loadingPage')}
             sx={{ position: 'absolute', bottom: 0, left: 0, right: 0 }}
           />
         )}

@@ -9,6 +9,7 @@ import {
   Toolbar,
   Tooltip,
 } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Role } from '@s3am/contracts';
 import { UnseenFilesBadge } from '../upload-requests/unseen-files-badge';
@@ -26,10 +27,13 @@ const FOCUS_RING = {
 } as const;
 
 function NavList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
+  const { t } = useTranslation();
   return (
-    <List component="nav" aria-label="Sections" sx={{ px: 1 }}>
+    <List component="nav" aria-label={t('shell.sections')} sx={{ px: 1 }}>
       {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => {
         const Icon = item.icon;
+        // Pages added without a translation yet show their English name.
+        const label = item.key ? t(`shell.nav.${item.key}`) : item.label;
         const button = item.ready ? (
           <ListItemButton
             component={NavLink}
@@ -52,20 +56,20 @@ function NavList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
                 <Icon />
               )}
             </ListItemIcon>
-            <ListItemText primary={item.label} />
+            <ListItemText primary={label} />
           </ListItemButton>
         ) : (
           <ListItemButton disabled sx={{ borderRadius: 2 }}>
             <ListItemIcon sx={{ minWidth: 40 }}>
               <Icon />
             </ListItemIcon>
-            <ListItemText primary={item.label} />
+            <ListItemText primary={label} />
           </ListItemButton>
         );
         return item.ready ? (
           <Box key={item.path}>{button}</Box>
         ) : (
-          <Tooltip key={item.path} title="Coming soon" placement="right">
+          <Tooltip key={item.path} title={t('shell.comingSoon')} placement="right">
             <Box>{button}</Box>
           </Tooltip>
         );
@@ -83,6 +87,7 @@ export function NavDrawer({
   mobileOpen: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Box component="aside" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
       <Drawer
@@ -90,7 +95,7 @@ export function NavDrawer({
         open={mobileOpen}
         onClose={onClose}
         ModalProps={{ keepMounted: true }}
-        slotProps={{ paper: { 'aria-label': 'Navigation' } }}
+        slotProps={{ paper: { 'aria-label': t('shell.navigation') } }}
         sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
       >
         <Toolbar />

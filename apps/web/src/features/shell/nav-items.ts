@@ -10,9 +10,12 @@ import LinkOutlined from '@mui/icons-material/LinkOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import type { Role } from '@s3am/contracts';
+import type { en } from '../i18n/locales/en';
 
 export interface NavItem {
+  /** English; the shown name comes from `shell.nav.<key>` when the key is there. */
   label: string;
+  key?: keyof (typeof en)['shell']['nav'];
   path: string;
   icon: SvgIconComponent;
   ready: boolean;
@@ -20,10 +23,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { label: 'Dashboard', path: '/', icon: DashboardOutlined, ready: true },
-  { label: 'Files', path: '/files', icon: FolderOutlined, ready: true },
+  { label: 'Dashboard', key: 'dashboard', path: '/', icon: DashboardOutlined, ready: true },
+  { label: 'Files', key: 'files', path: '/files', icon: FolderOutlined, ready: true },
   {
     label: 'Uploads',
+    key: 'uploads',
     path: '/uploads',
     icon: CloudUploadOutlined,
     ready: true,
@@ -32,16 +36,39 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Shared links', path: '/links', icon: LinkOutlined, ready: true },
   {
     label: 'Connections',
+    key: 'connections',
     path: '/connections',
     icon: StorageOutlined,
     ready: true,
     roles: ['admin'],
   },
-  { label: 'Permissions', path: '/permissions', icon: KeyOutlined, ready: true, roles: ['admin'] },
-  { label: 'Users', path: '/users', icon: GroupOutlined, ready: true, roles: ['admin'] },
-  { label: 'Audit', path: '/audit', icon: HistoryOutlined, ready: true, roles: ['admin'] },
+  {
+    label: 'Permissions',
+    key: 'permissions',
+    path: '/permissions',
+    icon: KeyOutlined,
+    ready: true,
+    roles: ['admin'],
+  },
+  {
+    label: 'Users',
+    key: 'users',
+    path: '/users',
+    icon: GroupOutlined,
+    ready: true,
+    roles: ['admin'],
+  },
+  {
+    label: 'Audit',
+    key: 'audit',
+    path: '/audit',
+    icon: HistoryOutlined,
+    ready: true,
+    roles: ['admin'],
+  },
   {
     label: 'Migrations',
+    key: 'migrations',
     path: '/migrations',
     icon: SyncAltOutlined,
     ready: false,

@@ -4,6 +4,7 @@
 import LockPersonOutlined from '@mui/icons-material/LockPersonOutlined';
 import { Box, Button, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Role } from '@s3am/contracts';
 import { NAV_ITEMS } from './nav-items';
@@ -19,17 +20,18 @@ export function rolesFor(pathname: string): Role[] | undefined {
 }
 
 export function NotForRolePage({ role }: { role: Role }) {
+  const { t } = useTranslation();
   return (
     <Box sx={{ textAlign: 'center', py: 10 }}>
       <LockPersonOutlined color="action" sx={{ fontSize: 56 }} />
       <Typography variant="h5" component="h1" gutterBottom>
-        Not available for your role
+        {t('shell.notForRole.title')}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 3 }}>
-        This page is for other roles than yours ({role}). Ask an admin if you need it.
+        {t('shell.notForRole.body', { role: t(`common.roles.${role}`) })}
       </Typography>
       <Button component={Link} to="/" variant="contained">
-        Back to the dashboard
+        {t('common.backToDashboard')}
       </Button>
     </Box>
   );

@@ -1,10 +1,12 @@
 // "Skip to main content": the first stop of the Tab key, hidden until focused, so keyboard and
 // screen-reader users jump past the app bar and navigation to the page itself.
 import { Link } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
 export function SkipLink() {
+  const { t } = useTranslation();
   return (
     <Link
       href={`#${MAIN_CONTENT_ID}`}
@@ -29,7 +31,7 @@ export function SkipLink() {
         '&:focus': { transform: 'none', outline: '3px solid', outlineColor: 'primary.main' },
       }}
     >
-      Skip to main content
+      {t('shell.skipToContent')}
     </Link>
   );
 }

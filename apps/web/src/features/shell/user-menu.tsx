@@ -15,12 +15,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 
 export function UserMenu() {
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!user) return null;
   const close = () => setAnchor(null);
@@ -28,7 +30,7 @@ export function UserMenu() {
   return (
     <>
       <IconButton
-        aria-label="Account menu"
+        aria-label={t('shell.accountMenu')}
         onClick={(event) => setAnchor(event.currentTarget)}
         size="small"
       >
@@ -48,14 +50,14 @@ export function UserMenu() {
           <Typography variant="subtitle2" noWrap>
             {user.email}
           </Typography>
-          <Chip label={user.role} size="small" sx={{ mt: 0.5, textTransform: 'capitalize' }} />
+          <Chip label={t(`common.roles.${user.role}`)} size="small" sx={{ mt: 0.5 }} />
         </Box>
         <Divider />
         <MenuItem component="a" href="/docs" target="_blank" rel="noopener" onClick={close}>
           <ListItemIcon>
             <DescriptionOutlined fontSize="small" />
           </ListItemIcon>
-          API docs
+          {t('shell.apiDocs')}
         </MenuItem>
         <MenuItem
           onClick={() => {
@@ -66,7 +68,7 @@ export function UserMenu() {
           <ListItemIcon>
             <AccountCircleOutlined fontSize="small" />
           </ListItemIcon>
-          Profile and security
+          {t('shell.profileAndSecurity')}
         </MenuItem>
         <MenuItem
           onClick={() => {
@@ -77,7 +79,7 @@ export function UserMenu() {
           <ListItemIcon>
             <LockResetOutlined fontSize="small" />
           </ListItemIcon>
-          Change password
+          {t('shell.changePassword')}
         </MenuItem>
         <MenuItem
           onClick={() => {
@@ -88,7 +90,7 @@ export function UserMenu() {
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />
           </ListItemIcon>
-          Log out
+          {t('shell.logOut')}
         </MenuItem>
       </Menu>
     </>

@@ -5,34 +5,31 @@ import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import SettingsBrightnessOutlined from '@mui/icons-material/SettingsBrightnessOutlined';
 import { IconButton, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useColorMode, type ColorModePreference } from './color-mode';
 
 interface Choice {
   value: ColorModePreference;
-  label: string;
   icon: typeof LightModeOutlined;
 }
-const SYSTEM: Choice = {
-  value: 'system',
-  label: 'Same as system',
-  icon: SettingsBrightnessOutlined,
-};
+const SYSTEM: Choice = { value: 'system', icon: SettingsBrightnessOutlined };
 const CHOICES: Choice[] = [
-  { value: 'light', label: 'Light', icon: LightModeOutlined },
-  { value: 'dark', label: 'Dark', icon: DarkModeOutlined },
+  { value: 'light', icon: LightModeOutlined },
+  { value: 'dark', icon: DarkModeOutlined },
   SYSTEM,
 ];
 
 export function ColorModeButton() {
   const { preference, setPreference } = useColorMode();
+  const { t } = useTranslation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const current = CHOICES.find((choice) => choice.value === preference) ?? SYSTEM;
   const CurrentIcon = current.icon;
   return (
     <>
-      <Tooltip title={`Theme: ${current.label.toLowerCase()}`}>
+      <Tooltip title={t('shell.theme', { mode: t(`shell.modes.${current.value}`) })}>
         <IconButton
-          aria-label="Colour mode"
+          aria-label={t('shell.colourMode')}
           aria-haspopup="menu"
           onClick={(event) => setAnchor(event.currentTarget)}
         >
@@ -46,7 +43,7 @@ export function ColorModeButton() {
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
-        {CHOICES.map(({ value, label, icon: Icon }) => (
+        {CHOICES.map(({ value, icon: Icon }) => (
           <MenuItem
             key={value}
             selected={value === preference}
@@ -58,7 +55,7 @@ export function ColorModeButton() {
             <ListItemIcon>
               <Icon fontSize="small" />
             </ListItemIcon>
-            <ListItemText>{label}</ListItemText>
+            <ListItemText>{t(`shell.modes.${value}`)}</ListItemText>
             {value === preference && <CheckOutlined fontSize="small" sx={{ ml: 2 }} />}
           </MenuItem>
         ))}

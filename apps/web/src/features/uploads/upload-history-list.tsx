@@ -17,6 +17,7 @@ import {
 } from '@mui/material';
 import type { UploadState, UploadView } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
+import { formatDateTime } from '../i18n/intl-format';
 
 const STATE_COLOR: Record<UploadState, ChipProps['color']> = {
   in_progress: 'info',
@@ -37,8 +38,7 @@ function StateChip({ state }: { state: UploadState }) {
   );
 }
 
-const when = (upload: UploadView) =>
-  new Date(upload.completedAt ?? upload.updatedAt).toLocaleString();
+const when = (upload: UploadView) => formatDateTime(upload.completedAt ?? upload.updatedAt);
 
 export function UploadHistoryList({ uploads }: { uploads: UploadView[] }) {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));

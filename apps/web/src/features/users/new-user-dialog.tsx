@@ -11,6 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
 import { api } from '../../api/client';
 import { CopyField } from '../common/copy-field';
@@ -32,6 +33,7 @@ export function NewUserDialog({
   const [role, setRole] = useState<Role>('uploader');
   const [password, setPassword] = useState('');
   const problem = useFormProblem();
+  const { t } = useTranslation();
   const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
   const strength = usePasswordStrength(password, email);
   const canCreate = email !== '' && strength.strength?.acceptable !== false;
@@ -69,21 +71,18 @@ export function NewUserDialog({
         else if (canCreate) void create();
       })}
     >
-      <DialogTitle>{oneTime ? 'User created' : 'New user'}</DialogTitle>
+      <DialogTitle>{oneTime ? t('users.create.created') : t('users.create.title')}</DialogTitle>
       <DialogContent>
         {oneTime ? (
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <Alert severity="info">
-              Give {oneTime.email} this one-time password over a safe channel. It is shown only now;
-              they choose their own at first sign-in.
-            </Alert>
-            <CopyField label="One-time password" value={oneTime.password} />
+            <Alert severity="info">{t('users.create.oneTimeInfo', { email: oneTime.email })}</Alert>
+            <CopyField label={t('users.create.oneTimePassword')} value={oneTime.password} />
           </Stack>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>
             {problem.message && <Alert severity="error">{problem.message}</Alert>}
             <TextField
-              label="Email"
+              label={t('users.create.email')}
               type="email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
@@ -93,34 +92,32 @@ export function NewUserDialog({
             />
             <TextField
               select
-              label="Role"
+              label={t('users.create.role')}
               value={role}
               onChange={(e) => setRole(e.target.value as Role)}
-              helperText="Admins manage everything; uploaders upload and read where granted; viewers only list and read."
+              helperText={t('users.create.roleHelp')}
             >
-              <MenuItem value="admin">Admin</MenuItem>
-              <MenuItem value="uploader">Uploader</MenuItem>
-              <MenuItem value="viewer">Viewer</MenuItem>
+              <MenuItem value="admin">{t('common.roles.admin')}</MenuItem>
+              <MenuItem value="uploader">{t('common.roles.uploader')}</MenuItem>
+              <MenuItem value="viewer">{t('common.roles.viewer')}</MenuItem>
             </TextField>
             <TextField
-              label="Initial password (optional)"
+              label={t('users.create.initialPassword')}
               type="password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={problem.fieldError('password') !== undefined}
-              helperText={
-                problem.fieldError('password') ?? 'Leave empty to generate a one-time password.'
-              }
+              helperText={problem.fieldError('password') ?? t('users.create.initialPasswordHelp')}
             />
             <PasswordStrengthMeter state={strength} />
           </Stack>
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>{oneTime ? 'Done' : 'Cancel'}</Button>
+        <Button onClick={close}>{oneTime ? t('common.done') : t('common.cancel')}</Button>
         {!oneTime && (
           <Button type="submit" variant="contained" disabled={!canCreate}>
-            Create user
+            {t('users.create.submit')}
           </Button>
         )}
       </DialogActions>

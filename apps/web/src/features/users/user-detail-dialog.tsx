@@ -14,9 +14,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { UserView, UserWithOneTimePassword, type Role } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
 import { CopyField } from '../common/copy-field';
+import { formatDate, formatDateTime } from '../i18n/intl-format';
 
 export function UserDetailDialog({
   user,
@@ -27,6 +29,7 @@ export function UserDetailDialog({
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [oneTime, setOneTime] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -77,13 +80,13 @@ export function UserDetailDialog({
               {error && <Alert severity="error">{error}</Alert>}
               <TextField
                 select
-                label="Role"
+                label={t('users.detail.role')}
                 value={shown.role}
                 onChange={(e) => void patch({ role: e.target.value as Role })}
               >
-                <MenuItem value="admin">Admin</MenuItem>
-                <MenuItem value="uploader">Uploader</MenuItem>
-                <MenuItem value="viewer">Viewer</MenuItem>
+                <MenuItem value="admin">{t('common.roles.admin')}</MenuItem>
+                <MenuItem value="uploader">{t('common.roles.uploader')}</MenuItem>
+                <MenuItem value="viewer">{t('common.roles.viewer')}</MenuItem>
               </TextField>
               <FormControlLabel
                 control={
@@ -92,22 +95,28 @@ export function UserDetailDialog({
                     onChange={(e) => void patch({ disabled: !e.target.checked })}
                   />
                 }
-                label={shown.disabled ? 'Disabled: cannot sign in' : 'Enabled'}
+                label={
+                  shown.disabled ? t('users.detail.disabledLabel') : t('users.detail.enabledLabel')
+                }
               />
               <Typography variant="body2" color="text.secondary">
-                Two-factor: {shown.totpEnabled ? 'on' : 'off'} · last sign-in:{' '}
-                {shown.lastLoginAt ? new Date(shown.lastLoginAt).toLocaleString() : 'never'} ·
-                created {new Date(shown.createdAt).toLocaleDateString()}
+                {t('users.detail.summary', {
+                  twoFactor: shown.totpEnabled ? t('users.on') : t('users.off'),
+                  lastSignIn: shown.lastLoginAt
+                    ? formatDateTime(shown.lastLoginAt)
+                    : t('common.never'),
+                  created: formatDate(shown.createdAt),
+                })}
               </Typography>
               {oneTime ? (
-                <CopyField label="New one-time password" value={oneTime} />
+                <CopyField label={t('users.detail.newOneTimePassword')} value={oneTime} />
               ) : (
                 <Button
                   variant="outlined"
                   onClick={() => void reset()}
                   sx={{ alignSelf: 'flex-start' }}
                 >
-                  Reset password
+                  {t('users.detail.resetPassword')}
                 </Button>
               )}
             </Stack>
@@ -116,19 +125,19 @@ export function UserDetailDialog({
             {confirmDelete ? (
               <>
                 <Typography color="error" sx={{ mr: 'auto', pl: 2 }}>
-                  Delete {shown.email}? Their audit history is kept.
+                  {t('users.detail.confirmDelete', { email: shown.email })}
                 </Typography>
-                <Button onClick={() => setConfirmDelete(false)}>Keep</Button>
+                <Button onClick={() => setConfirmDelete(false)}>{t('users.detail.keep')}</Button>
                 <Button color="error" variant="contained" onClick={() => void remove()}>
-                  Delete
+                  {t('users.detail.delete')}
                 </Button>
               </>
             ) : (
               <>
                 <Button color="error" onClick={() => setConfirmDelete(true)} sx={{ mr: 'auto' }}>
-                  Delete user…
+                  {t('users.detail.deleteUser')}
                 </Button>
-                <Button onClick={close}>Close</Button>
+                <Button onClick={close}>{t('common.close')}</Button>
               </>
             )}
           </DialogActions>
