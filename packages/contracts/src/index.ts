@@ -21,3 +21,4 @@ export * from './quotas.js';
 export * from './migrations.js';
 export * from './security.js';
 export * from './security-rules.js';
+export * from './security-log-sources.js';

@@ -34,6 +34,14 @@ export const BuiltInRuleSettings = z
     largeUpload: Toggle.extend({
       thresholdBytes: z.number().int().min(1).default(GiB),
     }).default({ enabled: true, thresholdBytes: GiB }),
+    largeDownload: Toggle.extend({
+      thresholdBytes: z.number().int().min(1).default(GiB),
+    })
+      .default({ enabled: true, thresholdBytes: GiB })
+      .describe('One GET above this many bytes (seen in S3 access logs and CloudTrail)'),
+    unknownPrincipal: Toggle.default({ enabled: true }).describe(
+      "Log records of principals missing from their log source's known list",
+    ),
     geoAnomaly: Toggle.default({ enabled: true }),
     distinctIps: Toggle.extend({
       threshold: z.number().int().min(1).max(10_000).default(5),

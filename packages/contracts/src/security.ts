@@ -18,6 +18,8 @@ export const SecurityEventKind = z.enum([
   'upload',
   'object.read',
   'object.delete',
+  /** A log record of a principal not on its source's known list (other tools, leaked keys). */
+  'principal.unknown',
 ]);
 export type SecurityEventKind = z.infer<typeof SecurityEventKind>;
 

@@ -14,6 +14,7 @@ import { startMigrationJobs } from './migration-run.job.js';
 import { scheduleSecurityMaintenance } from './security-maintenance.job.js';
 import { scheduleQuotaUsage } from './quota-usage.job.js';
 import type { SecurityMonitor } from '../modules/security/security-monitor.js';
+import { scheduleLogSources } from './security-log-sources.job.js';
 
 export interface BackgroundJobs {
   /** One line per scheduled job, for the start-up banner. */
@@ -61,6 +62,16 @@ export async function startBackgroundJobs(deps: {
         maxAttempts: config.MIGRATION_MAX_ATTEMPTS,
       },
     });
+    await scheduleLogSources(
+      queue,
+      {
+        db: deps.db,
+        keyring: deps.keyring,
+        s3Network: sweeperNetwork,
+        observe: (events) => deps.security.observe(events),
+      },
+      log,
+    );
     await scheduleQuotaUsage(
       queue,
       { db: deps.db, keyring: deps.keyring, s3Network: sweeperNetwork, clock: () => new Date() },
@@ -105,6 +116,7 @@ export async function startBackgroundJobs(deps: {
         : `upload sweeper every ${minutes} minute(s)`,
       `migration jobs (workers take over after ${config.MIGRATION_LEASE_SECONDS} s of silence)`,
       'security notifications retried every minute (backoff per delivery)',
+      'security log sources (S3 access logs, CloudTrail) read every minute',
       config.QUOTA_MEASURE_INTERVAL_MINUTES === 0
         ? 'quota usage: measured on demand only (QUOTA_MEASURE_INTERVAL_MINUTES=0)'
         : `quota usage measured every ${config.QUOTA_MEASURE_INTERVAL_MINUTES} minute(s)`,

@@ -101,7 +101,11 @@ describe('a personal allow-list', () => {
     const signedIn = await signIn(ctx, user, INSIDE);
     const token = signedIn.json<{ accessToken: string }>().accessToken;
 
-    const inside = await ctx.app.inject({ url: '/api/me', headers: bearer(token), remoteAddress: INSIDE });
+    const inside = await ctx.app.inject({
+      url: '/api/me',
+      headers: bearer(token),
+      remoteAddress: INSIDE,
+    });
     expect(inside.statusCode).toBe(200);
     const outside = await ctx.app.inject({
       url: '/api/me',

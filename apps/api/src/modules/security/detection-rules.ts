@@ -103,6 +103,29 @@ function builtInRules(settings: BuiltInRuleSettings): DetectionRule[] {
       action: 'alert',
       describe: (user) => `Upload above ${largeUpload.thresholdBytes} bytes by ${user}`,
     });
+  if (settings.largeDownload.enabled)
+    rules.push({
+      name: 'large-download',
+      severity: 'LOW',
+      groupBy: 'user',
+      matches: (event) =>
+        event.kind === 'object.read' && (event.bytes ?? 0) > settings.largeDownload.thresholdBytes,
+      windows: [],
+      action: 'alert',
+      describe: (user) =>
+        `Download above ${settings.largeDownload.thresholdBytes} bytes by ${user}`,
+    });
+  if (settings.unknownPrincipal.enabled)
+    rules.push({
+      name: 'unknown-principal',
+      severity: 'MEDIUM',
+      groupBy: 'user',
+      matches: (event) => event.kind === 'principal.unknown',
+      windows: [],
+      action: 'alert',
+      describe: (principal) =>
+        `Requests by ${principal}, who is not a known principal of the bucket`,
+    });
   if (settings.geoAnomaly.enabled)
     rules.push({
       name: 'geo-anomaly',

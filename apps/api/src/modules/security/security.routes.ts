@@ -4,6 +4,7 @@ import type { Db } from '../../db/prisma.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
 import { securityAlertRoutes } from './security-alerts.routes.js';
 import { securityDefenderRoutes } from './security-defender.routes.js';
+import { securityLogSourceRoutes } from './security-log-sources.routes.js';
 import type { SecurityMonitor } from './security-monitor.js';
 import { securitySettingsRoutes } from './security-settings.routes.js';
 
@@ -18,4 +19,5 @@ export function securityRoutes(app: FastifyInstance, options: SecurityRoutesOpti
   securityAlertRoutes(app, options);
   securityDefenderRoutes(app, options);
   securitySettingsRoutes(app, options);
+  securityLogSourceRoutes(app, options);
 }

@@ -57,7 +57,11 @@ it("a folder delete audited by a worker's database client raises the mass-delete
       (alert) => alert.subject === deleter.id,
     );
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ rule: 'mass-delete', severity: 'MEDIUM', subjectType: 'user' });
+    expect(alerts[0]).toMatchObject({
+      rule: 'mass-delete',
+      severity: 'MEDIUM',
+      subjectType: 'user',
+    });
     expect(alerts[0]!.evidence[0]?.auditSeq).not.toBeNull();
   } finally {
     await worker.close();
