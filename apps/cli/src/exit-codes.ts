@@ -44,7 +44,8 @@ export function messageFor(error: unknown): string {
   if (error instanceof ApiError) {
     const fields = error.errors.map((entry) => `${entry.path}: ${entry.message}`).join('; ');
     const hint =
-      error.status === 401 && error.code !== 'INVALID_CREDENTIALS' && error.code !== 'INVALID_TOTP'
+      error.status === 401 &&
+      !['INVALID_CREDENTIALS', 'INVALID_TOTP', 'TOTP_REQUIRED'].includes(error.code ?? '')
         ? ' Run `s3am login` (or set S3AM_TOKEN).'
         : '';
     return `${error.detail}${fields ? ` (${fields})` : ''}${hint}`;

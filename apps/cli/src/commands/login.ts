@@ -83,6 +83,11 @@ export function registerLogin(program: Command): void {
                 totpCode = await input({ message: 'Two-factor code:' });
                 continue;
               }
+              if (hasCode(error, 'TOTP_REQUIRED'))
+                throw new CliError(
+                  'This account uses two-factor authentication: pass --totp CODE (or run in a terminal to be asked).',
+                  ExitCode.AUTH,
+                );
               throw error;
             }
           }
