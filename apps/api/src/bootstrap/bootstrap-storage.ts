@@ -150,7 +150,11 @@ async function prepareBucket(
         throw error;
       },
     );
-    if (!exists) await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    // Replicas starting together may race to create it: whoever comes second finds it made.
+    if (!exists)
+      await client.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: unknown) => {
+        if ((error as Error).name !== 'BucketAlreadyOwnedByYou') throw error;
+      });
     await client.send(
       new PutBucketCorsCommand({
         Bucket: bucket,
