@@ -108,6 +108,24 @@ const router = createBrowserRouter([
             path: 'uploads',
             lazy: async () => ({ Component: (await import('./routes/uploads-page')).UploadsPage }),
           },
+          {
+            path: 'migrations',
+            lazy: async () => ({
+              Component: (await import('./routes/migrations-page')).MigrationsPage,
+            }),
+          },
+          {
+            path: 'migrations/new',
+            lazy: async () => ({
+              Component: (await import('./routes/new-migration-page')).NewMigrationPage,
+            }),
+          },
+          {
+            path: 'migrations/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/migration-page')).MigrationPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

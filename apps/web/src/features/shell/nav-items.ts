@@ -71,7 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
     key: 'migrations',
     path: '/migrations',
     icon: SyncAltOutlined,
-    ready: false,
+    ready: true,
     roles: ['admin'],
   },
 ];

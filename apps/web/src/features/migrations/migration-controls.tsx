@@ -1,0 +1,123 @@
+// Steering a job: pause, resume, cancel (after a confirmation: copies in flight stop and their
+// multipart uploads are aborted), re-run as an incremental sync, and the report as JSON or CSV.
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+} from '@mui/material';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { MigrationView } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { AsyncButton } from '../common/async-button';
+import { isFinished } from './migration-display';
+
+async function download(jobId: string, format: 'json' | 'csv') {
+  const response = await api.get<Blob>(`/api/migrations/${jobId}/report`, {
+    params: { format },
+    responseType: 'blob',
+  });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(response.data);
+  link.download = `migration-${jobId}.${format}`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function MigrationControls({ migration }: { migration: MigrationView }) {
+  const navigate = useNavigate();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = (action: 'pause' | 'resume' | 'cancel') => async () => {
+    try {
+      setError(null);
+      await api.post(`/api/migrations/${migration.id}/${action}`);
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+  const rerun = async () => {
+    try {
+      const created = MigrationView.parse(
+        (await api.post(`/api/migrations/${migration.id}/rerun`)).data,
+      );
+      await navigate(`/migrations/${created.id}`);
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+  const finished = isFinished(migration.state);
+  const steerable = migration.state === 'running' || migration.state === 'queued';
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        {steerable && (
+          <AsyncButton variant="outlined" onClick={act('pause')}>
+            Pause
+          </AsyncButton>
+        )}
+        {migration.state === 'paused' && (
+          <AsyncButton variant="contained" onClick={act('resume')}>
+            Resume
+          </AsyncButton>
+        )}
+        {!finished && (
+          <Button color="error" variant="outlined" onClick={() => setConfirmCancel(true)}>
+            Cancel job
+          </Button>
+        )}
+        {finished && !migration.options.dryRun && (
+          <AsyncButton variant="outlined" onClick={rerun}>
+            Re-run (only new or changed)
+          </AsyncButton>
+        )}
+        <AsyncButton
+          startIcon={<DownloadOutlined />}
+          onClick={() =>
+            download(migration.id, 'json').catch((e: unknown) => setError(problemMessage(e)))
+          }
+        >
+          Report JSON
+        </AsyncButton>
+        <AsyncButton
+          startIcon={<DownloadOutlined />}
+          onClick={() =>
+            download(migration.id, 'csv').catch((e: unknown) => setError(problemMessage(e)))
+          }
+        >
+          Report CSV
+        </AsyncButton>
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Dialog open={confirmCancel} onClose={() => setConfirmCancel(false)}>
+        <DialogTitle>Cancel this migration?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Copies in flight stop now and their multipart uploads are aborted. Objects already
+            copied stay at the destination. A cancelled job cannot be resumed; re-run it later to
+            copy what is missing.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmCancel(false)}>Keep running</Button>
+          <AsyncButton
+            color="error"
+            variant="contained"
+            onClick={async () => {
+              await act('cancel')();
+              setConfirmCancel(false);
+            }}
+          >
+            Cancel job
+          </AsyncButton>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

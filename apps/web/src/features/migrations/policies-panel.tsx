@@ -1,0 +1,81 @@
+// The IAM policies a job between two locations needs, asked from the API as the form changes:
+// the destination identity's policy and, across accounts, the source bucket policy statement.
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { MigrationPolicies, type CreateMigrationRequest } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { JsonBlock } from '../connections/json-block';
+
+const DEBOUNCE_MS = 400;
+
+export function PoliciesPanel({ request }: { request: CreateMigrationRequest | null }) {
+  const [policies, setPolicies] = useState<MigrationPolicies | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = request ? JSON.stringify(request) : null;
+
+  useEffect(() => {
+    if (!key) {
+      setPolicies(null);
+      return undefined;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api
+        .post('/api/migrations/policies', JSON.parse(key))
+        .then((response) => {
+          if (!current) return;
+          setPolicies(MigrationPolicies.parse(response.data));
+          setError(null);
+        })
+        .catch((caught: unknown) => {
+          if (current) setError(problemMessage(caught));
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  return (
+    <Stack spacing={2} component="section" aria-labelledby="migration-policies">
+      <Typography variant="subtitle1" component="h2" id="migration-policies">
+        IAM policies this job needs
+      </Typography>
+      {!request && (
+        <Typography variant="body2" color="text.secondary">
+          Choose both connections and buckets to see them.
+        </Typography>
+      )}
+      {error && <Alert severity="warning">{error}</Alert>}
+      {request && policies && (
+        <>
+          <Box>
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              Identity policy for the credentials of the <strong>destination</strong> connection
+              (they read the source and write the destination):
+            </Typography>
+            <JsonBlock label="identity policy" value={policies.destinationIdentityPolicy} />
+          </Box>
+          {policies.crossAccount && policies.sourceBucketPolicy && (
+            <Box>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                Cross-account: add this statement to the <strong>source bucket policy</strong>:
+              </Typography>
+              <JsonBlock label="source bucket policy" value={policies.sourceBucketPolicy} />
+            </Box>
+          )}
+          {policies.notes.length > 0 && (
+            <Alert severity="info">
+              <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                {policies.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </Box>
+            </Alert>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
