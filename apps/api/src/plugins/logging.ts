@@ -2,6 +2,7 @@
 // readable lines for a person at a terminal, and in both the same redaction and error shape.
 import type { FastifyServerOptions } from 'fastify';
 import PinoPretty from 'pino-pretty';
+import { maskLinkToken } from '../lib/link-token-mask.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type LogFormat = 'json' | 'pretty';
@@ -66,10 +67,10 @@ export function loggerOptions(
     level,
     redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     serializers: {
-      // Drop query strings (presigned URLs and tokens can travel there).
+      // Drop query strings (presigned URLs and tokens can travel there) and link tokens in paths.
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        url: req.url.split('?')[0],
+        url: maskLinkToken(req.url.split('?')[0] ?? ''),
         id: req.id,
       }),
       err: (error: Error) => serializeError(error),
