@@ -29,6 +29,7 @@ import { migrationsRoutes } from './modules/migrations/migrations.routes.js';
 import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { uploadRequestsRoutes } from './modules/upload-requests/upload-requests.routes.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { appLoggingOptions, resolveLogFormat } from './plugins/logging.js';
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     guests: uploadsDeps,
   });
   quotasRoutes(app, { db, clock, keyring: deps.keyring, s3Network });
+  reportsRoutes(app, { db, clock });
   auditRoutes(app, { db });
   usersRoutes(app, { db, clock });
   apiTokensRoutes(app, { db, clock });

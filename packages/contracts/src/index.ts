@@ -22,3 +22,4 @@ export * from './migrations.js';
 export * from './security.js';
 export * from './security-rules.js';
 export * from './security-log-sources.js';
+export * from './user-notices.js';

@@ -1,5 +1,5 @@
 // File operations within my grants: move/rename/copy, folder deletes as jobs, tags, metadata,
-// versions and preview links.
+// versions, preview links and list thumbnails.
 import {
   FileOperation,
   FolderRef,
@@ -15,6 +15,8 @@ import {
   PutTagsResult,
   RestoreVersionRequest,
   RestoreVersionResult,
+  ThumbnailUrls,
+  ThumbnailUrlsRequest,
   VersionsQuery,
 } from '@s3am/contracts';
 import { route } from '../route.js';
@@ -73,5 +75,11 @@ export const fileOperationRoutes = {
     path: '/api/files/preview-url',
     body: PreviewUrlRequest,
     response: PreviewLink,
+  }),
+  thumbnailUrls: route({
+    method: 'POST',
+    path: '/api/files/thumbnail-urls',
+    body: ThumbnailUrlsRequest,
+    response: ThumbnailUrls,
   }),
 } as const;

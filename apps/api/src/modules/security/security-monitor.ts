@@ -17,6 +17,7 @@ import { evaluateEvent, type RuleFinding } from './rule-engine.js';
 import { createRulesCache, type RulesCache } from './security-rules.service.js';
 import { createSecurityBus, type SecurityBus, type SecurityMessage } from './security-bus.js';
 import { insertEvents, type ObservedEvent } from './security-events.repo.js';
+import { deliverNotice, newCountryNotice, noticeForAudit } from './user-notices.service.js';
 
 /** How long a windowed rule rests for a subject after firing (see `fired`). */
 const REFIRE_PAUSE_MS = 5_000;
@@ -121,6 +122,14 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
   const handleFinding = async (finding: RuleFinding, dedupMinutes: number) => {
     if (finding.detectionRule.windows.length > 0) markFired(finding.rule, finding.subject);
     const { alert, created } = await raiseAlert(db, finding, dedupMinutes);
+    const ip = finding.evidence[0]?.ip ?? null;
+    if (finding.newCountry && finding.subjectType === 'user')
+      track(
+        deliverNotice(
+          senders,
+          newCountryNotice(finding.subject, finding.newCountry, ip, finding.at),
+        ),
+      );
     await act(finding, alert.id);
     await bus.publish({ type: 'alert', id: alert.id });
     if (!created) return;
@@ -152,6 +161,10 @@ export function createSecurityMonitor(deps: SecurityMonitorDeps): SecurityMonito
       return observed ? [observed] : [];
     });
     if (events.length > 0) track(observe(events));
+    for (const event of auditEvents) {
+      const notice = noticeForAudit(event);
+      if (notice) track(deliverNotice(senders, notice));
+    }
   });
 
   return {

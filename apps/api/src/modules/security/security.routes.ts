@@ -7,6 +7,7 @@ import { securityDefenderRoutes } from './security-defender.routes.js';
 import { securityLogSourceRoutes } from './security-log-sources.routes.js';
 import type { SecurityMonitor } from './security-monitor.js';
 import { securitySettingsRoutes } from './security-settings.routes.js';
+import { userNoticesRoutes } from './user-notices.routes.js';
 
 export interface SecurityRoutesOptions {
   db: Db;
@@ -20,4 +21,5 @@ export function securityRoutes(app: FastifyInstance, options: SecurityRoutesOpti
   securityDefenderRoutes(app, options);
   securitySettingsRoutes(app, options);
   securityLogSourceRoutes(app, options);
+  userNoticesRoutes(app, options);
 }
