@@ -12,6 +12,7 @@ export * from './connections.js';
 export * from './grants.js';
 export * from './files.js';
 export * from './file-operations.js';
+export * from './thumbnails.js';
 export * from './uploads.js';
 export * from './upload-batches.js';
 export * from './uppy-compat.js';
