@@ -31,7 +31,7 @@ test('an admin switches to German, works in it, and switches back to English', a
   await expect(adminRow.getByRole('gridcell').nth(4)).toHaveText(
     /^\d{2}\.\d{2}\.\d{2,4}, \d{2}:\d{2}:\d{2}$/,
   );
-  await expect(adminRow.getByRole('gridcell', { name: 'Admin' })).toBeVisible();
+  await expect(adminRow.getByRole('gridcell', { name: 'Admin', exact: true })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Remembered on this device.

@@ -1,14 +1,18 @@
 // Moving through the app with the Tab key only, as a keyboard user does.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Presses Tab until `target` has focus; fails after `limit` presses. */
-export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+/** Presses Tab (or Shift+Tab) until `target` has focus; fails after `limit` presses. */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  { backwards = false, limit = 40 }: { backwards?: boolean; limit?: number } = {},
+): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
     const focused = await target
       .evaluate((element) => element === document.activeElement)
       .catch(() => false);
     if (focused) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   await expect(target).toBeFocused();
 }
