@@ -19,6 +19,7 @@ export * from './uppy-compat.js';
 export * from './shares.js';
 export * from './upload-requests.js';
 export * from './quotas.js';
+export * from './reports.js';
 export * from './migrations.js';
 export * from './security.js';
 export * from './security-rules.js';

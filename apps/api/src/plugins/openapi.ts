@@ -35,6 +35,7 @@ export const openapiPlugin = fp(
           { name: 'files', description: 'Browse, download and delete within your grants' },
           { name: 'audit', description: 'Tamper-evident audit log (admins)' },
           { name: 'migrations', description: 'Bucket-to-bucket migration jobs (admins)' },
+          { name: 'reports', description: 'Upload activity reports (admins)' },
         ],
       },
       transform: jsonSchemaTransform,

@@ -11,6 +11,7 @@ import { fileOperationRoutes } from './file-operations.js';
 import { fileRoutes, uploadRoutes, uppyRoutes } from './files.js';
 import { migrationRoutes } from './migrations.js';
 import { quotaRoutes } from './quotas.js';
+import { reportRoutes } from './reports.js';
 import { securityRoutes } from './security.js';
 import { shareRoutes, uploadRequestRoutes } from './sharing.js';
 
@@ -28,6 +29,7 @@ export const apiRoutes = {
   ...shareRoutes,
   ...uploadRequestRoutes,
   ...quotaRoutes,
+  ...reportRoutes,
   ...migrationRoutes,
   ...securityRoutes,
 } as const;

@@ -8,6 +8,9 @@ import {
   CreateIpBlockRequest,
   IpBlockList,
   IpBlockView,
+  LogSourceRunList,
+  LogSourceStatusList,
+  LogSources,
   NotificationChannelsView,
   NotificationDeliveryList,
   SecurityAlertView,
@@ -77,5 +80,21 @@ export const securityRoutes = {
     method: 'GET',
     path: '/api/security/notifications/deliveries',
     response: NotificationDeliveryList,
+  }),
+  listLogSources: route({
+    method: 'GET',
+    path: '/api/security/log-sources',
+    response: LogSourceStatusList,
+  }),
+  updateLogSources: route({
+    method: 'PUT',
+    path: '/api/security/log-sources',
+    body: LogSources,
+    response: LogSourceStatusList,
+  }),
+  runLogSources: route({
+    method: 'POST',
+    path: '/api/security/log-sources/run',
+    response: LogSourceRunList,
   }),
 } as const;
