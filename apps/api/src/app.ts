@@ -30,7 +30,6 @@ import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { uploadRequestsRoutes } from './modules/upload-requests/upload-requests.routes.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
 import { reportsRoutes } from './modules/activity/activity.routes.js';
-import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { appLoggingOptions, resolveLogFormat } from './plugins/logging.js';
