@@ -43,7 +43,9 @@ test('an admin switches to German, works in it, and switches back to English', a
   await page.getByRole('menuitem', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(grid.getByRole('columnheader', { name: 'Last sign-in' })).toBeVisible();
+  await expect(
+    page.getByRole('grid', { name: 'Users' }).getByRole('columnheader', { name: 'Last sign-in' }),
+  ).toBeVisible();
 });
 
 test('a browser set to German starts in German', async ({ browser }) => {
