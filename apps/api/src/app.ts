@@ -29,6 +29,7 @@ import { migrationsRoutes } from './modules/migrations/migrations.routes.js';
 import { sharesRoutes } from './modules/shares/shares.routes.js';
 import { uploadRequestsRoutes } from './modules/upload-requests/upload-requests.routes.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
+import { receivedFileMailer } from './modules/upload-requests/received-file-mail.js';
 import { reportsRoutes } from './modules/activity/activity.routes.js';
 import { authPlugin, rateLimitCaller } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -218,7 +219,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicUrl: config.PUBLIC_URL,
       maxExpiryDays: config.SHARE_MAX_EXPIRY_DAYS,
     },
-    guests: uploadsDeps,
+    guests: {
+      ...uploadsDeps,
+      // Email to the owner when SMTP is configured (the in-app notice exists either way).
+      notifyOwner: receivedFileMailer({
+        smtpUrl: config.SMTP_URL,
+        from: config.SMTP_FROM,
+        publicUrl: config.PUBLIC_URL,
+        onError: (error) => app.log.warn({ err: error }, 'received-file email not sent'),
+      }),
+    },
   });
   quotasRoutes(app, { db, clock, keyring: deps.keyring, s3Network });
   reportsRoutes(app, { db, clock });

@@ -38,7 +38,7 @@ export type ReceivedFileNotifier = (event: {
 }) => Promise<void>;
 
 export interface GuestUploadsDeps extends UploadsDeps {
-  notifyOwner?: ReceivedFileNotifier;
+  notifyOwner?: ReceivedFileNotifier | undefined;
 }
 
 type RequestRow = NonNullable<
@@ -243,16 +243,15 @@ export async function completeGuestUpload(
     at: now,
     details: { bucket: row.bucket, key: view.key, size: view.size, uploadId: id },
   });
-  if (deps.notifyOwner)
-    await deps
-      .notifyOwner({
-        ownerEmail: owner.email,
-        requestTitle: row.title,
-        fileName: view.key.slice(row.prefix.length),
-        size: view.size,
-      })
-      // The file is stored and the in-app notice recorded; a mail server that is down must not
-      // turn the guest's finished upload into an error.
-      .catch(() => undefined);
+  // Not awaited: the file is stored and the in-app notice recorded; a mail server that is slow or
+  // down must neither hold the guest's answer nor turn the finished upload into an error.
+  void deps
+    .notifyOwner?.({
+      ownerEmail: owner.email,
+      requestTitle: row.title,
+      fileName: view.key.slice(row.prefix.length),
+      size: view.size,
+    })
+    .catch(() => undefined);
   return masked(row, view);
 }

@@ -20,7 +20,7 @@ export function receivedFileMailer(options: {
         subject: `New file received: ${event.fileName}`,
         text:
           `Someone sent ${event.fileName} (${event.size.toLocaleString('en')} bytes) through ${where}.\n\n` +
-          `See it in S3 Access Manager: ${options.publicUrl}/upload-requests\n`,
+          `See it on the Shared links page: ${options.publicUrl}/links\n`,
       });
     } catch (error) {
       options.onError(error);
