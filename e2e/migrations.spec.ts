@@ -56,21 +56,22 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   await pickConnection(page, 'Destination connection');
   await page.getByLabel('Destination bucket').fill(E2E_LOCAL_S3.bucket);
   await page.getByLabel('Destination prefix').fill(destination);
-  // 0.25 MiB/s for 3 MiB: about 12 s, time for the second page to join while it runs.
-  await page.getByLabel('Bandwidth cap (MiB/s)').fill('0.25');
+  // 0.2 MiB/s for 3 MiB: about 15 s, time for the second page to join while it runs.
+  await page.getByLabel('Bandwidth cap (MiB/s)').fill('0.2');
   await expect(page.getByLabel('identity policy', { exact: true })).toContainText(
     'ListSourcePrefix',
   );
   await page.screenshot({ path: testInfo.outputPath('migration-form.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Start migration' }).click();
-  await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/);
-  const jobPath = new URL(page.url()).pathname;
 
-  // Instance B: another origin, its own sign-in; it never runs the copy.
+  // Instance B: another origin, its own sign-in (done before the job starts); it never copies.
   const other = await browser.newContext({ baseURL: second.baseURL });
   const watcher = await other.newPage();
   await signIn(watcher, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(watcher.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start migration' }).click();
+  await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/);
+  const jobPath = new URL(page.url()).pathname;
   await watcher.goto(jobPath);
   await expect(watcher.getByTestId('migration-state')).toHaveText('Running');
   await expect(watcher.getByText('Live', { exact: true })).toBeVisible();

@@ -105,6 +105,7 @@ export function OptionsFields({
             select
             label="Storage class"
             value={value.storageClass ?? ''}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             onChange={(event) =>
               set(
                 'storageClass',
