@@ -59,7 +59,8 @@ async function api<T>(url: string, token: string, method: string, body?: unknown
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
     // A few finished uploads, then a big one slowed down so its progress shows.
+    // Tall enough for the queue below the drop zone.
+    await page.setViewportSize({ width: VIEWPORT.width, height: 1060 });
     await page.goto('/uploads');
     await page.getByRole('heading', { name: 'Uploads' }).waitFor();
     await page.getByTestId('upload-file-input').setInputFiles(sampleFiles(scratch));
@@ -181,6 +184,7 @@ async function main(): Promise<void> {
       uploadThroughput: -1,
     });
 
+    await page.setViewportSize(VIEWPORT);
     await page.goto('/files');
     await page.getByRole('heading', { name: 'Files' }).waitFor();
     await page.getByText('quarterly-report-2026-q3.pdf').first().waitFor();
@@ -210,9 +214,20 @@ async function main(): Promise<void> {
     await page.setViewportSize(VIEWPORT);
     await page.goto('/migrations');
     const dashboard = page.getByRole('heading', { name: /Migrations/ }).first();
-    if (await dashboard.waitFor({ timeout: 15_000 }).then(() => true, () => false))
+    if (
+      await dashboard.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      // Live updates keep the network busy: wait for the job's row instead.
+      await page
+        .getByText(/marketing/)
+        .first()
+        .waitFor({ timeout: 30_000 })
+        .catch(() => undefined);
       await shoot(page, 'migrations');
-    else console.warn('no migration dashboard in this build: docs/migrations.png left as it is');
+    } else console.warn('no migration dashboard in this build: docs/migrations.png left as it is');
   } finally {
     await browser.close();
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
