@@ -67,7 +67,7 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   const other = await browser.newContext({ baseURL: second.baseURL });
   const watcher = await other.newPage();
   await signIn(watcher, E2E_ADMIN.email, E2E_ADMIN.password);
-  await expect(watcher.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(watcher.getByRole('button', { name: 'Account menu' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Start migration' }).click();
   await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/);
