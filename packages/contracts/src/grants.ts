@@ -25,6 +25,19 @@ export const GrantInput = z
   });
 export type GrantInput = z.input<typeof GrantInput>;
 
+/** What an admin may change on an existing grant; where it applies is fixed (make a new one). */
+export const GrantUpdate = z
+  .object({
+    actions: z.array(GrantAction).min(1).max(4).optional(),
+    expiresAt: z.iso.datetime().nullable().optional().describe('null = never expires'),
+  })
+  .refine((change) => change.actions !== undefined || change.expiresAt !== undefined, {
+    message: 'Nothing to change: send actions and/or expiresAt',
+    path: ['actions'],
+  })
+  .meta({ id: 'GrantUpdate' });
+export type GrantUpdate = z.infer<typeof GrantUpdate>;
+
 export const GrantView = z
   .object({
     id: z.uuid(),

@@ -6,6 +6,7 @@ import {
   EffectivePermissions,
   GrantInput,
   GrantList,
+  GrantUpdate,
   GrantView,
   GroupInput,
   GroupList,
@@ -22,6 +23,7 @@ import {
   listGrants,
   listGroups,
   saveGroup,
+  updateGrant,
 } from './grants.service.js';
 import { effectivePermissions } from './permissions.service.js';
 
@@ -60,6 +62,20 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
     },
     async (request, reply) =>
       reply.code(201).send(await createGrant(db, actorOf(request), request.body)),
+  );
+  api.patch(
+    '/api/grants/:id',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: "Change a grant's actions or expiry",
+        params: Params,
+        body: GrantUpdate,
+        response: { 200: GrantView, ...errors },
+      },
+    },
+    async (request) => updateGrant(db, actorOf(request), request.params.id, request.body),
   );
   api.delete(
     '/api/grants/:id',

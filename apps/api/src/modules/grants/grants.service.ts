@@ -1,5 +1,5 @@
-// Grants and groups (admins): create, list, remove; every change audited.
-import { ErrorCode, type GrantView, type GroupView } from '@s3am/contracts';
+// Grants and groups (admins): create, list, change, remove; every change audited.
+import { ErrorCode, type GrantUpdate, type GrantView, type GroupView } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { keyProblems, normalizePrefix } from '../../lib/key-rules.js';
@@ -115,6 +115,37 @@ export async function createGrant(
     bucket: row.bucket,
     prefix: row.prefix,
     actions: row.actions.join(' '),
+  });
+  return toGrantView(row);
+}
+
+/** Changes a grant's actions and/or expiry; audited with what it was and what it is now. */
+export async function updateGrant(
+  db: Db,
+  actor: GrantsActor,
+  id: string,
+  change: GrantUpdate,
+): Promise<GrantView> {
+  const before = await db.grant.findUnique({ where: { id } });
+  if (!before) throw new AppError(ErrorCode.NOT_FOUND, 'No grant with this id.');
+  const row = await db.grant.update({
+    where: { id },
+    data: {
+      ...(change.actions ? { actions: [...new Set(change.actions)] } : {}),
+      ...(change.expiresAt !== undefined
+        ? { expiresAt: change.expiresAt ? new Date(change.expiresAt) : null }
+        : {}),
+    },
+    include,
+  });
+  await audit(db, actor, 'grant.update', 'grant', id, {
+    grantee: row.user?.email ?? `group:${row.group?.name ?? ''}`,
+    bucket: row.bucket,
+    prefix: row.prefix,
+    actionsBefore: before.actions.join(' '),
+    actions: row.actions.join(' '),
+    expiresAtBefore: before.expiresAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   });
   return toGrantView(row);
 }
