@@ -11,6 +11,7 @@ import { connectionsRoutes } from './modules/connections/connections.routes.js';
 import { s3NetworkFrom } from './modules/connections/s3-client.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { fileOperationsRoutes } from './modules/files/file-operations.routes.js';
+import { thumbnailRoutes } from './modules/files/thumbnails.routes.js';
 import { createJobSender } from './jobs/job-sender.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -183,6 +184,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
     previewTtlSeconds: 300,
     enqueueFolderOperation: (id) => jobSender.sendFolderOperation(id),
+  });
+  thumbnailRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    s3Network,
+    clock,
+    downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
+    previewTtlSeconds: 300,
   });
   const uploadsDeps = {
     db,
