@@ -6,6 +6,7 @@ import {
   CreatedApiToken,
   CurrentUser,
   DisableTotpRequest,
+  DismissNoticesRequest,
   EffectivePermissions,
   LoginRequest,
   RecoveryCodesResponse,
@@ -13,6 +14,7 @@ import {
   TokenResponse,
   TotpCodeRequest,
   TotpSetupResponse,
+  UserNoticeList,
 } from '@s3am/contracts';
 import { route } from '../route.js';
 
@@ -47,6 +49,13 @@ export const authRoutes = {
     method: 'POST',
     path: '/api/me/password',
     body: ChangePasswordRequest,
+    response: 'none',
+  }),
+  myNotices: route({ method: 'GET', path: '/api/me/notices', response: UserNoticeList }),
+  dismissMyNotices: route({
+    method: 'POST',
+    path: '/api/me/notices/dismiss',
+    body: DismissNoticesRequest,
     response: 'none',
   }),
   listMySessions: route({ method: 'GET', path: '/api/me/sessions', response: SessionList }),
