@@ -56,7 +56,7 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   await pickConnection(page, 'Destination connection');
   await page.getByLabel('Destination bucket').fill(E2E_LOCAL_S3.bucket);
   await page.getByLabel('Destination prefix').fill(destination);
-  // 0.2 MiB/s for 3 MiB: about 15 s, time for the second page to join while it runs.
+  // 0.2 MiB/s for 3 MiB: about 15 s of copying, so the job is paused long before its end.
   await page.getByLabel('Bandwidth cap (MiB/s)').fill('0.2');
   await expect(page.getByLabel('identity policy', { exact: true })).toContainText(
     'ListSourcePrefix',
@@ -72,9 +72,16 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   await page.getByRole('button', { name: 'Start migration' }).click();
   await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/);
   const jobPath = new URL(page.url()).pathname;
+  // Paused until the page on B is open (a loaded machine may take long to load it): B must then
+  // see every later change live, since it was watching before they happened.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('migration-state')).toHaveText('Paused');
   await watcher.goto(jobPath);
-  await expect(watcher.getByTestId('migration-state')).toHaveText('Running');
+  await expect(watcher.getByTestId('migration-state')).toHaveText('Paused', { timeout: 30_000 });
   await expect(watcher.getByText('Live', { exact: true })).toBeVisible();
+  await expect(watcher.getByTestId('migration-percent')).not.toHaveText('100 %');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(watcher.getByTestId('migration-state')).toHaveText('Running');
   await page.screenshot({ path: testInfo.outputPath('migration-running.png'), fullPage: true });
 
   for (const viewer of [page, watcher]) {
