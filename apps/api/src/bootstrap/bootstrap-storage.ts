@@ -20,9 +20,10 @@ import {
   type S3Network,
 } from '../modules/connections/s3-client.js';
 import { LOCAL_CONNECTION_NAME } from './local-storage.js';
+import { ADVISORY_LOCKS } from '../db/advisory-locks.js';
 
 /** Any constant: API replicas starting together register the store once. */
-const BOOTSTRAP_LOCK_ID = 72_023_325;
+const BOOTSTRAP_LOCK_ID = ADVISORY_LOCKS.bootstrapStorage;
 
 export interface BootstrapSettings {
   endpoint: string;

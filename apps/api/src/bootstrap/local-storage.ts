@@ -17,12 +17,13 @@ import {
   type OwnerIdentity,
   type OwnerRecord,
 } from './local-storage-owner.js';
+import { ADVISORY_LOCKS } from '../db/advisory-locks.js';
 
 export const LOCAL_CONNECTION_NAME = 'Local storage';
 export const LOCAL_BUCKET = 'uploads';
 
 /** Any constant: every instance deciding about the managed connection takes this lock in turn. */
-const LOCAL_STORAGE_LOCK_ID = 72_023_312;
+const LOCAL_STORAGE_LOCK_ID = ADVISORY_LOCKS.localStorageOwner;
 /** An S3 endpoint that does not answer within this is taken for gone. */
 const PROBE_TIMEOUT_MS = 3000;
 

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/prisma.js';
 import { auditHash, findChainBreak, type ChainBreak } from '../../lib/audit-chain.js';
 import { publishAuditEvents } from './audit-feed.js';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -24,7 +25,7 @@ export interface AuditInput extends AuditContext {
 }
 
 /** Serializes appends across every API instance, so each event links to the one before it. */
-const AUDIT_APPEND_LOCK = 72_023_312;
+const AUDIT_APPEND_LOCK = ADVISORY_LOCKS.auditAppend;
 
 /** The columns an event is stored (and hashed) with. */
 function auditFields(event: AuditInput) {

@@ -19,6 +19,7 @@ import {
   recordLoginFailure,
   recordLoginSuccess,
 } from '../auth/login-throttle.js';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 
 export interface Actor extends AuditContext {
   userId: string;
@@ -130,7 +131,7 @@ export async function createUser(
 }
 
 /** Serializes admin-count checks, so two concurrent demotions cannot remove the last two admins. */
-const ADMIN_GUARD_LOCK = 72_023_313;
+const ADMIN_GUARD_LOCK = ADVISORY_LOCKS.adminGuard;
 
 /**
  * Runs `apply` in a transaction that first checks that demoting, disabling or deleting `target`
