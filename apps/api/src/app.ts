@@ -20,6 +20,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { registerRequestObserver } from './modules/security/request-observer.js';
 import { securityMonitorFromConfig } from './modules/security/monitor-from-config.js';
 import type { SecurityMonitor } from './modules/security/security-monitor.js';
+import { createLiveUploadLimits } from './modules/security/upload-policy.service.js';
 import { securityRoutes } from './modules/security/security.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
@@ -193,18 +194,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     downloadTtlSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
     previewTtlSeconds: 300,
   });
+  const uploadDefaults = {
+    maxSize: config.UPLOAD_MAX_SIZE_BYTES,
+    allowedExtensions: parseList(config.UPLOAD_ALLOWED_EXTENSIONS, (ext) =>
+      ext.startsWith('.') ? ext : `.${ext}`,
+    ),
+    allowedContentTypes: parseList(config.UPLOAD_ALLOWED_CONTENT_TYPES),
+  };
+  const uploadPolicy = createLiveUploadLimits(db, uploadDefaults, app.log);
+  app.addHook('onReady', () => uploadPolicy.reload());
+  security.bus.subscribe((message) => {
+    if (message.type === 'upload-policy' || message.type === 'resync') void uploadPolicy.reload();
+  });
   const uploadsDeps = {
     db,
     keyring: deps.keyring,
     s3Network,
     clock,
-    limits: {
-      maxSize: config.UPLOAD_MAX_SIZE_BYTES,
-      allowedExtensions: parseList(config.UPLOAD_ALLOWED_EXTENSIONS, (ext) =>
-        ext.startsWith('.') ? ext : `.${ext}`,
-      ),
-      allowedContentTypes: parseList(config.UPLOAD_ALLOWED_CONTENT_TYPES),
-    },
+    // The admins' upload policy (Security page) over the environment's defaults, live.
+    limits: uploadPolicy.limits,
     singlePutMaxBytes: config.UPLOAD_SINGLE_PUT_MAX_BYTES,
     partUrlTtlSeconds: config.UPLOAD_PART_URL_TTL_SECONDS,
     singlePutUrlTtlSeconds: config.UPLOAD_SINGLE_PUT_URL_TTL_SECONDS,
@@ -246,7 +254,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   apiTokensRoutes(app, { db, clock });
   twoFactorRoutes(app, { db, clock, keyring: deps.keyring });
   settingsRoutes(app, { db });
-  securityRoutes(app, { db, keyring: deps.keyring, monitor: security, clock });
+  securityRoutes(app, {
+    db,
+    keyring: deps.keyring,
+    monitor: security,
+    clock,
+    uploadPolicy: { live: uploadPolicy, defaults: uploadDefaults },
+  });
   connectionsRoutes(app, {
     db,
     keyring: deps.keyring,

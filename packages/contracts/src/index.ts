@@ -25,3 +25,5 @@ export * from './security.js';
 export * from './security-rules.js';
 export * from './security-log-sources.js';
 export * from './user-notices.js';
+export * from './security-reports.js';
+export * from './security-compliance.js';

@@ -27,6 +27,12 @@ export const DisableTotpRequest = z
   .meta({ id: 'DisableTotpRequest' });
 
 export const SecuritySettings = z
-  .object({ requireTotpForAdmins: z.boolean() })
+  .object({
+    requireTotpForAdmins: z.boolean(),
+    requireTotpForEveryone: z
+      .boolean()
+      .default(false)
+      .describe('Every account must set up 2FA before using the app'),
+  })
   .meta({ id: 'SecuritySettings' });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;

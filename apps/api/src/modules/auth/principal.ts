@@ -5,7 +5,7 @@ import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { hashToken } from '../../lib/secret-token.js';
 import { sessionEnd, shouldTouchLastSeen } from '../../lib/session-rules.js';
-import { getSecuritySettings, mustEnrollTotp } from '../settings/settings.service.js';
+import { cachedSecuritySettings, mustEnrollTotp } from '../settings/settings.service.js';
 
 export interface AccessClaims {
   sub: string;
@@ -118,12 +118,13 @@ export async function principalFromApiToken(db: Db, token: string, now: Date): P
   });
 }
 
-/** Settings are read only for admins without 2FA: the one case where they change the answer. */
+/**
+ * Settings are read only for accounts without 2FA (the one case where they change the answer),
+ * from a cache of a few seconds: this runs on every request, part signing included.
+ */
 async function totpState(db: Db, user: { role: Role; totpEnabledAt: Date | null }) {
   const mustEnroll =
-    user.role === 'admin' &&
-    user.totpEnabledAt === null &&
-    mustEnrollTotp(user, await getSecuritySettings(db));
+    user.totpEnabledAt === null && mustEnrollTotp(user, await cachedSecuritySettings(db));
   return { totpEnabled: user.totpEnabledAt !== null, mustEnrollTotp: mustEnroll };
 }
 

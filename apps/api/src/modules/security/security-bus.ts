@@ -9,6 +9,7 @@ export const SECURITY_CHANNEL = 's3am_security';
 export type SecurityMessage =
   | { type: 'blocks' }
   | { type: 'rules' }
+  | { type: 'upload-policy' }
   | { type: 'alert'; id: string }
   /** The listening connection was (re)established: anything may have been missed. */
   | { type: 'resync' };

@@ -4,11 +4,25 @@ import type { Db } from '../../db/prisma.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
 
 const KEY = 'security';
-const DEFAULTS: SecuritySettings = { requireTotpForAdmins: false };
+const DEFAULTS: SecuritySettings = { requireTotpForAdmins: false, requireTotpForEveryone: false };
 
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   const row = await db.systemSetting.findUnique({ where: { key: KEY } });
   return { ...DEFAULTS, ...((row?.value ?? {}) as Partial<SecuritySettings>) };
+}
+
+/** How long an instance may answer from its copy (other instances' changes apply within it). */
+const CACHE_MS = 5_000;
+const cache = new WeakMap<Db, { until: number; value: Promise<SecuritySettings> }>();
+
+/** The settings from a short per-instance cache (hot paths: every request's principal). */
+export function cachedSecuritySettings(db: Db): Promise<SecuritySettings> {
+  const hit = cache.get(db);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = getSecuritySettings(db);
+  cache.set(db, { until: Date.now() + CACHE_MS, value });
+  void value.catch(() => cache.delete(db));
+  return value;
 }
 
 export async function updateSecuritySettings(
@@ -22,6 +36,7 @@ export async function updateSecuritySettings(
     create: { key: KEY, value: next },
     update: { value: next },
   });
+  cache.delete(db);
   const { userId, email, ...context } = actor;
   await recordAudit(db, {
     ...context,
@@ -34,6 +49,8 @@ export async function updateSecuritySettings(
     details: {
       requireTotpForAdminsFrom: before.requireTotpForAdmins,
       requireTotpForAdminsTo: next.requireTotpForAdmins,
+      requireTotpForEveryoneFrom: before.requireTotpForEveryone,
+      requireTotpForEveryoneTo: next.requireTotpForEveryone,
     },
   });
   return next;
@@ -44,5 +61,15 @@ export function mustEnrollTotp(
   user: { role: string; totpEnabledAt: Date | null },
   settings: SecuritySettings,
 ): boolean {
-  return user.role === 'admin' && settings.requireTotpForAdmins && user.totpEnabledAt === null;
+  return (
+    user.totpEnabledAt === null &&
+    (settings.requireTotpForEveryone || (user.role === 'admin' && settings.requireTotpForAdmins))
+  );
+}
+
+/** Whether the policy requires 2FA of this account (so it may not turn it off). */
+export function totpRequired(user: { role: string }, settings: SecuritySettings): boolean {
+  return (
+    settings.requireTotpForEveryone || (user.role === 'admin' && settings.requireTotpForAdmins)
+  );
 }

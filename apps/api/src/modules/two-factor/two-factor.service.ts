@@ -10,7 +10,7 @@ import { verifyPassword } from '../../lib/password-hash.js';
 import { hashToken } from '../../lib/secret-token.js';
 import { newTotpSecret, totpUri, verifyTotp } from '../../lib/totp.js';
 import { recordAudit, type AuditContext } from '../audit/audit.service.js';
-import { getSecuritySettings } from '../settings/settings.service.js';
+import { getSecuritySettings, totpRequired } from '../settings/settings.service.js';
 
 export interface TwoFactorDeps {
   db: Db;
@@ -163,10 +163,10 @@ export async function disableTotp(
 ): Promise<void> {
   const user = await loadUser(deps.db, owner.userId);
   if (!user.totpEnabledAt) return;
-  if (user.role === 'admin' && (await getSecuritySettings(deps.db)).requireTotpForAdmins) {
+  if (totpRequired(user, await getSecuritySettings(deps.db))) {
     throw new AppError(
       ErrorCode.FORBIDDEN,
-      'Two-factor authentication is required for admins on this instance.',
+      'Two-factor authentication is required for your account on this instance.',
     );
   }
   const passwordOk = await verifyPassword(user.passwordHash, password);

@@ -1,0 +1,140 @@
+// HTTP for the monitor's reports (admins): the security report (JSON or formula-safe CSV), the
+// compliance posture, upload usage, and the upload policy that uploads enforce.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ComplianceQuery,
+  ComplianceReport,
+  ReportPeriodQuery,
+  SecurityReport,
+  SecurityReportQuery,
+  UploadPolicy,
+  UploadPolicyView,
+  SecurityUsageReport,
+} from '@s3am/contracts';
+import { csvWriter } from '../../lib/csv-writer.js';
+import { requirePrincipal } from '../../plugins/auth.js';
+import { problemResponses } from '../../plugins/errors.js';
+import { auditContext } from '../audit/audit-context.js';
+import { complianceReport } from './compliance.service.js';
+import { REPORT_COLUMNS, periodOf, reportRows, securityReport } from './security-report.service.js';
+import type { SecurityRoutesOptions } from './security.routes.js';
+import { readUploadPolicy, writeUploadPolicy } from './upload-policy.service.js';
+import { usageReport } from './usage-report.service.js';
+
+function actorOf(request: FastifyRequest) {
+  const principal = requirePrincipal(request);
+  return { ...auditContext(request), userId: principal.userId, email: principal.email };
+}
+
+export function securityReportRoutes(app: FastifyInstance, options: SecurityRoutesOptions): void {
+  const { db, monitor, keyring, clock, uploadPolicy } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
+  const schema = { tags: ['security'], security: [{ bearerAuth: [] }] };
+
+  api.get(
+    '/api/security/report',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary:
+          'Security report of a period: alerts, failed sign-ins, top IPs, blocks, large uploads',
+        description: 'JSON by default; `format=csv` answers the same as formula-safe CSV.',
+        querystring: SecurityReportQuery,
+        response: { 200: SecurityReport.or(z.string()), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const rules = await monitor.rules.get();
+      const report = await securityReport(
+        db,
+        periodOf(request.query, clock()),
+        rules.builtIn.largeUpload.thresholdBytes,
+      );
+      if (request.query.format === 'json') return report;
+      const writer = csvWriter(REPORT_COLUMNS);
+      for (const row of reportRows(report)) writer.write(row);
+      writer.end();
+      let csv = '';
+      for await (const chunk of writer) csv += String(chunk);
+      const day = report.to.slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="security-report-${day}.csv"`)
+        .send(csv);
+    },
+  );
+
+  api.get(
+    '/api/security/compliance',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Compliance posture: each check with pass/fail and what to do',
+        querystring: ComplianceQuery,
+        response: { 200: ComplianceReport, ...problemResponses(400, 401, 403) },
+      },
+    },
+    (request) =>
+      complianceReport(
+        { db, keyring, s3Network: monitor.senders.s3Network, clock },
+        request.query.staleDays,
+      ),
+  );
+
+  api.get(
+    '/api/security/usage',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary:
+          'Upload usage of a period: per day, user and location, largest files, active users',
+        querystring: ReportPeriodQuery,
+        response: { 200: SecurityUsageReport, ...problemResponses(400, 401, 403) },
+      },
+    },
+    (request) => usageReport(db, periodOf(request.query, clock())),
+  );
+
+  api.get(
+    '/api/security/upload-policy',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Upload policy (largest file, allowed extensions and types, required 2FA)',
+        response: { 200: UploadPolicyView, ...problemResponses(401, 403) },
+      },
+    },
+    () => readUploadPolicy(db, uploadPolicy.defaults),
+  );
+
+  api.put(
+    '/api/security/upload-policy',
+    {
+      ...adminOnly,
+      schema: {
+        ...schema,
+        summary: 'Set the upload policy (applies to new uploads on every instance at once)',
+        body: UploadPolicy,
+        response: { 200: UploadPolicyView, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const view = await writeUploadPolicy(
+        db,
+        actorOf(request),
+        request.body,
+        uploadPolicy.defaults,
+      );
+      await uploadPolicy.live.reload();
+      await monitor.bus.publish({ type: 'upload-policy' });
+      return view;
+    },
+  );
+}
