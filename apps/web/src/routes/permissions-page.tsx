@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { GrantView } from '@s3am/contracts';
 import { problemMessage } from '../api/client';
 import { useApiQuery } from '../features/common/use-api-query';
+import { EditGrantDialog } from '../features/permissions/edit-grant-dialog';
 import { GrantDialog } from '../features/permissions/grant-dialog';
 import { GrantsTable } from '../features/permissions/grants-table';
 import { GroupsSection } from '../features/permissions/groups-section';
@@ -22,6 +23,7 @@ export function PermissionsPage() {
   const groups = useApiQuery(fetchGroups, []);
   const connections = useApiQuery(fetchConnections, []);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<GrantView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const remove = async (grant: GrantView) => {
@@ -57,7 +59,13 @@ export function PermissionsPage() {
           <Typography id="grants-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
             Grants
           </Typography>
-          {grants.data && <GrantsTable grants={grants.data} onDelete={(g) => void remove(g)} />}
+          {grants.data && (
+            <GrantsTable
+              grants={grants.data}
+              onEdit={setEditing}
+              onDelete={(g) => void remove(g)}
+            />
+          )}
         </Box>
         <GroupsSection
           groups={groups.data ?? []}
@@ -70,6 +78,11 @@ export function PermissionsPage() {
         <UserPermissionsSection />
         <QuotasSection />
       </Stack>
+      <EditGrantDialog
+        grant={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => void grants.reload()}
+      />
       <GrantDialog
         open={creating}
         connections={connections.data ?? []}

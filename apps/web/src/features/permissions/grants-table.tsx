@@ -1,5 +1,6 @@
-// All grants: who, where (connection, bucket, prefix), which actions, until when; with remove.
+// All grants: who, where (connection, bucket, prefix), which actions, until when; edit, remove.
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import PersonOutlined from '@mui/icons-material/PersonOutlined';
 import {
@@ -52,9 +53,11 @@ function expiry(expiresAt: string | null): { text: string; expired: boolean } {
 
 export function GrantsTable({
   grants,
+  onEdit,
   onDelete,
 }: {
   grants: GrantView[];
+  onEdit: (grant: GrantView) => void;
   onDelete: (grant: GrantView) => void;
 }) {
   if (grants.length === 0) {
@@ -104,7 +107,16 @@ export function GrantsTable({
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {expired ? <Chip size="small" color="warning" label={`Expired ${text}`} /> : text}
                 </TableCell>
-                <TableCell align="right">
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip title="Edit grant">
+                    <IconButton
+                      size="small"
+                      aria-label={`Edit grant on ${grant.bucket}/${grant.prefix} for ${grant.userEmail ?? grant.groupName}`}
+                      onClick={() => onEdit(grant)}
+                    >
+                      <EditOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
                   <Tooltip title="Remove grant">
                     <IconButton
                       size="small"

@@ -9,6 +9,7 @@ import {
   UserList,
   type ConnectionView,
   type GrantInput,
+  type GrantUpdate,
   type GroupInput,
 } from '@s3am/contracts';
 import { api } from '../../api/client';
@@ -25,6 +26,10 @@ export async function fetchGrants(): Promise<GrantView[]> {
 
 export async function createGrant(input: GrantInput): Promise<GrantView> {
   return GrantView.parse((await api.post('/api/grants', input)).data);
+}
+
+export async function updateGrant(id: string, change: GrantUpdate): Promise<GrantView> {
+  return GrantView.parse((await api.patch(`/api/grants/${id}`, change)).data);
 }
 
 export async function deleteGrant(id: string): Promise<void> {
