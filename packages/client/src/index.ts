@@ -27,4 +27,5 @@ export {
 } from './route.js';
 export { apiRoutes, type ApiRoutes } from './routes/index.js';
 export { migrationReportCsv } from './routes/migrations.js';
+export { securityReportCsv } from './routes/security.js';
 export { readServerSentEvents, type ServerSentEvent } from './sse.js';

@@ -4,6 +4,8 @@ import {
   AlertListQuery,
   AllowList,
   AllowListEntryView,
+  ComplianceQuery,
+  ComplianceReport,
   CreateAllowListEntryRequest,
   CreateIpBlockRequest,
   IpBlockList,
@@ -13,9 +15,15 @@ import {
   LogSources,
   NotificationChannelsView,
   NotificationDeliveryList,
+  ReportPeriodQuery,
   SecurityAlertView,
+  SecurityReport,
+  SecurityReportQuery,
   SecurityRules,
+  SecurityUsageReport,
   UpdateNotificationChannels,
+  UploadPolicy,
+  UploadPolicyView,
 } from '@s3am/contracts';
 import { route } from '../route.js';
 
@@ -97,4 +105,42 @@ export const securityRoutes = {
     path: '/api/security/log-sources/run',
     response: LogSourceRunList,
   }),
+  /** JSON report; for CSV call `securityReportCsv` (same route, raw). */
+  securityReport: route({
+    method: 'GET',
+    path: '/api/security/report',
+    query: SecurityReportQuery,
+    response: SecurityReport,
+  }),
+  complianceReport: route({
+    method: 'GET',
+    path: '/api/security/compliance',
+    query: ComplianceQuery,
+    response: ComplianceReport,
+  }),
+  securityUsage: route({
+    method: 'GET',
+    path: '/api/security/usage',
+    query: ReportPeriodQuery,
+    response: SecurityUsageReport,
+  }),
+  getUploadPolicy: route({
+    method: 'GET',
+    path: '/api/security/upload-policy',
+    response: UploadPolicyView,
+  }),
+  updateUploadPolicy: route({
+    method: 'PUT',
+    path: '/api/security/upload-policy',
+    body: UploadPolicy,
+    response: UploadPolicyView,
+  }),
 } as const;
+
+/** The security report as formula-safe CSV: `client.call(securityReportCsv, …)`. */
+export const securityReportCsv = route({
+  method: 'GET',
+  path: '/api/security/report',
+  query: SecurityReportQuery,
+  response: 'raw',
+});
