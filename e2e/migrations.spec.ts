@@ -58,6 +58,8 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   await page.getByLabel('Destination prefix').fill(destination);
   // 0.2 MiB/s for 3 MiB: about 15 s of copying, so the job is paused long before its end.
   await page.getByLabel('Bandwidth cap (MiB/s)').fill('0.2');
+  // Two at a time: a pause leaves at most two copies to finish.
+  await page.getByLabel('Concurrency (objects at once)').fill('2');
   await expect(page.getByLabel('identity policy', { exact: true })).toContainText(
     'ListSourcePrefix',
   );
