@@ -26,7 +26,7 @@ export type AuditEventView = z.infer<typeof AuditEventView>;
 
 // Querystring schemas stay inline (no component id): @fastify/swagger cannot resolve a $ref there.
 export const AuditQuery = z.object({
-  actor: z.string().max(254).optional().describe('Actor user id or email'),
+  actor: z.string().max(254).optional().describe('Actor user id, or their email or part of it'),
   action: z
     .string()
     .max(100)
@@ -39,7 +39,9 @@ export const AuditQuery = z.object({
     .string()
     .max(200)
     .optional()
-    .describe('Text searched in action, actor, target, IP and request id'),
+    .describe(
+      'Text searched in action, actor, target, IP, request id and detail fields (object key, folder, email, name, ids)',
+    ),
   before: z
     .string()
     .regex(/^\d+$/)

@@ -7,14 +7,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AuditFilters = Omit<AuditQuery, 'before' | 'limit'>;
 
+/**
+ * Detail fields the search looks into: the object keys, folders and names events are about
+ * (file operations, grants, shares, users). JSON text fields only; case-sensitive like S3 keys.
+ */
+const SEARCHED_DETAILS = [
+  'email',
+  'key',
+  'from',
+  'to',
+  'prefix',
+  'bucket',
+  'grantee',
+  'name',
+  'uploadId',
+  'shareId',
+  'jobId',
+  'id',
+];
+
 export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) {
     where.push(
       UUID.test(filters.actor)
         ? { actorId: filters.actor }
-        : // Stored emails are normalized (lower case); an insensitive `equals` would be an ILIKE.
-          { actorEmail: filters.actor.trim().toLowerCase() },
+        : // Part of an email ("alice", "@example.org"); stored emails are lower case.
+          { actorEmail: { contains: likeLiteral(filters.actor.trim().toLowerCase()) } },
     );
   }
   if (filters.action) {
@@ -28,7 +47,8 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
   if (filters.from) where.push({ at: { gte: new Date(filters.from) } });
   if (filters.to) where.push({ at: { lt: new Date(filters.to) } });
   if (filters.q) {
-    const contains = { contains: likeLiteral(filters.q), mode: 'insensitive' as const };
+    const text = likeLiteral(filters.q);
+    const contains = { contains: text, mode: 'insensitive' as const };
     where.push({
       OR: [
         { action: contains },
@@ -37,8 +57,10 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
         { targetId: contains },
         { ip: contains },
         { requestId: contains },
-        // The email of the user an event is about (user.create, user.delete…).
-        { details: { path: ['email'], string_contains: likeLiteral(filters.q) } },
+        // What an event is about: a user's email (user.create…), an object key, a folder…
+        ...SEARCHED_DETAILS.map((field) => ({
+          details: { path: [field], string_contains: text },
+        })),
       ],
     });
   }
