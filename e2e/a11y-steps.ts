@@ -6,6 +6,9 @@ import { LOGIN_PAGE, type AppPage } from './app-pages.js';
 import { E2E_ADMIN } from './fixtures.js';
 import { signIn } from './session-steps.js';
 
+/** How long a page may take to appear (a wait for an event, not a timing assertion). */
+const PAGE_LOAD_MS = 30_000;
+
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
@@ -23,7 +26,10 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 /** Opens a page by address and waits for its heading, i.e. for the page to have rendered. */
 export async function openPage(page: Page, appPage: AppPage): Promise<void> {
   await page.goto(appPage.path);
-  await expect(page.getByRole('heading', { level: 1, name: appPage.heading })).toBeVisible();
+  // A page's code loads on first visit; on a machine shared by many test runs that took >10 s.
+  await expect(page.getByRole('heading', { level: 1, name: appPage.heading })).toBeVisible({
+    timeout: PAGE_LOAD_MS,
+  });
   // Spinners and skeletons are not what people read: wait until the page has settled.
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 }
@@ -35,5 +41,7 @@ export async function openPage(page: Page, appPage: AppPage): Promise<void> {
 export async function signInIfNeeded(page: Page): Promise<void> {
   if (!page.url().endsWith(LOGIN_PAGE.path)) return;
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({
+    timeout: PAGE_LOAD_MS,
+  });
 }
