@@ -18,6 +18,7 @@ import {
   setSessionCallbacks,
   type RefreshProblem,
 } from '../../api/client';
+import { clearThumbnailCache } from '../files/thumbnail-cache';
 import { RefreshProblemNotice } from './refresh-problem-notice';
 
 type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
@@ -83,6 +84,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       signOut: async () => {
         await api.post('/api/auth/logout').catch(() => undefined);
+        // List thumbnails are pictures of the user's files: none stay behind on a shared browser.
+        void clearThumbnailCache();
         setSessionEnded(false);
         signedOut();
       },

@@ -1,7 +1,6 @@
 // Browses one granted location: breadcrumbs, search by name start, paging, actions on objects,
 // and uploads into the open folder (Upload button, or files dropped anywhere on the page).
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import {
@@ -24,7 +23,6 @@ import { Link as RouterLink } from 'react-router';
 import type { EffectivePermissions, FileLocation, ObjectRef } from '@s3am/contracts';
 import { useAuth } from '../auth/auth-context';
 import { useApiQuery } from '../common/use-api-query';
-import { DeleteObjectsDialog } from './delete-objects-dialog';
 import { FileTable } from './file-table';
 import { fetchUploadLimits } from './files-api';
 import { actionsInFolder } from './folder-actions';
@@ -36,6 +34,8 @@ import { NewFolderDialog } from './new-folder-dialog';
 import { FolderToolbarActions } from './folder-toolbar-actions';
 import { MoveDialog, type MoveTarget } from './move-dialog';
 import { ObjectDetailsDrawer } from './object-details-drawer';
+import { SelectionActions } from './selection-actions';
+import { SelectionSummary } from './selection-summary';
 import type { SortOrder } from './sort-entries';
 import { useFolderDrop } from './use-folder-drop';
 import { useFolderListing } from './use-folder-listing';
@@ -66,7 +66,6 @@ export function FileBrowser({
   const [search, setSearch] = useState('');
   const [order, setOrder] = useState<SortOrder>({ field: 'name', direction: 'asc' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [toDelete, setToDelete] = useState<string[]>([]);
   const [creatingFolder, setCreatingFolder] = useState(false);
   const [details, setDetails] = useState<ObjectRef | null>(null);
   const [movingObject, setMovingObject] = useState<MoveTarget | null>(null);
@@ -152,22 +151,21 @@ export function FileBrowser({
             New folder
           </Button>
         )}
-        {allowed.has('delete') && (
-          <Button
-            color="error"
-            startIcon={<DeleteOutlined />}
-            disabled={selected.size === 0}
-            onClick={() => setToDelete([...selected])}
-          >
-            Delete{selected.size ? ` (${selected.size})` : ''}
-          </Button>
-        )}
+        <SelectionActions
+          where={where}
+          prefix={prefix}
+          allowed={allowed}
+          selected={selected}
+          onSelectedChange={setSelected}
+          onChanged={listing.reload}
+        />
         <FolderToolbarActions
           where={where}
           prefix={prefix}
           allowed={allowed}
           selected={selected}
           objects={listing.objects}
+          folders={listing.folders}
           onChanged={listing.reload}
           onLeaveFolder={() => {
             const parent = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
@@ -191,16 +189,27 @@ export function FileBrowser({
             {listing.error.message}
           </Alert>
         )}
-        {!listing.error && (
-          <FileTable
+        {!listing.error && !empty && (
+          <SelectionSummary
             folders={listing.folders}
             objects={listing.objects}
+            complete={listing.complete}
+            loading={listing.loading}
+            selected={selected}
+          />
+        )}
+        {!listing.error && (
+          <FileTable
+            where={where}
+            folders={listing.folders}
+            objects={listing.objects}
+            complete={listing.complete}
             order={order}
             onSort={setOrder}
             selected={selected}
             onSelectedChange={setSelected}
             canRead={allowed.has('read')}
-            canDelete={allowed.has('delete')}
+            selectable={allowed.has('delete') || allowed.has('read')}
             onOpenFolder={navigate}
             actions={{
               onDetails: (object) => setDetails(refOf(object.key)),
@@ -222,15 +231,6 @@ export function FileBrowser({
           </Box>
         )}
       </Paper>
-      <DeleteObjectsDialog
-        where={where}
-        keys={toDelete}
-        onClose={() => setToDelete([])}
-        onDeleted={(deleted) => {
-          setSelected(new Set([...selected].filter((key) => !deleted.includes(key))));
-          listing.reload();
-        }}
-      />
       <NewFolderDialog
         open={creatingFolder}
         where={where}

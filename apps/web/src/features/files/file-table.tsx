@@ -1,7 +1,7 @@
-// A folder's contents as a table: sortable columns, object selection and per-object actions.
+// A folder's contents as a table: sortable columns, selection of files and folders, thumbnails
+// or type icons, and per-object actions.
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
-import InsertDriveFileOutlined from '@mui/icons-material/InsertDriveFileOutlined';
 import LinkOutlined from '@mui/icons-material/LinkOutlined';
 import {
   Box,
@@ -19,7 +19,10 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatBytes } from '../common/format-bytes';
+import type { BucketRef } from './files-api';
 import { formatDate } from './format';
+import { ObjectThumbnail } from './object-thumbnail';
+import { selectAllLabel } from './selection-summary';
 import { sortEntries, type SortField, type SortOrder } from './sort-entries';
 import type { FolderEntry, ObjectEntry } from './use-folder-listing';
 
@@ -66,30 +69,39 @@ function NameCell({ icon, children }: { icon: ReactNode; children: ReactNode }) 
 }
 
 export function FileTable({
+  where,
   folders,
   objects,
+  complete,
   order,
   onSort,
   selected,
   onSelectedChange,
   canRead,
-  canDelete,
+  selectable,
   onOpenFolder,
   actions,
 }: {
+  where: BucketRef;
   folders: FolderEntry[];
   objects: ObjectEntry[];
+  /** False when the folder holds more than is loaded (select all then covers what is loaded). */
+  complete: boolean;
   order: SortOrder;
   onSort: (order: SortOrder) => void;
+  /** Object keys and folder prefixes (ending in '/'). */
   selected: Set<string>;
   onSelectedChange: (selected: Set<string>) => void;
   canRead: boolean;
-  canDelete: boolean;
+  /** Some action applies to a selection (delete, ZIP, move): show the checkboxes. */
+  selectable: boolean;
   onOpenFolder: (prefix: string) => void;
   actions: ObjectActions;
 }) {
   const sorted = sortEntries(folders, objects, order);
-  const allSelected = objects.length > 0 && objects.every((o) => selected.has(o.key));
+  const everything = [...folders.map((f) => f.prefix), ...objects.map((o) => o.key)];
+  const allSelected = everything.length > 0 && everything.every((id) => selected.has(id));
+  const checkboxCell = selectable ? undefined : { display: 'none' };
   const toggle = (key: string) => {
     const next = new Set(selected);
     if (!next.delete(key)) next.add(key);
@@ -99,16 +111,18 @@ export function FileTable({
     <Table size="small" aria-label="Folder contents">
       <TableHead>
         <TableRow>
-          <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }}>
-            <Checkbox
-              checked={allSelected}
-              indeterminate={!allSelected && selected.size > 0}
-              disabled={objects.length === 0}
-              onChange={() =>
-                onSelectedChange(allSelected ? new Set() : new Set(objects.map((o) => o.key)))
-              }
-              slotProps={{ input: { 'aria-label': 'Select all files' } }}
-            />
+          <TableCell padding="checkbox" sx={checkboxCell}>
+            <Tooltip title={selectAllLabel(folders.length, objects.length, complete)}>
+              <Checkbox
+                checked={allSelected}
+                indeterminate={!allSelected && selected.size > 0}
+                disabled={everything.length === 0}
+                onChange={() => onSelectedChange(allSelected ? new Set() : new Set(everything))}
+                slotProps={{
+                  input: { 'aria-label': selectAllLabel(folders.length, objects.length, complete) },
+                }}
+              />
+            </Tooltip>
           </TableCell>
           <TableCell>
             <SortHeader field="name" label="Name" order={order} onSort={onSort} />
@@ -128,8 +142,14 @@ export function FileTable({
       </TableHead>
       <TableBody>
         {sorted.folders.map((folder) => (
-          <TableRow key={folder.prefix} hover>
-            <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }} />
+          <TableRow key={folder.prefix} hover selected={selected.has(folder.prefix)}>
+            <TableCell padding="checkbox" sx={checkboxCell}>
+              <Checkbox
+                checked={selected.has(folder.prefix)}
+                onChange={() => toggle(folder.prefix)}
+                slotProps={{ input: { 'aria-label': `Select folder ${folder.name}` } }}
+              />
+            </TableCell>
             <TableCell>
               <NameCell icon={<FolderOutlined color="primary" fontSize="small" />}>
                 <Link component="button" onClick={() => onOpenFolder(folder.prefix)}>
@@ -146,7 +166,7 @@ export function FileTable({
         ))}
         {sorted.objects.map((object) => (
           <TableRow key={object.key} hover selected={selected.has(object.key)}>
-            <TableCell padding="checkbox" sx={canDelete ? undefined : { display: 'none' }}>
+            <TableCell padding="checkbox" sx={checkboxCell}>
               <Checkbox
                 checked={selected.has(object.key)}
                 onChange={() => toggle(object.key)}
@@ -154,7 +174,7 @@ export function FileTable({
               />
             </TableCell>
             <TableCell>
-              <NameCell icon={<InsertDriveFileOutlined color="action" fontSize="small" />}>
+              <NameCell icon={<ObjectThumbnail where={where} object={object} canRead={canRead} />}>
                 {canRead ? (
                   <Link
                     component="button"

@@ -22,8 +22,9 @@ export async function fetchListing(
   where: BucketRef,
   prefix: string,
   continuationToken?: string,
+  maxKeys = 200,
 ): Promise<FileListing> {
-  const params = { ...where, prefix, continuationToken, maxKeys: 200 };
+  const params = { ...where, prefix, continuationToken, maxKeys };
   return FileListing.parse((await api.get('/api/files', { params })).data);
 }
 

@@ -29,6 +29,7 @@ export function FolderToolbarActions({
   allowed,
   selected,
   objects,
+  folders,
   onChanged,
   onLeaveFolder,
 }: {
@@ -36,8 +37,10 @@ export function FolderToolbarActions({
   /** The open folder: '' (bucket root) or ending in '/'. */
   prefix: string;
   allowed: ReadonlySet<string>;
+  /** Object keys and folder prefixes. */
   selected: Set<string>;
   objects: ListedObject[];
+  folders: { prefix: string }[];
   onChanged: () => void;
   /** After the open folder moved away or was deleted. */
   onLeaveFolder: () => void;
@@ -52,14 +55,24 @@ export function FolderToolbarActions({
     setZipping(true);
     try {
       const picked = objects.filter((o) => selected.has(o.key));
+      const pickedFolders = folders.filter((f) => selected.has(f.prefix));
+      // A selected folder's files keep their path below the open folder (`sub/a.txt`).
+      const inFolders = (
+        await Promise.all(pickedFolders.map((f) => collectFolder(where, f.prefix)))
+      )
+        .flat()
+        .map((entry) => ({ ...entry, name: entry.key.slice(prefix.length) }));
       const entries: ZipEntry[] =
-        picked.length > 0
-          ? picked.map((o) => ({
-              key: o.key,
-              name: o.name,
-              size: o.size,
-              lastModified: o.lastModified,
-            }))
+        picked.length + pickedFolders.length > 0
+          ? [
+              ...picked.map((o) => ({
+                key: o.key,
+                name: o.name,
+                size: o.size,
+                lastModified: o.lastModified,
+              })),
+              ...inFolders,
+            ]
           : await collectFolder(where, prefix);
       if (entries.length === 0) {
         setZipState({ message: 'Nothing to download: the folder is empty.', error: true });

@@ -1,4 +1,6 @@
-// One folder's contents, page by page: the first page on every change, more on "load more".
+// One folder's contents. Folders of up to 5,000 entries are fetched whole (page after page), so
+// sorting, counting and "select all" cover the whole folder; beyond that the first 5,000 are
+// shown and "load more" fetches the next ones, and the page says what sorting covers.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileListing } from '@s3am/contracts';
 import { problemCode, problemMessage } from '../../api/client';
@@ -11,6 +13,11 @@ export interface ListingError {
   message: string;
   denied: boolean;
 }
+
+/** Entries fetched in one go (first load, or each "load more"). */
+export const WHOLE_FOLDER_LIMIT = 5000;
+/** The API's largest page. */
+const PAGE_SIZE = 1000;
 
 function listingError(caught: unknown): ListingError {
   const denied = problemCode(caught) === 'GRANT_DENIED';
@@ -29,20 +36,27 @@ export function useFolderListing(where: BucketRef | null, prefix: string) {
   const bucket = where?.bucket;
 
   const load = useCallback(
-    async (token?: string) => {
+    async (startToken?: string) => {
       if (!connectionId || !bucket) return;
       const request = ++latest.current;
       setLoading(true);
       setError(null);
+      let token = startToken;
+      let fetched = 0;
       try {
-        const page = await fetchListing({ connectionId, bucket }, prefix, token);
-        if (request !== latest.current) return;
-        setFolders((shown) => (token ? [...shown, ...page.folders] : page.folders));
-        setObjects((shown) => (token ? [...shown, ...page.objects] : page.objects));
-        setNextToken(page.nextContinuationToken);
+        do {
+          const page = await fetchListing({ connectionId, bucket }, prefix, token, PAGE_SIZE);
+          if (request !== latest.current) return;
+          const append = token !== undefined;
+          setFolders((shown) => (append ? [...shown, ...page.folders] : page.folders));
+          setObjects((shown) => (append ? [...shown, ...page.objects] : page.objects));
+          fetched += page.folders.length + page.objects.length;
+          token = page.nextContinuationToken ?? undefined;
+          setNextToken(token ?? null);
+        } while (token && fetched < WHOLE_FOLDER_LIMIT);
       } catch (caught) {
         if (request !== latest.current) return;
-        if (!token) {
+        if (!startToken && fetched === 0) {
           setFolders([]);
           setObjects([]);
           setNextToken(null);
@@ -64,5 +78,15 @@ export function useFolderListing(where: BucketRef | null, prefix: string) {
   }, [load, nextToken]);
   const reload = useCallback(() => void load(), [load]);
 
-  return { folders, objects, hasMore: nextToken !== null, loading, error, loadMore, reload };
+  return {
+    folders,
+    objects,
+    /** False while entries beyond those loaded remain: sorting then covers only what is loaded. */
+    complete: nextToken === null,
+    hasMore: nextToken !== null,
+    loading,
+    error,
+    loadMore,
+    reload,
+  };
 }
