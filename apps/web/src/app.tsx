@@ -115,6 +115,10 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'security',
+            lazy: async () => ({ Component: (await import('./routes/security-page')).SecurityPage }),
+          },
+          {
             path: 'migrations/new',
             lazy: async () => ({
               Component: (await import('./routes/new-migration-page')).NewMigrationPage,

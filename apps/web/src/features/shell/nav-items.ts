@@ -7,6 +7,7 @@ import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LinkOutlined from '@mui/icons-material/LinkOutlined';
+import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import type { Role } from '@s3am/contracts';
@@ -71,6 +72,13 @@ export const NAV_ITEMS: NavItem[] = [
     key: 'migrations',
     path: '/migrations',
     icon: SyncAltOutlined,
+    ready: true,
+    roles: ['admin'],
+  },
+  {
+    label: 'Security',
+    path: '/security',
+    icon: SecurityOutlined,
     ready: true,
     roles: ['admin'],
   },

@@ -1,0 +1,130 @@
+// One alert: severity, rule, subject, count and times; the buttons to acknowledge or resolve it;
+// and its evidence (the events behind it, with the log line for S3/CloudTrail records) unfolded.
+import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
+import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
+import {
+  Box,
+  Chip,
+  Collapse,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { SecurityAlertView } from '@s3am/contracts';
+import { AsyncButton } from '../common/async-button';
+import { formatDateTime } from '../i18n/intl-format';
+import { SEVERITY_COLOR, STATUS_LABEL } from './security-display';
+
+interface AlertRowProps {
+  alert: SecurityAlertView;
+  onChange: (id: string, verb: 'ack' | 'resolve') => Promise<void>;
+}
+
+function statusNote(alert: SecurityAlertView): string {
+  if (alert.status === 'resolved' && alert.resolvedAt)
+    return `by ${alert.resolvedBy ?? 'someone'}, ${formatDateTime(alert.resolvedAt)}`;
+  if (alert.status === 'acknowledged' && alert.acknowledgedAt)
+    return `by ${alert.acknowledgedBy ?? 'someone'}, ${formatDateTime(alert.acknowledgedAt)}`;
+  return '';
+}
+
+export function AlertRow({ alert, onChange }: AlertRowProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <TableRow hover data-testid="alert-row" sx={{ '& > td': { borderBottom: 'unset' } }}>
+        <TableCell padding="checkbox">
+          <IconButton
+            size="small"
+            aria-label={open ? 'Hide evidence' : 'Show evidence'}
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
+          </IconButton>
+        </TableCell>
+        <TableCell>
+          <Chip size="small" color={SEVERITY_COLOR[alert.severity]} label={alert.severity} />
+        </TableCell>
+        <TableCell>
+          <Typography variant="body2" sx={{ fontWeight: 500 }}>
+            {alert.rule}
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            {alert.summary}
+          </Typography>
+        </TableCell>
+        <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+          {alert.subjectType === 'ip' ? 'IP ' : 'User '}
+          {alert.subject}
+        </TableCell>
+        <TableCell align="right">{alert.count}</TableCell>
+        <TableCell>{formatDateTime(alert.lastSeen)}</TableCell>
+        <TableCell>
+          <Typography variant="body2">{STATUS_LABEL[alert.status]}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {statusNote(alert)}
+          </Typography>
+        </TableCell>
+        <TableCell align="right">
+          <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+            {alert.status === 'open' && (
+              <AsyncButton size="small" onClick={() => onChange(alert.id, 'ack')}>
+                Acknowledge
+              </AsyncButton>
+            )}
+            {alert.status !== 'resolved' && (
+              <AsyncButton size="small" onClick={() => onChange(alert.id, 'resolve')}>
+                Resolve
+              </AsyncButton>
+            )}
+          </Stack>
+        </TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell sx={{ py: 0 }} colSpan={8}>
+          <Collapse in={open} unmountOnExit>
+            <Box sx={{ my: 1.5 }}>
+              <Typography variant="subtitle2" gutterBottom>
+                Evidence (first seen {formatDateTime(alert.firstSeen)})
+              </Typography>
+              <Table size="small" aria-label="Evidence">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>When</TableCell>
+                    <TableCell>Event</TableCell>
+                    <TableCell>Source</TableCell>
+                    <TableCell>IP</TableCell>
+                    <TableCell>Request / log line</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {alert.evidence.map((item) => (
+                    <TableRow key={item.id}>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.at)}</TableCell>
+                      <TableCell>{item.kind}</TableCell>
+                      <TableCell>{item.source}</TableCell>
+                      <TableCell sx={{ fontFamily: 'monospace' }}>{item.ip ?? '—'}</TableCell>
+                      <TableCell
+                        sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}
+                      >
+                        {item.line ?? (item.requestId ? `request ${item.requestId}` : '—')}
+                        {item.auditSeq ? ` · audit #${item.auditSeq}` : ''}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </>
+  );
+}

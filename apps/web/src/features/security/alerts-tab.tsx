@@ -1,0 +1,144 @@
+// Alerts, live: the list follows the stream (no reload needed); filter by status, severity and
+// rule; acknowledge or resolve; each row unfolds its evidence.
+import {
+  Alert,
+  Chip,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMemo, useState } from 'react';
+import { SecurityAlertView, type AlertStatus, type SecuritySeverity } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { AlertRow } from './alert-row';
+import { SEVERITIES, STATUS_LABEL } from './security-display';
+import { useAlertFeed, type StreamState } from './use-alert-stream';
+
+const CONNECTION_LABEL: Record<StreamState, { label: string; color: 'success' | 'default' }> = {
+  connecting: { label: 'Connecting…', color: 'default' },
+  live: { label: 'Live', color: 'success' },
+  reconnecting: { label: 'Reconnecting…', color: 'default' },
+  closed: { label: 'Not live', color: 'default' },
+};
+
+export function AlertsTab() {
+  const feed = useAlertFeed();
+  const [status, setStatus] = useState<AlertStatus | 'all'>('open');
+  const [severity, setSeverity] = useState<SecuritySeverity | 'all'>('all');
+  const [rule, setRule] = useState('all');
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const rules = useMemo(
+    () => [...new Set(feed.alerts.map((alert) => alert.rule))].sort(),
+    [feed.alerts],
+  );
+  const shown = feed.alerts.filter(
+    (alert) =>
+      (status === 'all' || alert.status === status) &&
+      (severity === 'all' || alert.severity === severity) &&
+      (rule === 'all' || alert.rule === rule),
+  );
+
+  const change = async (id: string, verb: 'ack' | 'resolve') => {
+    setActionError(null);
+    try {
+      const response = await api.post(`/api/security/alerts/${id}/${verb}`);
+      feed.upsert(SecurityAlertView.parse(response.data));
+    } catch (caught) {
+      setActionError(problemMessage(caught));
+    }
+  };
+
+  const live = CONNECTION_LABEL[feed.connection];
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label="Status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as AlertStatus | 'all')}
+          sx={{ minWidth: 160 }}
+        >
+          <MenuItem value="all">All</MenuItem>
+          {(['open', 'acknowledged', 'resolved'] as const).map((value) => (
+            <MenuItem key={value} value={value}>
+              {STATUS_LABEL[value]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Severity"
+          value={severity}
+          onChange={(event) => setSeverity(event.target.value as SecuritySeverity | 'all')}
+          sx={{ minWidth: 140 }}
+        >
+          <MenuItem value="all">All</MenuItem>
+          {SEVERITIES.map((value) => (
+            <MenuItem key={value} value={value}>
+              {value}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Rule"
+          value={rule}
+          onChange={(event) => setRule(event.target.value)}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="all">All</MenuItem>
+          {rules.map((value) => (
+            <MenuItem key={value} value={value}>
+              {value}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={live.color}
+          label={live.label}
+          data-testid="alert-stream-state"
+        />
+      </Stack>
+      {feed.error && <Alert severity="error">{feed.error}</Alert>}
+      {actionError && <Alert severity="error">{actionError}</Alert>}
+      <TableContainer>
+        <Table size="small" aria-label="Alerts">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox" />
+              <TableCell>Severity</TableCell>
+              <TableCell>Rule</TableCell>
+              <TableCell>Subject</TableCell>
+              <TableCell align="right">Count</TableCell>
+              <TableCell>Last seen</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Actions</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((alert) => (
+              <AlertRow key={alert.id} alert={alert} onChange={change} />
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {!feed.loading && shown.length === 0 && (
+        <Typography color="text.secondary">No alerts match these filters.</Typography>
+      )}
+    </Stack>
+  );
+}

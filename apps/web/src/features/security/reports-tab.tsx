@@ -1,0 +1,4 @@
+// Placeholder until this tab is built.
+export function ReportsTab() {
+  return null;
+}
