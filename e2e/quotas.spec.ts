@@ -73,7 +73,7 @@ test('a quota refuses an upload with a clear message, and shows the room left be
     const upload = page.getByRole('button', { name: 'Upload', exact: true });
     await upload.click();
     const menu = page.getByRole('menu');
-    await expect(menu).toContainText('Your quota: 0 B of 1000 B used, 1000 B left');
+    await expect(menu).toContainText(/Your quota: 0 B of 1,?000 B used, 1,?000 B left/);
     const tooBig = page.waitForEvent('filechooser');
     await menu.getByRole('menuitem', { name: 'Files…' }).click();
     await (
@@ -109,7 +109,7 @@ test('a quota refuses an upload with a clear message, and shows the room left be
     await page.keyboard.press('Escape');
     await upload.click();
     await expect(page.getByRole('menu')).toContainText(
-      'Your quota: 400 B of 1000 B used, 600 B left',
+      /Your quota: 400 B of 1,?000 B used, 600 B left/,
     );
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/quota-menu.png` });
