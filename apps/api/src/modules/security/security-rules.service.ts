@@ -2,7 +2,8 @@
 // cached per instance and reloaded when any instance changes them.
 import { SecurityRules, type SecurityRules as Rules } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
-import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import { saveSetting } from '../settings/stored-setting.js';
 
 const KEY = 'security.rules';
 
@@ -23,20 +24,10 @@ export async function writeRules(
   actor: AuditContext & { userId: string; email: string },
   rules: Rules,
 ): Promise<Rules> {
-  await db.systemSetting.upsert({
-    where: { key: KEY },
-    create: { key: KEY, value: rules },
-    update: { value: rules },
-  });
-  const { userId, email, ...context } = actor;
-  await recordAudit(db, {
-    ...context,
+  await saveSetting(db, actor, {
+    key: KEY,
+    value: rules,
     action: 'security.rules_change',
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
-    targetType: 'settings',
-    targetId: KEY,
     details: { customRules: rules.custom.length },
   });
   return rules;

@@ -11,8 +11,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
-import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+import type { AuditContext } from '../audit/audit.service.js';
 import { getSecuritySettings, updateSecuritySettings } from '../settings/settings.service.js';
+import { saveSetting } from '../settings/stored-setting.js';
 
 const KEY = 'uploads.policy';
 
@@ -112,20 +113,10 @@ export async function writeUploadPolicy(
       ? [...new Set(policy.allowedContentTypes)]
       : null,
   };
-  await db.systemSetting.upsert({
-    where: { key: KEY },
-    create: { key: KEY, value: stored },
-    update: { value: stored },
-  });
-  const { userId, email, ...context } = actor;
-  await recordAudit(db, {
-    ...context,
+  await saveSetting(db, actor, {
+    key: KEY,
+    value: stored,
     action: 'settings.upload_policy_change',
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
-    targetType: 'settings',
-    targetId: KEY,
     details: {
       maxFileSizeBytes: stored.maxFileSizeBytes,
       allowedExtensions: stored.allowedExtensions?.join(',') ?? null,

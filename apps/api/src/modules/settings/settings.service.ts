@@ -1,7 +1,8 @@
 // Instance-wide security settings changed by admins at run time (stored in system_settings).
 import type { SecuritySettings } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
-import { recordAudit, type AuditContext } from '../audit/audit.service.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import { saveSetting } from './stored-setting.js';
 
 const KEY = 'security';
 const DEFAULTS: SecuritySettings = { requireTotpForAdmins: false, requireTotpForEveryone: false };
@@ -31,21 +32,10 @@ export async function updateSecuritySettings(
   next: SecuritySettings,
 ): Promise<SecuritySettings> {
   const before = await getSecuritySettings(db);
-  await db.systemSetting.upsert({
-    where: { key: KEY },
-    create: { key: KEY, value: next },
-    update: { value: next },
-  });
-  cache.delete(db);
-  const { userId, email, ...context } = actor;
-  await recordAudit(db, {
-    ...context,
+  await saveSetting(db, actor, {
+    key: KEY,
+    value: next,
     action: 'settings.security_change',
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
-    targetType: 'settings',
-    targetId: KEY,
     details: {
       requireTotpForAdminsFrom: before.requireTotpForAdmins,
       requireTotpForAdminsTo: next.requireTotpForAdmins,
@@ -53,6 +43,7 @@ export async function updateSecuritySettings(
       requireTotpForEveryoneTo: next.requireTotpForEveryone,
     },
   });
+  cache.delete(db);
   return next;
 }
 

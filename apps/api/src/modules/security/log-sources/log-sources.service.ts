@@ -2,7 +2,8 @@
 import { ErrorCode, LogSources, type LogSource, type LogSourceStatus } from '@s3am/contracts';
 import type { Db } from '../../../db/prisma.js';
 import { AppError } from '../../../lib/app-error.js';
-import { recordAudit, type AuditContext } from '../../audit/audit.service.js';
+import type { AuditContext } from '../../audit/audit.service.js';
+import { saveSetting } from '../../settings/stored-setting.js';
 
 const KEY = 'security.log_sources';
 
@@ -42,20 +43,10 @@ export async function writeLogSources(
   const found = await db.s3Connection.count({ where: { id: { in: ids } } });
   if (found !== ids.length)
     throw new AppError(ErrorCode.CONNECTION_NOT_FOUND, 'A log source names an unknown connection.');
-  await db.systemSetting.upsert({
-    where: { key: KEY },
-    create: { key: KEY, value: next },
-    update: { value: next },
-  });
-  const { userId, email, ...context } = actor;
-  await recordAudit(db, {
-    ...context,
+  await saveSetting(db, actor, {
+    key: KEY,
+    value: next,
     action: 'security.log_sources_change',
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
-    targetType: 'settings',
-    targetId: KEY,
     details: {
       sources: next.items.map((item) => `${item.kind}:${item.bucket}/${item.prefix}`).join(', '),
     },

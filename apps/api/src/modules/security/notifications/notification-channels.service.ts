@@ -11,8 +11,9 @@ import type { Db } from '../../../db/prisma.js';
 import { AppError } from '../../../lib/app-error.js';
 import { open, seal, type Keyring } from '../../../lib/crypto-envelope.js';
 import type { EndpointPolicy } from '../../../lib/ssrf-guard.js';
-import { recordAudit, type AuditContext } from '../../audit/audit.service.js';
+import type { AuditContext } from '../../audit/audit.service.js';
 import { webhookUrlRefusal } from './webhook-request.js';
+import { saveSetting } from '../../settings/stored-setting.js';
 
 const KEY = 'security.notifications';
 export const WEBHOOK_SECRET_AAD = 'security-webhook-secret';
@@ -118,20 +119,10 @@ export async function writeChannels(
     email: next.email,
     sns: next.sns,
   };
-  await db.systemSetting.upsert({
-    where: { key: KEY },
-    create: { key: KEY, value: stored },
-    update: { value: stored },
-  });
-  const { userId, email, ...context } = actor;
-  await recordAudit(db, {
-    ...context,
+  await saveSetting(db, actor, {
+    key: KEY,
+    value: stored,
     action: 'security.notifications_change',
-    outcome: 'success',
-    actorId: userId,
-    actorEmail: email,
-    targetType: 'settings',
-    targetId: KEY,
     details: {
       webhook: stored.webhook ? new URL(stored.webhook.url).origin : null,
       webhookSecretChanged: Boolean(webhook?.secret),
