@@ -48,9 +48,12 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
 
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.getByRole('link', { name: 'Migrations' }).click();
-  await expect(page.getByRole('heading', { name: 'Migrations', level: 1 })).toBeVisible();
+  // First visits load the page's code (the data grid is large): slow on a shared machine.
+  const firstLoad = { timeout: 30_000 };
+  await expect(page.getByRole('heading', { name: 'Migrations', level: 1 })).toBeVisible(firstLoad);
   await page.getByRole('link', { name: 'New migration' }).click();
 
+  await expect(page.getByRole('heading', { name: 'New migration' })).toBeVisible(firstLoad);
   await pickConnection(page, 'Source connection');
   await page.getByLabel('Source bucket').fill(E2E_LOCAL_S3.bucket);
   await page.getByLabel('Source prefix').fill(source);
@@ -70,15 +73,15 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   const other = await browser.newContext({ baseURL: second.baseURL });
   const watcher = await other.newPage();
   await signIn(watcher, E2E_ADMIN.email, E2E_ADMIN.password);
-  await expect(watcher.getByRole('button', { name: 'Account menu' })).toBeVisible();
+  await expect(watcher.getByRole('button', { name: 'Account menu' })).toBeVisible(firstLoad);
 
   await page.getByRole('button', { name: 'Start migration' }).click();
-  await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/migrations\/[0-9a-f-]{36}$/, firstLoad);
   const jobPath = new URL(page.url()).pathname;
   // Paused until the page on B is open (a loaded machine may take long to load it): B must then
   // see every later change live, since it was watching before they happened.
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByTestId('migration-state')).toHaveText('Paused');
+  await expect(page.getByTestId('migration-state')).toHaveText('Paused', firstLoad);
   await watcher.goto(jobPath);
   await expect(watcher.getByTestId('migration-state')).toHaveText('Paused', { timeout: 30_000 });
   await expect(watcher.getByText('Live', { exact: true })).toBeVisible();
@@ -98,7 +101,7 @@ test('two pages on two API instances watch one migration to 100 %; a late viewer
   // A late viewer on B: the job is over, so nothing but the first event can bring these numbers.
   const late = await other.newPage();
   await late.goto(jobPath);
-  await expect(late.getByTestId('migration-state')).toHaveText('Completed');
+  await expect(late.getByTestId('migration-state')).toHaveText('Completed', firstLoad);
   await expect(late.getByTestId('migration-percent')).toHaveText('100 %');
   await expect(objectsOf(late, 'copied')).toHaveText(String(OBJECTS));
   await expect(objectsOf(late, 'discovered')).toHaveText(String(OBJECTS));
