@@ -43,7 +43,7 @@ export function AuditFilters({
       <TextField size="small" label="Search" value={value.q} onChange={set('q')} sx={{ flex: 2 }} />
       <TextField
         size="small"
-        label="Actor (email or id)"
+        label="Actor (email, part of it, or id)"
         value={value.actor}
         onChange={set('actor')}
         sx={{ flex: 2 }}

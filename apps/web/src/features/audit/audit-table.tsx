@@ -1,4 +1,5 @@
-// The audit events table, newest first.
+// The audit events table, newest first; an event opens in full in a drawer (its action is a
+// button, and a click anywhere on the row does the same).
 import {
   Chip,
   Table,
@@ -7,71 +8,85 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  Tooltip,
+  Link,
   Paper,
 } from '@mui/material';
+import { useState } from 'react';
 import type { AuditEventView } from '@s3am/contracts';
 import { formatDateTime } from '../i18n/intl-format';
+import { AuditEventDrawer } from './audit-event-drawer';
+import { describeTarget } from './audit-target';
 
 const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
+  const [open, setOpen] = useState<AuditEventView | null>(null);
   return (
-    // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
-    <TableContainer
-      component={Paper}
-      variant="outlined"
-      tabIndex={0}
-      role="region"
-      aria-label="Audit events, scrollable"
-    >
-      <Table size="small" aria-label="Audit events">
-        <TableHead>
-          <TableRow>
-            <TableCell>Time</TableCell>
-            <TableCell>Actor</TableCell>
-            <TableCell>Action</TableCell>
-            <TableCell>Outcome</TableCell>
-            <TableCell>Target</TableCell>
-            <TableCell>IP</TableCell>
-            <TableCell>Details</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {events.map((event) => (
-            <TableRow key={event.seq} hover>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
-              <TableCell>{event.actorEmail ?? '—'}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{event.action}</TableCell>
-              <TableCell>
-                <Chip
-                  size="small"
-                  label={event.outcome}
-                  color={OUTCOME_COLOR[event.outcome]}
-                  variant="outlined"
-                />
-              </TableCell>
-              <TableCell>
-                {event.targetType
-                  ? `${event.targetType} ${event.targetId?.slice(0, 8) ?? ''}`
-                  : '—'}
-              </TableCell>
-              <TableCell>{event.ip ?? '—'}</TableCell>
-              <TableCell sx={{ maxWidth: 280 }}>
-                {/* A description, not a label: the span's text is what it says. */}
-                <Tooltip
-                  describeChild
-                  title={`request ${event.requestId ?? '—'} · hash ${event.hash.slice(0, 16)}…`}
-                >
+    <>
+      // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
+      <TableContainer
+        component={Paper}
+        variant="outlined"
+        tabIndex={0}
+        role="region"
+        aria-label="Audit events, scrollable"
+      >
+        <Table size="small" aria-label="Audit events">
+          <TableHead>
+            <TableRow>
+              <TableCell>Time</TableCell>
+              <TableCell>Actor</TableCell>
+              <TableCell>Action</TableCell>
+              <TableCell>Outcome</TableCell>
+              <TableCell>Target</TableCell>
+              <TableCell>IP</TableCell>
+              <TableCell>Details</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {events.map((event) => (
+              <TableRow
+                key={event.seq}
+                hover
+                onClick={() => setOpen(event)}
+                sx={{ cursor: 'pointer' }}
+              >
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
+                <TableCell>{event.actorEmail ?? '—'}</TableCell>
+                <TableCell>
+                  <Link
+                    component="button"
+                    type="button"
+                    onClick={(click) => {
+                      click.stopPropagation();
+                      setOpen(event);
+                    }}
+                    sx={{ fontFamily: 'monospace', textAlign: 'left' }}
+                  >
+                    {event.action}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    label={event.outcome}
+                    color={OUTCOME_COLOR[event.outcome]}
+                    variant="outlined"
+                  />
+                </TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{describeTarget(event)}</TableCell>
+                <TableCell>{event.ip ?? '—'}</TableCell>
+                <TableCell sx={{ maxWidth: 280 }}>
                   <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
                     {Object.keys(event.details).length ? JSON.stringify(event.details) : ''}
                   </span>
-                </Tooltip>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <AuditEventDrawer event={open} onClose={() => setOpen(null)} />
+    </>
   );
 }

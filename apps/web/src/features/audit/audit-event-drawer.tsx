@@ -1,0 +1,127 @@
+// One audit event in full, field by field: who, what, when, from where, about what, its details
+// (each key on its own line) and its place in the hash chain.
+import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import { Box, Chip, Drawer, IconButton, Stack, Typography } from '@mui/material';
+import type { AuditEventView } from '@s3am/contracts';
+import type { ReactNode } from 'react';
+import { formatDateTime } from '../i18n/intl-format';
+import { describeTarget } from './audit-target';
+
+const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+function detailText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function AuditEventDrawer({
+  event,
+  onClose,
+}: {
+  event: AuditEventView | null;
+  onClose: () => void;
+}) {
+  const details = Object.entries(event?.details ?? {});
+  return (
+    <Drawer
+      anchor="right"
+      open={event !== null}
+      onClose={onClose}
+      sx={{ zIndex: (theme) => theme.zIndex.drawer + 2 }}
+      slotProps={{
+        paper: {
+          'aria-labelledby': 'audit-event-title',
+          sx: { width: { xs: '100%', sm: 440 }, p: 3 },
+        },
+      }}
+    >
+      {event && (
+        <Stack spacing={2}>
+          <Stack direction="row" sx={{ alignItems: 'center' }}>
+            <Typography id="audit-event-title" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+              Event #{event.seq}
+            </Typography>
+            <IconButton aria-label="Close" onClick={onClose}>
+              <CloseOutlined />
+            </IconButton>
+          </Stack>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
+          >
+            <Field label="Action">
+              <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                {event.action}
+              </Box>
+            </Field>
+            <Field label="Outcome">
+              <Chip
+                size="small"
+                variant="outlined"
+                label={event.outcome}
+                color={OUTCOME_COLOR[event.outcome]}
+              />
+            </Field>
+            <Field label="Time">{formatDateTime(event.at)}</Field>
+            <Field label="Actor">{event.actorEmail ?? event.actorId ?? '—'}</Field>
+            <Field label="Target">{describeTarget(event)}</Field>
+            {event.targetId && <Field label="Target id">{event.targetId}</Field>}
+            <Field label="IP">{event.ip ?? '—'}</Field>
+            <Field label="Browser">{event.userAgent ?? '—'}</Field>
+            <Field label="Request id">{event.requestId ?? '—'}</Field>
+          </Box>
+          <Typography variant="subtitle2" component="h3">
+            Details
+          </Typography>
+          {details.length === 0 ? (
+            <Typography variant="body2" color="text.secondary">
+              None.
+            </Typography>
+          ) : (
+            <Box
+              component="dl"
+              aria-label="Event details"
+              sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
+            >
+              {details.map(([key, value]) => (
+                <Field key={key} label={key}>
+                  {detailText(value)}
+                </Field>
+              ))}
+            </Box>
+          )}
+          <Typography variant="subtitle2" component="h3">
+            Hash chain
+          </Typography>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
+          >
+            <Field label="Hash">
+              <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                {event.hash}
+              </Box>
+            </Field>
+            <Field label="Previous">
+              <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                {event.prevHash ?? '—'}
+              </Box>
+            </Field>
+          </Box>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
