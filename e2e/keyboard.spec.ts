@@ -5,6 +5,8 @@ import { E2E_ADMIN } from './fixtures.js';
 import { focusOutline, tabTo } from './keyboard-steps.js';
 
 test('an admin tours Users with the keyboard only', async ({ page }) => {
+  // Some 80 key presses, each a round trip to the browser: on a busy machine that passes 60 s.
+  test.setTimeout(180_000);
   const email = `keyboard-${Date.now()}@e2e.test`;
 
   // Sign in: the email field has focus, Tab to the password, Enter submits.
