@@ -1,0 +1,278 @@
+// Benchmark: bucket-to-bucket migration on the local S3 server. 10,000 small objects (1–64 KiB)
+// and 2 GiB of large objects (8 × 256 MiB) are copied from `uploads` to another bucket by our
+// migration job (run by a separate `pnpm worker` process, the API with RUN_JOBS=false) and by
+// `rclone copy` on the same data in the same run: objects/s and MiB/s for each and our ratios.
+// rclone runs twice: with its defaults (4 transfers, 8 checkers) and tuned to our concurrency.
+// Both sides use one credential for both buckets, so both copy server-side (CopyObject). The
+// worker's peak RSS (VmHWM) is read from /proc before it stops. Goals: ≥ 2× rclone's objects/s
+// for small objects, ≥ 1.0× its MiB/s for large. Needs `rclone` (apt-get install -y rclone); it
+// runs without AWS_CA_BUNDLE. Run: pnpm bench migrations (BENCH_MIGRATION_SMALL,
+// BENCH_MIGRATION_LARGE_MIB and BENCH_MIGRATION_CONCURRENCY change the load).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { KEYS, repoRoot, signIn, startStack } from './support/stack.js';
+
+const SMALL = Number(process.env.BENCH_MIGRATION_SMALL ?? 10_000);
+const LARGE_OBJECT_MIB = 256;
+const LARGE_TOTAL_MIB = Number(process.env.BENCH_MIGRATION_LARGE_MIB ?? 2048);
+const CONCURRENCY = Number(process.env.BENCH_MIGRATION_CONCURRENCY ?? 64);
+const DEST_BUCKET = 'bench-dest';
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+async function putAll(client: S3Client, objects: { key: string; body: Buffer }[], lanes = 32) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < objects.length) {
+        const { key, body } = objects[next++]!;
+        await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: body }));
+      }
+    }),
+  );
+}
+
+function startWorker(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/worker.ts'], {
+    cwd: repoRoot,
+    // No DATABASE_URL: the worker joins the embedded PostgreSQL the stack runs under DATA_DIR.
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/worker is running[\s\S]*Stop with Ctrl-C/.test(output)) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${output}`)));
+  });
+}
+
+async function peakRssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+function rclone(args: string[], endpoint: string): Promise<number> {
+  const started = performance.now();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    RCLONE_CONFIG_BENCH_TYPE: 's3',
+    RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
+    RCLONE_CONFIG_BENCH_ENDPOINT: endpoint,
+    RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: KEYS.accessKeyId,
+    RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
+    RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
+    RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true',
+  };
+  delete env.AWS_CA_BUNDLE; // rclone refuses the bundle set in this environment
+  return new Promise((resolve, reject) => {
+    const child = spawn('rclone', ['copy', '--config', '/dev/null', ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`rclone exited ${code}: ${errors.slice(-2000)}`)),
+    );
+  });
+}
+
+interface JobView {
+  id: string;
+  state: string;
+  counts: { copied: { objects: number; bytes: number }; failed: { objects: number } };
+  durationMs: number | null;
+}
+
+/** Creates a job and waits for its end: wall-clock seconds from the POST to the finished state. */
+async function ourJob(
+  app: string,
+  auth: Record<string, string>,
+  connectionId: string,
+  sourcePrefix: string,
+  destPrefix: string,
+) {
+  const started = performance.now();
+  const response = await fetch(`${app}/api/migrations`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      source: { connectionId, bucket: 'uploads', prefix: sourcePrefix },
+      destination: { connectionId, bucket: DEST_BUCKET, prefix: destPrefix },
+      options: { concurrency: CONCURRENCY },
+    }),
+  });
+  if (response.status !== 201)
+    throw new Error(`create: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as JobView;
+  for (;;) {
+    const view = (await (
+      await fetch(`${app}/api/migrations/${id}`, { headers: auth })
+    ).json()) as JobView;
+    if (['completed', 'failed', 'cancelled'].includes(view.state)) {
+      const seconds = (performance.now() - started) / 1000;
+      if (view.state !== 'completed' || view.counts.failed.objects > 0)
+        throw new Error(`job ended ${view.state}: ${JSON.stringify(view.counts)}`);
+      return {
+        seconds,
+        objects: view.counts.copied.objects,
+        bytes: view.counts.copied.bytes,
+        jobDurationMs: view.durationMs,
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-migrations-'));
+  const stack = await startStack(dataDir, { RUN_JOBS: 'false' });
+  let worker: ChildProcess | undefined;
+  const s3 = new S3Client({
+    endpoint: stack.s3,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: KEYS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  try {
+    const { auth, connectionId } = await signIn(stack.app);
+    await s3.send(new CreateBucketCommand({ Bucket: DEST_BUCKET }));
+    let smallBytes = 0;
+    const small = Array.from({ length: SMALL }, (_, i) => {
+      const body = randomBytes(KiB + Math.floor(Math.random() * 63 * KiB));
+      smallBytes += body.length;
+      return { key: `small/d${i % 10}/obj-${i}.bin`, body };
+    });
+    await putAll(s3, small);
+    const largeBody = randomBytes(LARGE_OBJECT_MIB * MiB);
+    const largeCount = Math.max(1, Math.round(LARGE_TOTAL_MIB / LARGE_OBJECT_MIB));
+    await putAll(
+      s3,
+      Array.from({ length: largeCount }, (_, i) => ({
+        key: `large/big-${i}.bin`,
+        body: largeBody,
+      })),
+      2,
+    );
+    const largeBytes = largeCount * LARGE_OBJECT_MIB * MiB;
+
+    worker = await startWorker(dataDir);
+    const baselineRss = await peakRssMiB(worker.pid!);
+    const endpoint = stack.s3;
+    const tuned = [`--transfers=${CONCURRENCY}`, `--checkers=${CONCURRENCY}`];
+
+    const oursSmall = await ourJob(stack.app, auth, connectionId, 'small/', 'ours-small/');
+    const rcloneSmall = await rclone(
+      ['bench:uploads/small', `bench:${DEST_BUCKET}/rclone-small`],
+      endpoint,
+    );
+    const rcloneSmallTuned = await rclone(
+      [...tuned, 'bench:uploads/small', `bench:${DEST_BUCKET}/rclone-tuned-small`],
+      endpoint,
+    );
+    const oursLarge = await ourJob(stack.app, auth, connectionId, 'large/', 'ours-large/');
+    const rcloneLarge = await rclone(
+      ['bench:uploads/large', `bench:${DEST_BUCKET}/rclone-large`],
+      endpoint,
+    );
+    const rcloneLargeTuned = await rclone(
+      [...tuned, 'bench:uploads/large', `bench:${DEST_BUCKET}/rclone-tuned-large`],
+      endpoint,
+    );
+    const peakRss = await peakRssMiB(worker.pid!);
+
+    const perSecond = (count: number, seconds: number) => round(count / seconds, 1);
+    const mibPerSecond = (bytes: number, seconds: number) => round(bytes / MiB / seconds, 1);
+    const smallRates = {
+      ours: perSecond(SMALL, oursSmall.seconds),
+      rcloneDefaults: perSecond(SMALL, rcloneSmall),
+      rcloneTuned: perSecond(SMALL, rcloneSmallTuned),
+    };
+    const largeRates = {
+      ours: mibPerSecond(largeBytes, oursLarge.seconds),
+      rcloneDefaults: mibPerSecond(largeBytes, rcloneLarge),
+      rcloneTuned: mibPerSecond(largeBytes, rcloneLargeTuned),
+    };
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'migrations',
+          setup: {
+            smallObjects: SMALL,
+            smallMiB: round(smallBytes / MiB, 1),
+            largeObjects: largeCount,
+            largeMiB: largeBytes / MiB,
+            ourConcurrency: CONCURRENCY,
+            copy: 'one connection reads and writes: server-side CopyObject on both sides',
+            timing:
+              'ours: POST /api/migrations to the finished state (listing, copy, HEAD verification); rclone: the process run',
+          },
+          small: {
+            objectsPerSecond: smallRates,
+            mibPerSecond: {
+              ours: mibPerSecond(smallBytes, oursSmall.seconds),
+              rcloneDefaults: mibPerSecond(smallBytes, rcloneSmall),
+              rcloneTuned: mibPerSecond(smallBytes, rcloneSmallTuned),
+            },
+            ratioToRcloneDefaults: round(smallRates.ours / smallRates.rcloneDefaults),
+            ratioToRcloneTuned: round(smallRates.ours / smallRates.rcloneTuned),
+            goal: '≥ 2× rclone objects/s',
+            oursCopied: oursSmall.objects,
+            seconds: {
+              ours: round(oursSmall.seconds),
+              rcloneDefaults: round(rcloneSmall),
+              rcloneTuned: round(rcloneSmallTuned),
+            },
+          },
+          large: {
+            mibPerSecond: largeRates,
+            objectsPerSecond: {
+              ours: perSecond(largeCount, oursLarge.seconds),
+              rcloneDefaults: perSecond(largeCount, rcloneLarge),
+              rcloneTuned: perSecond(largeCount, rcloneLargeTuned),
+            },
+            ratioToRcloneDefaults: round(largeRates.ours / largeRates.rcloneDefaults),
+            ratioToRcloneTuned: round(largeRates.ours / largeRates.rcloneTuned),
+            goal: '≥ 1.0× rclone MiB/s',
+            oursCopiedMiB: oursLarge.bytes / MiB,
+            seconds: {
+              ours: round(oursLarge.seconds),
+              rcloneDefaults: round(rcloneLarge),
+              rcloneTuned: round(rcloneLargeTuned),
+            },
+          },
+          worker: { peakRssMiB: peakRss, rssAtStartMiB: baselineRss },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    s3.destroy();
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker!.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
