@@ -19,7 +19,11 @@ export async function scheduleQuotaUsage(
   else await queue.boss.schedule(QUOTA_USAGE_QUEUE, everyMinutes(intervalMinutes));
   // Workers run even without a schedule: an operator may send a pass by hand.
   await queue.boss.work(QUOTA_USAGE_QUEUE, async ([job]) => {
-    const report = await measureUsage(deps);
+    const report = await measureUsage({
+      ...deps,
+      onBucketError: (where, error) =>
+        log.warn({ ...where, err: error }, 'quota usage: bucket not measured (last values kept)'),
+    });
     log.info({ quotaUsage: report, jobId: job?.id }, 'quota usage measured');
   });
 }

@@ -11,6 +11,8 @@ import { allGrantedPrefixes, outermost, type Location } from './quota-scope.js';
 export interface MeasureDeps extends S3ClientDeps {
   db: Db;
   clock: () => Date;
+  /** Told why a bucket could not be listed (the pass goes on with the others). */
+  onBucketError?: (where: { connectionId: string; bucket: string }, error: unknown) => void;
 }
 
 const idOf = (l: Location) => `${l.connectionId}\u0000${l.bucket}\u0000${l.prefix}`;
@@ -72,7 +74,11 @@ export async function measureUsage(deps: MeasureDeps): Promise<MeasureReport> {
     try {
       if (!connection) throw new Error('connection removed');
       sums = await measureBucket(s3ClientFor(connection, deps), group);
-    } catch {
+    } catch (error) {
+      deps.onBucketError?.(
+        { connectionId: group[0]!.connectionId, bucket: group[0]!.bucket },
+        error,
+      );
       report.failed += group.length;
       continue;
     }

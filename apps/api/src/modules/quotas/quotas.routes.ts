@@ -79,7 +79,11 @@ export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
       },
     },
     async (request) => {
-      const report = await measureUsage(deps);
+      const report = await measureUsage({
+        ...deps,
+        onBucketError: (where, error) =>
+          request.log.warn({ ...where, err: error }, 'quota usage: bucket not measured'),
+      });
       await recordActorEvent(deps.db, actorOf(request), {
         at: deps.clock(),
         action: 'quota.measure',

@@ -197,3 +197,26 @@ describe('measured usage', () => {
     }
   });
 });
+
+it('a bucket that cannot be listed keeps its last measurement and is reported as failed', async () => {
+  const bob = await signedInGrantee(ctx, { connectionId, prefix: `${run}/bob/` });
+  await ctx.db.grant.create({
+    data: {
+      userId: bob.user.id,
+      connectionId,
+      bucket: `missing-${Date.now()}`,
+      prefix: '',
+      actions: ['list', 'write'],
+    },
+  });
+  await call(admin, 'PUT', `/api/quotas/users/${bob.user.id}`, { maxBytes: 100, maxObjects: null });
+  const report = MeasureReport.parse((await call(admin, 'POST', '/api/quotas/measure')).json());
+  expect(report.failed).toBe(1);
+  const mine = MyQuota.parse((await call(alice.token, 'GET', '/api/quotas/me')).json());
+  expect(mine.quotas.find((q) => q.name === 'you')?.usedBytes).toBe(2000);
+  const audit = await ctx.db.auditEvent.findFirst({
+    where: { action: 'quota.measure' },
+    orderBy: { seq: 'desc' },
+  });
+  expect(audit?.details).toMatchObject({ failed: 1 });
+});
