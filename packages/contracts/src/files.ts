@@ -58,6 +58,18 @@ export const ObjectRef = z.object({
 });
 export type ObjectRef = z.infer<typeof ObjectRef>;
 
+/** A download link for one object; its lifetime is chosen up to the admin's maximum. */
+export const DownloadLinkRequest = ObjectRef.extend({
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .optional()
+    .describe('Lifetime of the link; capped at the maximum the admin set (the default)'),
+});
+export type DownloadLinkRequest = z.infer<typeof DownloadLinkRequest>;
+
 export const ObjectDetails = z
   .object({
     key: z.string(),

@@ -6,6 +6,7 @@ import {
   DeleteObjectsRequest,
   DeleteObjectsResult,
   DownloadLink,
+  DownloadLinkRequest,
   FileListing,
   FileLocations,
   FileLocationsQuery,
@@ -79,8 +80,8 @@ export function filesRoutes(app: FastifyInstance, deps: FilesDeps): void {
       config: { tokenScope: 'read' },
       schema: {
         ...schema,
-        summary: 'A presigned download link',
-        body: ObjectRef,
+        summary: 'A presigned download link (lifetime chosen up to the admin maximum)',
+        body: DownloadLinkRequest,
         response: { 200: DownloadLink, ...errors },
       },
     },

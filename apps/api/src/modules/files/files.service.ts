@@ -15,6 +15,7 @@ import {
   type FileLocation,
   type GrantAction,
   type ObjectDetails,
+  type DownloadLinkRequest,
   type ObjectRef,
 } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
@@ -185,12 +186,17 @@ export async function objectDetails(
   }
 }
 
-/** A presigned GET (on the browser-facing endpoint) that downloads under the object's own name. */
+/**
+ * A presigned GET (on the browser-facing endpoint) that downloads under the object's own name.
+ * It lives as long as asked, never longer than the admin's maximum (which is also the default).
+ */
 export async function downloadLink(
   deps: FilesDeps,
   caller: Caller,
-  ref: ObjectRef,
+  request: DownloadLinkRequest,
 ): Promise<{ url: string; expiresAt: string }> {
+  const { expiresInSeconds, ...ref } = request;
+  const ttlSeconds = Math.min(expiresInSeconds ?? deps.downloadTtlSeconds, deps.downloadTtlSeconds);
   await authorize(deps.db, caller, { ...ref, action: 'read' }, deps.clock());
   const connection = await findConnection(deps.db, ref.connectionId);
   const client = s3ClientFor(browserFacing(connection), deps);
@@ -204,13 +210,10 @@ export async function downloadLink(
         Key: ref.key,
         ResponseContentDisposition: disposition,
       }),
-      { expiresIn: deps.downloadTtlSeconds, signingDate: now },
+      { expiresIn: ttlSeconds, signingDate: now },
     );
-    await audit(deps, caller, 'files.download_link', ref, { ttlSeconds: deps.downloadTtlSeconds });
-    return {
-      url,
-      expiresAt: new Date(now.getTime() + deps.downloadTtlSeconds * 1000).toISOString(),
-    };
+    await audit(deps, caller, 'files.download_link', ref, { ttlSeconds });
+    return { url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString() };
   } catch (error) {
     throw asApiError(error);
   }
