@@ -10,8 +10,7 @@
 // BENCH_MIGRATION_LARGE_MIB and BENCH_MIGRATION_CONCURRENCY change the load).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -140,6 +139,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-migrations-'));
+  await chmod(dataDir, 0o755); // the embedded PostgreSQL runs as user `postgres` when we are root
   const stack = await startStack(dataDir, { RUN_JOBS: 'false' });
   let worker: ChildProcess | undefined;
   const s3 = new S3Client({
