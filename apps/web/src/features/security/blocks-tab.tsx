@@ -1,4 +1,116 @@
-// Placeholder until this tab is built.
+// Blocked addresses (by hand or by a rule; with expiry) and the allow-lists below them.
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import {
+  Alert,
+  Button,
+  Chip,
+  Divider,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { IpBlockList } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { AsyncButton } from '../common/async-button';
+import { useApiQuery } from '../common/use-api-query';
+import { formatDateTime } from '../i18n/intl-format';
+import { AddBlockDialog } from './add-block-dialog';
+import { AllowListPanel } from './allow-list-panel';
+
 export function BlocksTab() {
-  return null;
+  const [adding, setAdding] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const { data, error, loading, reload } = useApiQuery(
+    async () => IpBlockList.parse((await api.get('/api/security/blocks')).data).items,
+    [],
+  );
+  const remove = async (id: string) => {
+    setActionError(null);
+    try {
+      await api.delete(`/api/security/blocks/${id}`);
+      await reload();
+    } catch (caught) {
+      setActionError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          Blocked addresses
+        </Typography>
+        <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setAdding(true)}>
+          Block an address
+        </Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        Requests from these addresses are refused before sign-in, on every API instance.
+      </Typography>
+      {(error ?? actionError) && <Alert severity="error">{error ?? actionError}</Alert>}
+      <TableContainer>
+        <Table size="small" aria-label="Blocked addresses">
+          <TableHead>
+            <TableRow>
+              <TableCell>Address</TableCell>
+              <TableCell>Reason</TableCell>
+              <TableCell>Source</TableCell>
+              <TableCell>Since</TableCell>
+              <TableCell>Expires</TableCell>
+              <TableCell align="right" />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(data ?? []).map((block) => (
+              <TableRow key={block.id} hover>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{block.cidr}</TableCell>
+                <TableCell>{block.reason}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label={block.source}
+                    color={block.source === 'manual' ? 'default' : 'warning'}
+                  />
+                </TableCell>
+                <TableCell>
+                  {formatDateTime(block.createdAt)}
+                  {block.createdBy ? ` · ${block.createdBy}` : ''}
+                </TableCell>
+                <TableCell>
+                  {block.expiresAt ? formatDateTime(block.expiresAt) : 'Until removed'}
+                </TableCell>
+                <TableCell align="right">
+                  <AsyncButton
+                    size="small"
+                    color="error"
+                    aria-label={`Remove the block on ${block.cidr}`}
+                    onClick={() => remove(block.id)}
+                  >
+                    Remove
+                  </AsyncButton>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {!loading && data?.length === 0 && (
+        <Typography color="text.secondary">No address is blocked.</Typography>
+      )}
+      <Divider />
+      <AllowListPanel />
+      <AddBlockDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={() => void reload()}
+      />
+    </Stack>
+  );
 }

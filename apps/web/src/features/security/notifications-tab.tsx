@@ -1,4 +1,102 @@
-// Placeholder until this tab is built.
+// Notifications: the channels, and recent deliveries — a failed one stays visible here with its
+// error and attempts (never silently dropped).
+import {
+  Alert,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { NotificationChannelsView, NotificationDeliveryList } from '@s3am/contracts';
+import { api } from '../../api/client';
+import { AsyncButton } from '../common/async-button';
+import { useApiQuery } from '../common/use-api-query';
+import { formatDateTime } from '../i18n/intl-format';
+import { NotificationChannelsForm } from './notification-channels-form';
+
+const STATUS_COLOR = { pending: 'default', sent: 'success', failed: 'error' } as const;
+
 export function NotificationsTab() {
-  return null;
+  const channels = useApiQuery(
+    async () => NotificationChannelsView.parse((await api.get('/api/security/notifications')).data),
+    [],
+  );
+  const deliveries = useApiQuery(
+    async () =>
+      NotificationDeliveryList.parse((await api.get('/api/security/notifications/deliveries')).data)
+        .items,
+    [],
+  );
+  const failed = deliveries.data?.filter((delivery) => delivery.status === 'failed').length ?? 0;
+
+  return (
+    <Stack spacing={3}>
+      {channels.error && <Alert severity="error">{channels.error}</Alert>}
+      {channels.data && (
+        <NotificationChannelsForm
+          initial={channels.data}
+          hasSecret={channels.data.webhook?.hasSecret ?? false}
+        />
+      )}
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          Recent deliveries
+        </Typography>
+        <AsyncButton onClick={deliveries.reload}>Refresh</AsyncButton>
+      </Stack>
+      {failed > 0 && (
+        <Alert severity="warning">
+          {failed} notification{failed === 1 ? '' : 's'} could not be delivered. Check the channel
+          settings; the error of each is below.
+        </Alert>
+      )}
+      {deliveries.error && <Alert severity="error">{deliveries.error}</Alert>}
+      <TableContainer>
+        <Table size="small" aria-label="Notification deliveries">
+          <TableHead>
+            <TableRow>
+              <TableCell>Created</TableCell>
+              <TableCell>Channel</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Attempts</TableCell>
+              <TableCell>Error</TableCell>
+              <TableCell>Next try / sent</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(deliveries.data ?? []).map((delivery) => (
+              <TableRow key={delivery.id} hover>
+                <TableCell>{formatDateTime(delivery.createdAt)}</TableCell>
+                <TableCell>{delivery.channel}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={STATUS_COLOR[delivery.status]}
+                    label={delivery.status}
+                  />
+                </TableCell>
+                <TableCell align="right">{delivery.attempts}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>{delivery.lastError ?? '—'}</TableCell>
+                <TableCell>
+                  {delivery.sentAt
+                    ? formatDateTime(delivery.sentAt)
+                    : delivery.nextAttemptAt
+                      ? formatDateTime(delivery.nextAttemptAt)
+                      : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {!deliveries.loading && deliveries.data?.length === 0 && (
+        <Typography color="text.secondary">No notification has been sent yet.</Typography>
+      )}
+    </Stack>
+  );
 }

@@ -1,4 +1,108 @@
-// Placeholder until this tab is built.
+// Reports for a period: security charts (failed sign-ins, alerts by severity, top addresses),
+// upload usage, the compliance posture, and the security report as JSON or CSV to download.
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import { Alert, Divider, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { SecurityReport, SecurityUsageReport } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { AsyncButton } from '../common/async-button';
+import { useApiQuery } from '../common/use-api-query';
+import { ComplianceList } from './compliance-list';
+import { lastDays, periodQuery, type Period } from './report-period';
+import { SecurityCharts } from './security-charts';
+import { UsagePanel } from './usage-panel';
+
+/** Saves a response body under `name` (the API sends the CSV formula-safe). */
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function ReportsTab() {
-  return null;
+  const [period, setPeriod] = useState<Period>(() => lastDays(30));
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const valid = period.from !== '' && period.to !== '' && period.from <= period.to;
+  const query = valid ? periodQuery(period) : null;
+  const report = useApiQuery(async () => {
+    if (!query) return null;
+    return SecurityReport.parse((await api.get('/api/security/report', { params: query })).data);
+  }, [query?.from, query?.to]);
+  const usage = useApiQuery(async () => {
+    if (!query) return null;
+    return SecurityUsageReport.parse(
+      (await api.get('/api/security/usage', { params: query })).data,
+    );
+  }, [query?.from, query?.to]);
+
+  const download = async (format: 'json' | 'csv') => {
+    if (!query) return;
+    setDownloadError(null);
+    try {
+      const response = await api.get<Blob>('/api/security/report', {
+        params: { ...query, format },
+        responseType: 'blob',
+      });
+      save(response.data, `security-report-${period.from}-${period.to}.${format}`);
+    } catch (caught) {
+      setDownloadError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Stack spacing={3}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField
+          size="small"
+          type="date"
+          label="From"
+          value={period.from}
+          onChange={(event) => setPeriod({ ...period, from: event.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          error={!valid}
+        />
+        <TextField
+          size="small"
+          type="date"
+          label="To"
+          value={period.to}
+          onChange={(event) => setPeriod({ ...period, to: event.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          error={!valid}
+          helperText={valid ? undefined : 'The start must not be after the end.'}
+        />
+        <AsyncButton
+          startIcon={<DownloadOutlined />}
+          disabled={!valid}
+          onClick={() => download('json')}
+        >
+          Report (JSON)
+        </AsyncButton>
+        <AsyncButton
+          startIcon={<DownloadOutlined />}
+          disabled={!valid}
+          onClick={() => download('csv')}
+        >
+          Report (CSV)
+        </AsyncButton>
+      </Stack>
+      {downloadError && <Alert severity="error">{downloadError}</Alert>}
+      {report.error && <Alert severity="error">{report.error}</Alert>}
+      {report.data && <SecurityCharts report={report.data} />}
+      <Divider />
+      <Typography variant="h6" component="h2">
+        Usage
+      </Typography>
+      {usage.error && <Alert severity="error">{usage.error}</Alert>}
+      {usage.data && <UsagePanel usage={usage.data} />}
+      <Divider />
+      <Typography variant="h6" component="h2">
+        Compliance
+      </Typography>
+      <ComplianceList />
+    </Stack>
+  );
 }

@@ -6,10 +6,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { CopyLinkDialogHost } from '../files/copy-link-dialog';
 import { LocaleSwitcher } from '../i18n/locale-switcher';
 import { ColorModeButton } from '../theme/color-mode-button';
 import { GlobalDropZone } from '../uploads/global-drop-zone';
 import { UploadManagerProvider } from '../uploads/upload-manager-context';
+import { UserNotices } from '../security/user-notices';
 import { Brand } from './brand';
 import { NavDrawer } from './nav-drawer';
 import { RoleGate } from './role-gate';
@@ -27,6 +29,7 @@ export function AppShell() {
       <ShellFrame />
       <GlobalDropZone role={user?.role ?? 'viewer'} />
       <UploadTray />
+      <CopyLinkDialogHost />
     </UploadManagerProvider>
   );
 }
@@ -84,6 +87,7 @@ function ShellFrame() {
         sx={{ flexGrow: 1, p: { xs: 2, md: 4 }, minWidth: 0, '&:focus': { outline: 'none' } }}
       >
         <Toolbar />
+        <UserNotices userId={user?.id} />
         <RoleGate role={user?.role ?? 'viewer'}>
           <Outlet />
         </RoleGate>

@@ -1,0 +1,166 @@
+// Allow-lists: the global one and per-user ones (CIDR). A user with entries can sign in and use
+// tokens only from those ranges, so the form says whose list an entry joins.
+import {
+  Alert,
+  Button,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { AllowList, UserList } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { AsyncButton } from '../common/async-button';
+import { useApiQuery } from '../common/use-api-query';
+import { useFormProblem } from '../common/use-form-problem';
+
+const GLOBAL = 'global';
+
+export function AllowListPanel() {
+  const [cidr, setCidr] = useState('');
+  const [note, setNote] = useState('');
+  const [owner, setOwner] = useState(GLOBAL);
+  const problem = useFormProblem();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const entries = useApiQuery(
+    async () => AllowList.parse((await api.get('/api/security/allow-list')).data).items,
+    [],
+  );
+  const users = useApiQuery(
+    async () =>
+      UserList.parse((await api.get('/api/users', { params: { pageSize: 200 } })).data).items,
+    [],
+  );
+  const emailOf = (userId: string | null) =>
+    userId === null
+      ? 'Everyone (global)'
+      : (users.data?.find((user) => user.id === userId)?.email ?? userId);
+
+  const add = async () => {
+    problem.setMessage(null);
+    try {
+      await api.post('/api/security/allow-list', {
+        cidr,
+        note,
+        userId: owner === GLOBAL ? null : owner,
+      });
+      setCidr('');
+      setNote('');
+      await entries.reload();
+    } catch (caught) {
+      problem.show(caught, ['cidr', 'note', 'userId']);
+    }
+  };
+  const remove = async (id: string) => {
+    setActionError(null);
+    try {
+      await api.delete(`/api/security/allow-list/${id}`);
+      await entries.reload();
+    } catch (caught) {
+      setActionError(problemMessage(caught));
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h6" component="h2">
+        Allow-lists
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        With a global list, only its ranges may use the API; a user with their own list may sign in
+        and use tokens only from those ranges.
+      </Typography>
+      {(entries.error ?? actionError) && (
+        <Alert severity="error">{entries.error ?? actionError}</Alert>
+      )}
+      {problem.message && <Alert severity="error">{problem.message}</Alert>}
+      <Stack
+        component="form"
+        noValidate
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        sx={{ alignItems: 'flex-start' }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <TextField
+          select
+          size="small"
+          label="List"
+          value={owner}
+          onChange={(event) => setOwner(event.target.value)}
+          sx={{ minWidth: 220 }}
+          {...problem.fieldProps('userId')}
+        >
+          <MenuItem value={GLOBAL}>Everyone (global)</MenuItem>
+          {(users.data ?? []).map((user) => (
+            <MenuItem key={user.id} value={user.id}>
+              {user.email}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label="CIDR range"
+          placeholder="10.0.0.0/8"
+          value={cidr}
+          onChange={(event) => setCidr(event.target.value)}
+          {...problem.fieldProps('cidr')}
+        />
+        <TextField
+          size="small"
+          label="Note"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          {...problem.fieldProps('note')}
+        />
+        <Button type="submit" variant="outlined" disabled={!cidr.trim()}>
+          Allow
+        </Button>
+      </Stack>
+      <TableContainer>
+        <Table size="small" aria-label="Allow-lists">
+          <TableHead>
+            <TableRow>
+              <TableCell>List</TableCell>
+              <TableCell>Range</TableCell>
+              <TableCell>Note</TableCell>
+              <TableCell align="right" />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(entries.data ?? []).map((entry) => (
+              <TableRow key={entry.id} hover>
+                <TableCell>{emailOf(entry.userId)}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{entry.cidr}</TableCell>
+                <TableCell>{entry.note}</TableCell>
+                <TableCell align="right">
+                  <AsyncButton
+                    size="small"
+                    color="error"
+                    aria-label={`Remove ${entry.cidr} from the allow-list`}
+                    onClick={() => remove(entry.id)}
+                  >
+                    Remove
+                  </AsyncButton>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {!entries.loading && entries.data?.length === 0 && (
+        <Typography color="text.secondary">No allow-list: every address may connect.</Typography>
+      )}
+    </Stack>
+  );
+}

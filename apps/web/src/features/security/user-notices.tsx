@@ -1,0 +1,66 @@
+// Notices about the signed-in person's own account (a sign-in from a new country, a password or
+// 2FA change), from GET /api/me/notices, shown above every page until dismissed. A failure to
+// load them stays quiet: they are a courtesy, and the email about the same event was sent.
+import { Alert, AlertTitle, Button, Stack } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { UserNoticeList, type UserNoticeKind, type UserNoticeView } from '@s3am/contracts';
+import { api, problemMessage } from '../../api/client';
+import { formatDateTime } from '../i18n/intl-format';
+
+const TITLE: Record<UserNoticeKind, string> = {
+  new_country_sign_in: 'Sign-in from a new country',
+  password_changed: 'Your password was changed',
+  two_factor_changed: 'Your two-factor authentication changed',
+};
+
+export function UserNotices({ userId }: { userId: string | undefined }) {
+  const [notices, setNotices] = useState<UserNoticeView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setNotices([]);
+    if (!userId) return;
+    let current = true;
+    api.get('/api/me/notices').then(
+      (response) => {
+        if (current) setNotices(UserNoticeList.parse(response.data).items);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [userId]);
+
+  const dismiss = async (ids: string[]) => {
+    setError(null);
+    try {
+      await api.post('/api/me/notices/dismiss', { ids });
+      setNotices((current) => current.filter((notice) => !ids.includes(notice.id)));
+    } catch (caught) {
+      setError(problemMessage(caught));
+    }
+  };
+
+  if (notices.length === 0) return null;
+  return (
+    <Stack spacing={1} sx={{ mb: 2 }} role="region" aria-label="Account notices">
+      {notices.map((notice) => (
+        <Alert
+          key={notice.id}
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => void dismiss([notice.id])}>
+              Dismiss
+            </Button>
+          }
+        >
+          <AlertTitle>{TITLE[notice.kind]}</AlertTitle>
+          {notice.message} ({formatDateTime(notice.createdAt)}) If this was not you, change your
+          password and tell an admin.
+        </Alert>
+      ))}
+      {error && <Alert severity="error">{error}</Alert>}
+    </Stack>
+  );
+}
