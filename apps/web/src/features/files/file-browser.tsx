@@ -200,6 +200,8 @@ export function FileBrowser({
         )}
         {!listing.error && (
           <FileTable
+            // A new folder starts with its first rows drawn again.
+            key={prefix + search}
             where={where}
             folders={listing.folders}
             objects={listing.objects}

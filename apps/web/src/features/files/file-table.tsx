@@ -5,6 +5,7 @@ import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import LinkOutlined from '@mui/icons-material/LinkOutlined';
 import {
   Box,
+  Button,
   Checkbox,
   IconButton,
   Link,
@@ -24,6 +25,7 @@ import { formatDate } from './format';
 import { ObjectThumbnail } from './object-thumbnail';
 import { selectAllLabel } from './selection-summary';
 import { sortEntries, type SortField, type SortOrder } from './sort-entries';
+import { useRowWindow } from './use-row-window';
 import type { FolderEntry, ObjectEntry } from './use-folder-listing';
 
 export interface ObjectActions {
@@ -99,6 +101,9 @@ export function FileTable({
   actions: ObjectActions;
 }) {
   const sorted = sortEntries(folders, objects, order);
+  const rows = useRowWindow(folders.length + objects.length);
+  const shownFolders = sorted.folders.slice(0, rows.limit);
+  const shownObjects = sorted.objects.slice(0, Math.max(0, rows.limit - shownFolders.length));
   const everything = [...folders.map((f) => f.prefix), ...objects.map((o) => o.key)];
   const allSelected = everything.length > 0 && everything.every((id) => selected.has(id));
   const checkboxCell = selectable ? undefined : { display: 'none' };
@@ -141,7 +146,7 @@ export function FileTable({
         </TableRow>
       </TableHead>
       <TableBody>
-        {sorted.folders.map((folder) => (
+        {shownFolders.map((folder) => (
           <TableRow key={folder.prefix} hover selected={selected.has(folder.prefix)}>
             <TableCell padding="checkbox" sx={checkboxCell}>
               <Checkbox
@@ -164,7 +169,7 @@ export function FileTable({
             <TableCell />
           </TableRow>
         ))}
-        {sorted.objects.map((object) => (
+        {shownObjects.map((object) => (
           <TableRow key={object.key} hover selected={selected.has(object.key)}>
             <TableCell padding="checkbox" sx={checkboxCell}>
               <Checkbox
@@ -232,6 +237,15 @@ export function FileTable({
             </TableCell>
           </TableRow>
         ))}
+        {rows.remaining > 0 && (
+          <TableRow ref={rows.sentinel}>
+            <TableCell colSpan={5} align="center">
+              <Button size="small" onClick={rows.showMore}>
+                Show more rows ({rows.remaining.toLocaleString()} not drawn yet)
+              </Button>
+            </TableCell>
+          </TableRow>
+        )}
       </TableBody>
     </Table>
   );
