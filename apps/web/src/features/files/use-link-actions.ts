@@ -1,7 +1,9 @@
-// Download and copy-link for one object: both ask the API for a presigned URL first.
+// Download and copy-link for one object: a download asks the API for a presigned URL first;
+// Copy link opens the app's link dialog (lifetime, expiry, manual copy).
 import { useState } from 'react';
 import type { ObjectRef } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
+import { openCopyLinkDialog } from './copy-link-dialog';
 import { fetchDownloadUrl } from './files-api';
 
 export function useLinkActions() {
@@ -20,18 +22,10 @@ export function useLinkActions() {
     }
   };
 
-  const copyLink = async (ref: ObjectRef) => {
-    try {
-      const url = await fetchDownloadUrl(ref);
-      if (!navigator.clipboard) throw new Error('This browser does not allow copying here.');
-      await navigator.clipboard.writeText(url);
-      setNotice({
-        message: 'Link copied. Anyone with it can download the file until it expires.',
-        error: false,
-      });
-    } catch (caught) {
-      setNotice({ message: problemMessage(caught), error: true });
-    }
+  // Async like download, so callers treat both alike.
+  const copyLink = (ref: ObjectRef) => {
+    openCopyLinkDialog(ref);
+    return Promise.resolve();
   };
 
   return { download, copyLink, notice, clearNotice: () => setNotice(null) };

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigation } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { CopyLinkDialogHost } from '../files/copy-link-dialog';
 import { LocaleSwitcher } from '../i18n/locale-switcher';
 import { ColorModeButton } from '../theme/color-mode-button';
 import { GlobalDropZone } from '../uploads/global-drop-zone';
@@ -28,6 +29,7 @@ export function AppShell() {
       <ShellFrame />
       <GlobalDropZone role={user?.role ?? 'viewer'} />
       <UploadTray />
+      <CopyLinkDialogHost />
     </UploadManagerProvider>
   );
 }
