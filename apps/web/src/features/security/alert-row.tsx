@@ -52,7 +52,7 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
         <TableCell>
           <Chip size="small" color={SEVERITY_COLOR[alert.severity]} label={alert.severity} />
         </TableCell>
-        <TableCell>
+        <TableCell sx={{ minWidth: 200 }}>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
             {alert.rule}
           </Typography>
@@ -60,9 +60,13 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
             {alert.summary}
           </Typography>
         </TableCell>
-        <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-          {alert.subjectType === 'ip' ? 'IP ' : 'User '}
-          {alert.subject}
+        <TableCell>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {alert.subjectType === 'ip' ? 'Address' : 'User'}
+          </Typography>
+          <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+            {alert.subject}
+          </Typography>
         </TableCell>
         <TableCell align="right">{alert.count}</TableCell>
         <TableCell>{formatDateTime(alert.lastSeen)}</TableCell>

@@ -59,7 +59,11 @@ export function AlertsTab() {
   const live = CONNECTION_LABEL[feed.connection];
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}
+      >
         <TextField
           select
           size="small"
@@ -111,6 +115,7 @@ export function AlertsTab() {
           color={live.color}
           label={live.label}
           data-testid="alert-stream-state"
+          sx={{ alignSelf: { xs: 'flex-start', sm: 'center' } }}
         />
       </Stack>
       {feed.error && <Alert severity="error">{feed.error}</Alert>}

@@ -6,6 +6,7 @@ import WarningAmber from '@mui/icons-material/WarningAmber';
 import {
   Alert,
   Chip,
+  LinearProgress,
   List,
   ListItem,
   ListItemIcon,
@@ -25,12 +26,12 @@ const ICON: Record<ComplianceCheck['status'], React.ReactNode> = {
 };
 
 export function ComplianceList() {
-  const { data, error } = useApiQuery(
+  const { data, error, loading } = useApiQuery(
     async () => ComplianceReport.parse((await api.get('/api/security/compliance')).data),
     [],
   );
   if (error) return <Alert severity="error">{error}</Alert>;
-  if (!data) return null;
+  if (!data) return loading ? <LinearProgress aria-label="Checking compliance" /> : null;
   return (
     <Stack spacing={1}>
       <Typography variant="body2" color="text.secondary">

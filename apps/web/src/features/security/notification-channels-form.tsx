@@ -12,7 +12,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { ConnectionList, type NotificationChannelsView, type SecuritySeverity } from '@s3am/contracts';
+import {
+  ConnectionList,
+  type NotificationChannelsView,
+  type SecuritySeverity,
+} from '@s3am/contracts';
 import { api } from '../../api/client';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';

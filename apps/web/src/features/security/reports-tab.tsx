@@ -1,7 +1,7 @@
 // Reports for a period: security charts (failed sign-ins, alerts by severity, top addresses),
 // upload usage, the compliance posture, and the security report as JSON or CSV to download.
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
-import { Alert, Divider, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Divider, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { SecurityReport, SecurityUsageReport } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
@@ -90,12 +90,14 @@ export function ReportsTab() {
         </AsyncButton>
       </Stack>
       {downloadError && <Alert severity="error">{downloadError}</Alert>}
+      {report.loading && <LinearProgress aria-label="Loading the security report" />}
       {report.error && <Alert severity="error">{report.error}</Alert>}
       {report.data && <SecurityCharts report={report.data} />}
       <Divider />
       <Typography variant="h6" component="h2">
         Usage
       </Typography>
+      {usage.loading && <LinearProgress aria-label="Loading usage" />}
       {usage.error && <Alert severity="error">{usage.error}</Alert>}
       {usage.data && <UsagePanel usage={usage.data} />}
       <Divider />

@@ -164,8 +164,9 @@ export function RulesTab() {
           <TableBody>
             {stored.custom.map((rule, index) => (
               <TableRow key={rule.name} hover>
-                <TableCell padding="checkbox">
+                <TableCell>
                   <Switch
+                    size="small"
                     checked={rule.enabled}
                     slotProps={{ input: { 'aria-label': `Rule ${rule.name} on` } }}
                     onChange={(event) =>

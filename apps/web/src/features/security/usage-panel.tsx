@@ -30,7 +30,11 @@ function SmallTable({ label, head, rows }: { label: string; head: string[]; rows
           <TableHead>
             <TableRow>
               {head.map((cell, index) => (
-                <TableCell key={cell} align={index === 0 ? 'left' : 'right'}>
+                <TableCell
+                  key={cell}
+                  align={index === 0 ? 'left' : 'right'}
+                  sx={{ whiteSpace: 'nowrap' }}
+                >
                   {cell}
                 </TableCell>
               ))}
@@ -43,7 +47,7 @@ function SmallTable({ label, head, rows }: { label: string; head: string[]; rows
                   <TableCell
                     key={column}
                     align={column === 0 ? 'left' : 'right'}
-                    sx={{ wordBreak: 'break-all' }}
+                    sx={column === 0 ? { overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}
                   >
                     {cell}
                   </TableCell>

@@ -2,8 +2,8 @@
 // stream (GET /api/security/alerts/stream). EventSource cannot send a bearer token, so the stream
 // is read with fetch (@microsoft/fetch-event-source) like the Migrations page: the token is read
 // fresh at every (re)connection and a 401 refreshes the session once. Each `alert` event carries
-// the whole alert, so it replaces (or adds) the row with its id; the list is reloaded after a
-// reconnect because events sent while the stream was down are not replayed.
+// the whole alert, so it replaces (or adds) the row with its id; the list is reloaded each
+// time the stream opens because events sent before it was open are not replayed.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AlertList, SecurityAlertView } from '@s3am/contracts';
@@ -33,8 +33,12 @@ export function useAlertFeed(): AlertFeed {
   const [error, setError] = useState<string | null>(null);
   const [connection, setConnection] = useState<StreamState>('connecting');
   const reloadRef = useRef<() => Promise<void>>(async () => undefined);
+  // When each alert last came from the stream (or an ack/resolve answer): a list that was
+  // requested before that must not put the older copy back.
+  const changedAt = useRef(new Map<string, number>());
 
   const upsert = useCallback((alert: SecurityAlertView) => {
+    changedAt.current.set(alert.id, performance.now());
     setAlerts((current) =>
       [alert, ...current.filter((item) => item.id !== alert.id)].sort(byLastSeen),
     );
@@ -43,9 +47,15 @@ export function useAlertFeed(): AlertFeed {
   // Every status (the page filters): an acknowledged alert stays visible under its filter.
   const reload = useCallback(async () => {
     setLoading(true);
+    const asked = performance.now();
     try {
       const response = await api.get('/api/security/alerts', { params: { limit: 500 } });
-      setAlerts(AlertList.parse(response.data).items.sort(byLastSeen));
+      const listed = AlertList.parse(response.data).items;
+      setAlerts((current) => {
+        const newer = current.filter((alert) => (changedAt.current.get(alert.id) ?? 0) > asked);
+        const ids = new Set(newer.map((alert) => alert.id));
+        return [...newer, ...listed.filter((alert) => !ids.has(alert.id))].sort(byLastSeen);
+      });
       setError(null);
     } catch (caught) {
       setError(problemMessage(caught));
@@ -62,7 +72,6 @@ export function useAlertFeed(): AlertFeed {
   useEffect(() => {
     const abort = new AbortController();
     let sentToken: string | null = null;
-    let opened = false;
     void fetchEventSource('/api/security/alerts/stream', {
       signal: abort.signal,
       openWhenHidden: true,
@@ -76,9 +85,9 @@ export function useAlertFeed(): AlertFeed {
       onopen: async (response) => {
         if (response.ok && response.headers.get('content-type')?.startsWith('text/event-stream')) {
           setConnection('live');
-          // Alerts raised while the stream was down were not sent: catch up once.
-          if (opened) void reloadRef.current();
-          opened = true;
+          // Alerts raised before the stream was open (while the first list loaded, or while it
+          // was down) were not sent on it: catch up once it is.
+          void reloadRef.current();
           return;
         }
         if (response.status === 401 && (await recoverFromUnauthorized(sentToken)))
