@@ -246,6 +246,7 @@ export function FileBrowser({
         onDownload={(ref) => void links.download(ref)}
         canMove={allowed.has('write') && allowed.has('delete')}
         canCopy={allowed.has('write')}
+        canWrite={allowed.has('write')}
         onMove={(ref, copy) => {
           setDetails(null);
           setMovingObject({ source: ref.key, copy });

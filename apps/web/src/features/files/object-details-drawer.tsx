@@ -1,4 +1,5 @@
-// Side panel with one object's details: size, type, dates, ETag, metadata, tags, class, encryption.
+// Side panel with one object's details: size, type, dates, ETag, class, encryption; metadata and
+// tags (editable with write) and, where the bucket keeps them, versions.
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import {
   Alert,
@@ -14,10 +15,13 @@ import {
 import type { ObjectDetails, ObjectRef } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
 import { ShareFileButton } from '../shares/link-buttons';
+import { saveMetadata, saveTags } from './file-operations-api';
 import { fetchObjectDetails } from './files-api';
 import { formatBytes } from '../common/format-bytes';
 import { formatDate } from './format';
 import { ObjectPreview } from './object-preview';
+import { ObjectVersionsPanel } from './object-versions-panel';
+import { METADATA_RULES, PairsEditor, TAG_RULES } from './pairs-editor';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -32,29 +36,17 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Pairs({ title, pairs }: { title: string; pairs: Record<string, string> }) {
-  const entries = Object.entries(pairs);
-  return (
-    <Box>
-      <Typography variant="subtitle2" gutterBottom>
-        {title}
-      </Typography>
-      {entries.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          None
-        </Typography>
-      ) : (
-        <Stack spacing={1}>
-          {entries.map(([key, value]) => (
-            <Field key={key} label={key} value={value} />
-          ))}
-        </Stack>
-      )}
-    </Box>
-  );
-}
-
-function DetailsBody({ details }: { details: ObjectDetails }) {
+function DetailsBody({
+  details,
+  target,
+  canWrite,
+  onChanged,
+}: {
+  details: ObjectDetails;
+  target: ObjectRef;
+  canWrite: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const { algorithm, kmsKeyId } = details.encryption;
   return (
     <Stack spacing={2}>
@@ -69,8 +61,31 @@ function DetailsBody({ details }: { details: ObjectDetails }) {
         value={algorithm ? `${algorithm}${kmsKeyId ? ` (key ${kmsKeyId})` : ''}` : 'None reported'}
       />
       <Divider />
-      <Pairs title="Metadata" pairs={details.metadata} />
-      <Pairs title="Tags" pairs={details.tags} />
+      <PairsEditor
+        title="Metadata"
+        pairs={details.metadata}
+        canEdit={canWrite}
+        rules={METADATA_RULES}
+        onSave={async (metadata) => {
+          await saveMetadata(target, metadata);
+          await onChanged();
+        }}
+      />
+      <PairsEditor
+        title="Tags"
+        pairs={details.tags}
+        canEdit={canWrite}
+        rules={TAG_RULES}
+        onSave={async (tags) => {
+          await saveTags(target, tags);
+          await onChanged();
+        }}
+      />
+      <ObjectVersionsPanel
+        target={target}
+        canRestore={canWrite}
+        onRestored={() => void onChanged()}
+      />
     </Stack>
   );
 }
@@ -81,6 +96,7 @@ export function ObjectDetailsDrawer({
   onDownload,
   canMove = false,
   canCopy = false,
+  canWrite = false,
   onMove,
 }: {
   target: ObjectRef | null;
@@ -88,9 +104,11 @@ export function ObjectDetailsDrawer({
   onDownload: (ref: ObjectRef) => void;
   canMove?: boolean;
   canCopy?: boolean;
+  /** Tags and metadata editable, versions restorable. */
+  canWrite?: boolean;
   onMove?: (ref: ObjectRef, copy: boolean) => void;
 }) {
-  const { data, error, loading } = useApiQuery(
+  const { data, error, loading, reload } = useApiQuery(
     async () => (target ? fetchObjectDetails(target) : null),
     [target],
   );
@@ -117,7 +135,9 @@ export function ObjectDetailsDrawer({
       {data && data.key === target?.key && (
         <>
           {target && <ObjectPreview target={target} />}
-          <DetailsBody details={data} />
+          {target && (
+            <DetailsBody details={data} target={target} canWrite={canWrite} onChanged={reload} />
+          )}
           <Stack direction="row" spacing={1} sx={{ mt: 3, flexWrap: 'wrap' }}>
             <Button variant="contained" onClick={() => target && onDownload(target)}>
               Download

@@ -1,0 +1,133 @@
+// Versions and delete markers of one object, shown when its bucket keeps versions: download an
+// older version (a short-lived link) or restore it (copied over the latest; needs write).
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  CircularProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { ObjectRef, ObjectVersion } from '@s3am/contracts';
+import { problemMessage } from '../../api/client';
+import { formatBytes } from '../common/format-bytes';
+import { useApiQuery } from '../common/use-api-query';
+import { fetchPreviewLink, fetchVersions, restoreVersion } from './file-operations-api';
+import { formatDate } from './format';
+
+function shortId(versionId: string): string {
+  return versionId.length > 12 ? `${versionId.slice(0, 12)}…` : versionId;
+}
+
+export function ObjectVersionsPanel({
+  target,
+  canRestore,
+  onRestored,
+}: {
+  target: ObjectRef;
+  canRestore: boolean;
+  onRestored: () => void;
+}) {
+  const versions = useApiQuery(() => fetchVersions(target), [target]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ message: string; error: boolean } | null>(null);
+  const state = versions.data?.versioning;
+  // Buckets without versioning have nothing to show beyond the object itself.
+  if (versions.loading && !versions.data)
+    return <CircularProgress size={20} aria-label="Loading versions" />;
+  if (versions.error)
+    return <Alert severity="warning">Versions unavailable: {versions.error}</Alert>;
+  if (!versions.data || state === 'off' || state === 'unsupported') return null;
+
+  const download = async (version: ObjectVersion) => {
+    setBusy(version.versionId);
+    try {
+      const link = await fetchPreviewLink({
+        ...target,
+        versionId: version.versionId,
+        disposition: 'attachment',
+      });
+      const anchor = document.createElement('a');
+      anchor.href = link.url;
+      anchor.rel = 'noopener';
+      anchor.click();
+    } catch (caught) {
+      setNotice({ message: problemMessage(caught), error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const restore = async (version: ObjectVersion) => {
+    setBusy(version.versionId);
+    setNotice(null);
+    try {
+      await restoreVersion(target, version.versionId);
+      setNotice({
+        message: `Version of ${formatDate(version.lastModified)} restored.`,
+        error: false,
+      });
+      await versions.reload();
+      onRestored();
+    } catch (caught) {
+      setNotice({ message: problemMessage(caught), error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Box component="section" aria-label="Versions">
+      <Typography variant="subtitle2" component="h3">
+        Versions {state === 'suspended' ? '(versioning suspended)' : ''}
+      </Typography>
+      <List dense disablePadding>
+        {versions.data.versions.map((version) => (
+          <ListItem key={version.versionId} disableGutters divider data-testid="object-version">
+            <ListItemText
+              primary={
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                  <span>{formatDate(version.lastModified)}</span>
+                  {version.isLatest && <Chip size="small" label="Latest" color="primary" />}
+                  {version.deleteMarker && <Chip size="small" label="Delete marker" />}
+                </Stack>
+              }
+              secondary={`${version.deleteMarker ? 'deleted' : formatBytes(version.size ?? 0)} · ${shortId(version.versionId)}`}
+            />
+            {!version.deleteMarker && (
+              <Stack direction="row" spacing={0.5}>
+                <Button
+                  size="small"
+                  disabled={busy !== null}
+                  onClick={() => void download(version)}
+                  aria-label={`Download version ${shortId(version.versionId)} of ${formatDate(version.lastModified)}`}
+                >
+                  Download
+                </Button>
+                {canRestore && !version.isLatest && (
+                  <Button
+                    size="small"
+                    disabled={busy !== null}
+                    onClick={() => void restore(version)}
+                    aria-label={`Restore version ${shortId(version.versionId)} of ${formatDate(version.lastModified)}`}
+                  >
+                    Restore
+                  </Button>
+                )}
+              </Stack>
+            )}
+          </ListItem>
+        ))}
+      </List>
+      {notice && (
+        <Alert severity={notice.error ? 'error' : 'success'} sx={{ mt: 1 }}>
+          {notice.message}
+        </Alert>
+      )}
+    </Box>
+  );
+}
