@@ -3,6 +3,7 @@
 // scanner's or no user agent.
 import type { FastifyInstance } from 'fastify';
 import type { SecurityEventKind } from '@s3am/contracts';
+import { maskLinkToken } from '../../lib/link-token-mask.js';
 import { isScannerAgent } from './detection-rules.js';
 import type { SecurityMonitor } from './security-monitor.js';
 
@@ -38,7 +39,8 @@ export function registerRequestObserver(
         userId: request.principal?.userId ?? null,
         principal: request.principal?.email ?? null,
         userAgent,
-        route: route ?? path,
+        // Unmatched paths are stored as sent, except a link token (a bearer secret) in them.
+        route: route ?? maskLinkToken(path),
         status: reply.statusCode,
         requestId: request.id,
       },
