@@ -177,3 +177,26 @@ test('without credentials a command exits 3', async () => {
   expect(run.code).toBe(3);
   expect(run.stderr).toContain('s3am login');
 });
+
+test('upload --part-size sends parts of that size; one below S3’s minimum exits 2', async () => {
+  const file = path.join(await scratchDir('cli-part-size'), 'parts.bin');
+  await writeFile(file, randomBytes(20 * 1024 * 1024));
+  const before = stack.proxy.puts.length;
+  const run = await cli(['upload', file, '--to', where, '--part-size', '6MiB', '--json']);
+  expect(run.code).toBe(0);
+  const parts = stack.proxy.puts
+    .slice(before)
+    .filter((put) => put.key.endsWith('/parts.bin') && put.partNumber !== null)
+    .map((put) => put.partNumber)
+    .sort();
+  expect(parts).toEqual([1, 2, 3, 4]); // 20 MiB in 6 MiB parts
+  const row = await stack.ctx.db.upload.findFirstOrThrow({
+    where: { key: `${prefix}parts.bin` },
+    orderBy: { createdAt: 'desc' },
+  });
+  expect(Number(row.partSize)).toBe(6 * 1024 * 1024);
+
+  const tooSmall = await cli(['upload', file, '--to', where, '--part-size', '1MiB']);
+  expect(tooSmall.code).toBe(2);
+  expect(tooSmall.stderr).toContain('--part-size must be between 5MiB and 5GiB');
+});

@@ -86,6 +86,15 @@ export const CreateUploadRequest = z.object({
     .optional()
     .describe("The file's modification time (ms since epoch): part of the resume fingerprint"),
   onExisting: ExistingKeyPolicy.default('reject'),
+  partSize: z
+    .number()
+    .int()
+    .min(S3_LIMITS.minPartSize)
+    .max(S3_LIMITS.maxPartSize)
+    .optional()
+    .describe(
+      'Bytes per part of a multipart upload (5 MiB–5 GiB; at most 10,000 parts). Default: chosen by the server',
+    ),
 });
 export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
 

@@ -24,6 +24,8 @@ export interface UploadDestination {
   metadata?: Record<string, string>;
   tags?: Record<string, string>;
   onExisting?: ExistingKeyPolicy;
+  /** Bytes per part of a multipart upload (the server checks S3's limits); default: its choice. */
+  partSize?: number;
 }
 
 export interface PreparedUpload {
@@ -126,6 +128,7 @@ export async function prepareUpload(options: PrepareOptions): Promise<PreparedUp
     tags: destination.tags,
     lastModified: file.lastModified,
     onExisting: destination.onExisting,
+    ...(destination.partSize === undefined ? {} : { partSize: destination.partSize }),
   };
   const { createSmall } = options;
   const created = createSmall

@@ -3,7 +3,7 @@
 // pauses cleanly) the same command resumes without sending finished parts again.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ExistingKeyPolicy } from '@s3am/contracts';
+import { ExistingKeyPolicy, S3_LIMITS } from '@s3am/contracts';
 import {
   NodeFileSource,
   NodeHttpPartSender,
@@ -24,7 +24,7 @@ import {
 import { ExitCode, usageError } from '../exit-codes.js';
 import { folderPrefix } from '../listing.js';
 import { formatLocation, resolveLocation } from '../locations.js';
-import { formatBytes } from '../sizes.js';
+import { formatBytes, parseSize } from '../sizes.js';
 import { uploadApiFor } from '../upload-api.js';
 import { filesToUpload } from '../upload-files.js';
 import { createUploadView } from '../upload-progress.js';
@@ -40,6 +40,7 @@ interface UploadOptions {
   concurrency?: number;
   files?: number;
   checksum?: boolean;
+  partSize?: string;
 }
 
 interface FileResult {
@@ -61,6 +62,12 @@ async function upload(
   const { out } = ctx;
   const metadata = keyValues(opts.metadata, opts.metadataJson, 'metadata');
   const tags = keyValues(opts.tags, opts.tagsJson, 'tags');
+  const partSize = opts.partSize === undefined ? undefined : parseSize(opts.partSize);
+  if (
+    partSize !== undefined &&
+    (partSize < S3_LIMITS.minPartSize || partSize > S3_LIMITS.maxPartSize)
+  )
+    throw usageError('--part-size must be between 5MiB and 5GiB (S3’s limits)');
   const files = await filesToUpload(sources);
   if (opts.key !== undefined && (files.length !== 1 || files[0]!.fromDirectory))
     throw usageError('--key names one object: give exactly one file');
@@ -91,6 +98,7 @@ async function upload(
         bucket: location.bucket,
         key,
         onExisting: opts.onExisting,
+        ...(partSize === undefined ? {} : { partSize }),
         ...(metadata ? { metadata } : {}),
         ...(tags ? { tags } : {}),
       },
@@ -197,11 +205,16 @@ export function registerUpload(program: Command): void {
       )
       .option('--files <n>', 'large files in flight at once (default 2)', positiveInt('--files'))
       .option('--checksum', 'send Content-MD5 with every part and check S3’s ETags')
+      .option(
+        '--part-size <size>',
+        'bytes per part, e.g. 64MiB (5 MiB–5 GiB; default: the server’s)',
+      )
       .action(action(upload)),
     [
       's3am upload report.pdf --to "Local storage:uploads/reports/"',
       's3am upload ./photos --to prod:media/2026/ --tags project=apollo --concurrency 8',
       's3am upload big.iso --to prod:isos/ --key isos/latest.iso --on-existing overwrite --checksum',
+      's3am upload backup.tar --to prod:backups/ --part-size 256MiB --concurrency 8',
       's3am upload data.csv --to prod:bucket/in/ --metadata-json \'{"source":"etl"}\' --json',
     ],
   );

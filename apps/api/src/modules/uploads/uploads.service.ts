@@ -18,7 +18,7 @@ import {
 import type { S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import { uploadKeyProblem } from '../../lib/key-rules.js';
-import { planParts } from '../../lib/part-size.js';
+import { multipartPlan } from '../../lib/part-size.js';
 import { uploadRefusal } from '../../lib/upload-rules.js';
 import { findConnection } from '../connections/connections.service.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
@@ -41,9 +41,9 @@ import { abortMultipartUpload, listPartsPage } from './s3-parts.js';
 export type { UploadsDeps } from './upload-access.js';
 
 export type CreateInput = Required<
-  Omit<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>
+  Omit<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified' | 'partSize'>
 > &
-  Pick<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified'>;
+  Pick<CreateUploadRequest, 'metadata' | 'tags' | 'lastModified' | 'partSize'>;
 
 export function refuseIfNotAllowed(
   deps: UploadsDeps,
@@ -127,7 +127,7 @@ export async function createUpload(
     ? { partSize: 0, partCount: 0 }
     : mode === 'single'
       ? { partSize: input.size, partCount: 1 }
-      : planParts(input.size);
+      : multipartPlan(input.size, input.partSize);
   const { key, s3UploadId, replaces } = await withS3(deps, connection, async (client) => {
     const key = await resolveKey(client, input.bucket, input.key, input.onExisting);
     if (key !== input.key)
