@@ -120,7 +120,7 @@ export function AlertsTab() {
       </Stack>
       {feed.error && <Alert severity="error">{feed.error}</Alert>}
       {actionError && <Alert severity="error">{actionError}</Alert>}
-      <TableContainer>
+      <TableContainer tabIndex={0} aria-label="Alerts (scrolls sideways)">
         <Table size="small" aria-label="Alerts">
           <TableHead>
             <TableRow>

@@ -127,7 +127,7 @@ export function AllowListPanel() {
           Allow
         </Button>
       </Stack>
-      <TableContainer>
+      <TableContainer tabIndex={0} aria-label="Allow-lists (scrolls sideways)">
         <Table size="small" aria-label="Allow-lists">
           <TableHead>
             <TableRow>

@@ -54,7 +54,7 @@ export function BlocksTab() {
         Requests from these addresses are refused before sign-in, on every API instance.
       </Typography>
       {(error ?? actionError) && <Alert severity="error">{error ?? actionError}</Alert>}
-      <TableContainer>
+      <TableContainer tabIndex={0} aria-label="Blocked addresses (scrolls sideways)">
         <Table size="small" aria-label="Blocked addresses">
           <TableHead>
             <TableRow>

@@ -56,7 +56,7 @@ export function NotificationsTab() {
         </Alert>
       )}
       {deliveries.error && <Alert severity="error">{deliveries.error}</Alert>}
-      <TableContainer>
+      <TableContainer tabIndex={0} aria-label="Notification deliveries (scrolls sideways)">
         <Table size="small" aria-label="Notification deliveries">
           <TableHead>
             <TableRow>

@@ -149,7 +149,7 @@ export function RulesTab() {
         </Button>
       </Stack>
       {listError && <Alert severity="error">{listError}</Alert>}
-      <TableContainer>
+      <TableContainer tabIndex={0} aria-label="Custom rules (scrolls sideways)">
         <Table size="small" aria-label="Custom rules">
           <TableHead>
             <TableRow>

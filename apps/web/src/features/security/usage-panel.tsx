@@ -19,7 +19,12 @@ import { formatDateTime } from '../i18n/intl-format';
 
 function SmallTable({ label, head, rows }: { label: string; head: string[]; rows: ReactNode[][] }) {
   return (
-    <Paper variant="outlined" sx={{ p: 2, flex: 1, minWidth: 0, overflowX: 'auto' }}>
+    <Paper
+      variant="outlined"
+      tabIndex={0}
+      aria-label={label}
+      sx={{ p: 2, flex: 1, minWidth: 0, overflowX: 'auto' }}
+    >
       <Typography variant="subtitle1" component="h3">
         {label}
       </Typography>

@@ -5,7 +5,6 @@ import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { UserNoticeList, type UserNoticeKind, type UserNoticeView } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
-import { formatDateTime } from '../i18n/intl-format';
 
 const TITLE: Record<UserNoticeKind, string> = {
   new_country_sign_in: 'Sign-in from a new country',
@@ -56,8 +55,7 @@ export function UserNotices({ userId }: { userId: string | undefined }) {
           }
         >
           <AlertTitle>{TITLE[notice.kind]}</AlertTitle>
-          {notice.message} ({formatDateTime(notice.createdAt)}) If this was not you, change your
-          password and tell an admin.
+          {notice.message}
         </Alert>
       ))}
       {error && <Alert severity="error">{error}</Alert>}
