@@ -92,7 +92,7 @@ test('an uploader sees their own dashboard, uploads from it, and gets one page f
     mimeType: 'text/plain',
     buffer: Buffer.from('sent from the dashboard\n'),
   });
-  await page.getByRole('link', { name: 'Open Uploads' }).click();
+  await page.getByRole('link', { name: 'See the upload queue' }).click();
   const row = page.getByTestId('upload-row').filter({ hasText: name });
   await expect(row).toHaveAttribute('data-state', 'completed');
 

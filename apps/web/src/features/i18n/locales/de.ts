@@ -95,11 +95,11 @@ export const de: Dictionary = {
     nothingGranted:
       'Noch keine Freigaben. Bitten Sie einen Admin um Zugriff auf einen Bucket oder Ordner.',
     yourLocations: 'Ihre Speicherorte',
-    browseFiles: 'Dateien durchsuchen',
+    browseFiles: 'Dateibrowser öffnen',
     quickUpload: 'Schnell hochladen',
     uploadTo: 'Hochladen nach',
     chooseFiles: 'Dateien auswählen',
-    openUploads: 'Uploads öffnen',
+    openUploads: 'Zur Upload-Warteschlange',
     filesToUpload: 'Hochzuladende Dateien',
     progressHint:
       'Der Fortschritt erscheint in der Leiste unten am Bildschirm und auf der Seite Uploads.',
