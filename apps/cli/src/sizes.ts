@@ -1,4 +1,4 @@
-// Byte counts for people: "16MiB" ⇄ 16777216.
+// Byte counts and durations for people: "16MiB" ⇄ 16777216, "2h" → 7200 s.
 import { usageError } from './exit-codes.js';
 
 const UNITS: Record<string, number> = {
@@ -34,4 +34,13 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** "90s", "15m", "12h", "7d" or plain seconds → whole seconds. */
+export function parseDuration(text: string): number {
+  const match = /^\s*(\d+)\s*([smhd]?)\s*$/i.exec(text);
+  if (!match) throw usageError(`"${text}" is not a duration (e.g. 90s, 15m, 12h, 7d)`);
+  return Number(match[1]) * SECONDS[(match[2] || 's').toLowerCase()]!;
 }

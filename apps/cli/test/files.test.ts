@@ -200,3 +200,23 @@ test('upload --part-size sends parts of that size; one below S3’s minimum exit
   expect(tooSmall.code).toBe(2);
   expect(tooSmall.stderr).toContain('--part-size must be between 5MiB and 5GiB');
 });
+
+test('url --expires sets the link’s lifetime, capped by the administrator’s maximum', async () => {
+  const lifetimeOf = (stdout: string) =>
+    Number(new URL(parseJsonOutput(UrlOutput, stdout).url).searchParams.get('X-Amz-Expires'));
+  const short = await cli(['url', `${where}docs/b.txt`, '--expires', '2m', '--json']);
+  expect(short.stderr).toBe('');
+  expect(short.code).toBe(0);
+  expect(lifetimeOf(short.stdout)).toBe(120);
+  const long = await cli(['url', `${where}docs/b.txt`, '--expires', '7d', '--json']);
+  expect(long.code).toBe(0);
+  const maximum = stack.ctx.config.DOWNLOAD_URL_TTL_SECONDS;
+  expect(lifetimeOf(long.stdout)).toBe(maximum);
+  expect(long.stderr).toBe(`capped at ${maximum} s, the administrator's maximum\n`);
+  const bad = await cli(['url', `${where}docs/b.txt`, '--expires', 'soon']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('"soon" is not a duration');
+  const tooLong = await cli(['url', `${where}docs/b.txt`, '--expires', '30d']);
+  expect(tooLong.code).toBe(2);
+  expect(tooLong.stderr).toContain('--expires must be between 1m and 7d');
+});

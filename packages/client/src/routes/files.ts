@@ -10,6 +10,7 @@ import {
   DeleteObjectsRequest,
   DeleteObjectsResult,
   DownloadLink,
+  DownloadLinkRequest,
   FileListing,
   FileLocations,
   FileLocationsQuery,
@@ -61,7 +62,7 @@ export const fileRoutes = {
   downloadUrl: route({
     method: 'POST',
     path: '/api/files/download-url',
-    body: ObjectRef,
+    body: DownloadLinkRequest,
     response: DownloadLink,
   }),
   deleteFiles: route({
