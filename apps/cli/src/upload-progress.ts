@@ -27,7 +27,8 @@ function payload(snapshot: ProgressSnapshot) {
     done: formatBytes(snapshot.bytesDone),
     size: formatBytes(snapshot.bytesTotal),
     speed: `${formatBytes(Math.round(snapshot.speed))}/s`,
-    eta: eta(snapshot.etaSeconds),
+    // Not `eta`: cli-progress fills {eta} itself (its own estimate, bare seconds) over the payload.
+    etaText: eta(snapshot.etaSeconds),
   };
 }
 
@@ -50,7 +51,7 @@ export function createUploadView(out: Output, fileCount: number): UploadView {
   }
   const multi = new cliProgress.MultiBar(
     {
-      format: `{label} {bar} {percentage}% | {done}/{size} | {speed} | ETA {eta}`,
+      format: `{label} {bar} {percentage}% | {done}/{size} | {speed} | ETA {etaText}`,
       barCompleteChar: '█',
       barIncompleteChar: '░',
       barsize: 24,
@@ -95,6 +96,11 @@ export function createUploadView(out: Output, fileCount: number): UploadView {
       total.setTotal(Math.max(1, snapshot.bytesTotal));
       total.update(snapshot.bytesDone, payload(snapshot));
     },
-    stop: () => multi.stop(),
+    stop: () => {
+      // stop() clears the bars without writing lines still waiting in multi.log's buffer: a last
+      // redraw flushes them first (else the last finished file's line is lost).
+      multi.update();
+      multi.stop();
+    },
   };
 }
