@@ -16,6 +16,7 @@ export const SIGNED_IN_PAGES: AppPage[] = [
   { path: '/permissions', heading: 'Permissions', adminOnly: true },
   { path: '/users', heading: 'Users', adminOnly: true },
   { path: '/audit', heading: 'Audit log', adminOnly: true },
+  { path: '/security', heading: 'Security', adminOnly: true },
   { path: '/profile', heading: 'Profile' },
   { path: '/change-password', heading: 'Change password' },
   { path: '/no-such-page', heading: '404' },

@@ -1,6 +1,7 @@
 // The Security page follows alerts live: with the page open, a request made here with a scanner's
 // user agent raises a scanner-agent alert that shows up without a reload (the fetch-based stream),
 // and the admin acknowledges it from the page; the API then holds it as acknowledged by them.
+// A person whose password was changed sees a notice about it at their next sign-in and dismisses it.
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures.js';
 import { adminBearer, signIn } from './session-steps.js';
@@ -74,4 +75,59 @@ test('a scanner request raises an alert that appears on the open Security page; 
   });
   const acknowledged = ((await after.json()) as { items: AlertItem[] }).items;
   expect(acknowledged.map((alert) => alert.acknowledgedBy)).toContain(E2E_ADMIN.email);
+});
+
+test('a password change leaves a notice at the next sign-in, and it stays dismissed', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const auth = await adminBearer(request);
+  const email = `notice-${Date.now().toString(36)}@e2e.test`;
+  const first = 'amber-falcon-river-2931';
+  const second = 'cobalt-harbor-willow-8462';
+  const created = await request.post('/api/users', {
+    headers: auth,
+    data: { email, role: 'viewer', password: first },
+  });
+  expect(created.ok()).toBe(true);
+
+  // The person changes their own password through the API (their own request context).
+  const own = await playwrightRequest.newContext({ baseURL });
+  const login = await own.post('/api/auth/login', { data: { email, password: first } });
+  expect(login.ok()).toBe(true);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const bearer = { authorization: `Bearer ${accessToken}` };
+  const changed = await own.post('/api/me/password', {
+    headers: bearer,
+    data: { currentPassword: first, newPassword: second },
+  });
+  expect(changed.ok()).toBe(true);
+  await own.dispose();
+
+  // The notice comes from the audit feed: wait until the API holds it for this person.
+  const relogin = await playwrightRequest.newContext({ baseURL });
+  const again = await relogin.post('/api/auth/login', { data: { email, password: second } });
+  const token = ((await again.json()) as { accessToken: string }).accessToken;
+  await expect
+    .poll(async () => {
+      const notices = await relogin.get('/api/me/notices', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await notices.json()) as { items: { kind: string }[] }).items.map((n) => n.kind);
+    })
+    .toContain('password_changed');
+
+  await signIn(page, email, second);
+  const notices = page.getByRole('region', { name: 'Account notices' });
+  await expect(notices).toContainText('Your password was changed');
+  await notices.getByRole('button', { name: 'Dismiss' }).first().click();
+  await expect(notices).toHaveCount(0);
+
+  const after = await relogin.get('/api/me/notices', {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const kinds = ((await after.json()) as { items: { kind: string }[] }).items.map((n) => n.kind);
+  expect(kinds).not.toContain('password_changed');
+  await relogin.dispose();
 });
