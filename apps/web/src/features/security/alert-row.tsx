@@ -60,7 +60,7 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
             {alert.summary}
           </Typography>
         </TableCell>
-        <TableCell>
+        <TableCell sx={{ minWidth: 150 }}>
           <Typography variant="caption" color="text.secondary" component="div">
             {alert.subjectType === 'ip' ? 'Address' : 'User'}
           </Typography>
