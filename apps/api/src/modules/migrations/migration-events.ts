@@ -2,9 +2,9 @@
 // on one Postgres channel; each instance LISTENs once, and for each watched job sends its viewers
 // the current state (coalesced: at most one event per job per 250 ms) plus the log lines they
 // have not seen. The SSE id is the last log seq, so a reconnect (Last-Event-ID) resumes the log.
-import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MigrationStreamEvent } from '@s3am/contracts';
+import { listenTo } from '../../db/pg-listener.js';
 import type { Db } from '../../db/prisma.js';
 import { MIGRATION_CHANNEL, logLines, migrationViews } from './migrations.repo.js';
 
@@ -45,11 +45,9 @@ export function createMigrationEventHub(deps: {
   const viewers = new Map<string, Set<MigrationViewer>>();
   const due = new Map<string, NodeJS.Timeout>();
   const lastSent = new Map<string, number>();
-  let client: pg.Client | null = null;
-  let closed = false;
-  // Without LISTEN (no database URL) viewers still get a poll every second.
+  // Without LISTEN (no database URL, or while reconnecting) viewers get a poll every second.
   const poll = setInterval(() => {
-    if (!client) for (const jobId of viewers.keys()) schedule(jobId);
+    if (!listener.listening()) for (const jobId of viewers.keys()) schedule(jobId);
   }, 1000);
 
   const deliver = async (jobId: string) => {
@@ -80,37 +78,18 @@ export function createMigrationEventHub(deps: {
     );
   };
 
-  const connect = async () => {
-    if (!deps.databaseUrl || closed) return;
-    const next = new pg.Client({
-      connectionString: deps.databaseUrl,
-      connectionTimeoutMillis: 5000,
-    });
-    next.on('notification', (message) => {
-      if (message.channel === MIGRATION_CHANNEL && message.payload) schedule(message.payload);
-    });
-    next.on('error', (error) => {
-      deps.log.warn({ err: error }, 'migration events connection lost; reconnecting');
-      if (client === next) client = null;
-      void next.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect(), 1000).unref();
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${MIGRATION_CHANNEL}`);
-      if (closed) await next.end();
-      else client = next;
-    } catch (error) {
-      deps.log.warn({ err: error }, 'migration events cannot listen yet; retrying');
-      await next.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect(), 1000).unref();
-    }
-  };
-  const connected = connect();
+  const listener = listenTo({
+    databaseUrl: deps.databaseUrl,
+    channel: MIGRATION_CHANNEL,
+    log: deps.log,
+    onNotification: (jobId) => schedule(jobId),
+    // Anything notified while the connection was away is caught up by one delivery per job.
+    onConnected: () => viewers.forEach((_, jobId) => schedule(jobId)),
+  });
 
   return {
     async watch(jobId, viewer) {
-      await connected;
+      // No wait for LISTEN: until it is up, the poll (and then onConnected) covers any change.
       const set = viewers.get(jobId) ?? new Set();
       viewers.set(jobId, set);
       set.add(viewer);
@@ -127,15 +106,11 @@ export function createMigrationEventHub(deps: {
       };
     },
     async close() {
-      closed = true;
       clearInterval(poll);
       for (const timer of due.values()) clearTimeout(timer);
       due.clear();
       viewers.clear();
-      await connected;
-      const current = client;
-      client = null;
-      if (current) await current.end().catch(() => undefined);
+      await listener.close();
     },
   };
 }
