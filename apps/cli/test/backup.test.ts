@@ -7,12 +7,17 @@ import {
   grantOnUploads,
   templateDatabase,
 } from '../../api/test/test-app.js';
+import { createPrisma, type Db } from '../../api/src/db/prisma.js';
 import { BackupDocument } from '../src/backup-document.js';
 import { buildCli, runCli, scratchDir, startCliStack, type CliStack } from './cli-kit.js';
 
 let source: CliStack;
 let target: CliStack;
 let bundle: string;
+let admin: Db;
+// Both sides get a database of their own: the worker's shared one holds other test files'
+// users, connections and grants, which a backup would carry along.
+const sourceDb = `s3am_cli_backup_${process.pid}`;
 const freshDb = `s3am_cli_restore_${process.pid}`;
 
 function withDatabase(name: string): string {
@@ -21,20 +26,29 @@ function withDatabase(name: string): string {
   return url.toString();
 }
 
-beforeAll(async () => {
-  [source, bundle] = await Promise.all([startCliStack(), buildCli()]);
+async function recreate(name: string) {
   // CREATE DATABASE runs outside a transaction: Prisma's raw call does.
-  await source.ctx.db.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${freshDb} WITH (FORCE)`);
-  await source.ctx.db.$executeRawUnsafe(
-    `CREATE DATABASE ${freshDb} TEMPLATE ${templateDatabase()}`,
-  );
-  target = await startCliStack({ databaseUrl: withDatabase(freshDb) });
+  await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.$executeRawUnsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
+}
+
+beforeAll(async () => {
+  admin = createPrisma(databaseUrl());
+  await recreate(sourceDb);
+  await recreate(freshDb);
+  [source, target, bundle] = await Promise.all([
+    startCliStack({ databaseUrl: withDatabase(sourceDb) }),
+    startCliStack({ databaseUrl: withDatabase(freshDb) }),
+    buildCli(),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
   await target?.close();
-  await source.ctx.db.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${freshDb} WITH (FORCE)`);
-  await source.close();
+  await source?.close();
+  for (const name of [sourceDb, freshDb])
+    await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.$disconnect();
 });
 
 /** Users, groups and grants by name, comparable across databases. */

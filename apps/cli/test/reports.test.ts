@@ -66,17 +66,23 @@ test('stats --days 30 --json is the stats document, counting the uploads of the 
   expect(stats.days).toBe(30);
   expect(new Date(stats.to).getTime() - new Date(stats.from).getTime()).toBe(30 * DAY);
   expect(stats.uploads.completed).toBeGreaterThanOrEqual(3);
-  expect(stats.topUsers).toContainEqual({
-    userId: carol.id,
-    email: carol.email,
-    completed: 3,
-    bytes: 1338,
-  });
+  // The top 10 by bytes. This jest worker's database holds other test files' uploads too, so
+  // carol (1,338 bytes) is in it unless ten people sent more than she did.
+  const bytes = stats.topUsers.map((user) => user.bytes);
+  expect(bytes).toEqual([...bytes].sort((a, b) => b - a));
+  const crowdedOut = stats.topUsers.length === 10 && bytes.at(-1)! > 1338;
+  if (!crowdedOut)
+    expect(stats.topUsers).toContainEqual({
+      userId: carol.id,
+      email: carol.email,
+      completed: 3,
+      bytes: 1338,
+    });
 
   const text = await asAdmin(['stats', '--days', '30']);
   expect(text.code).toBe(0);
   expect(text.stdout).toMatch(/^Last 30 days/);
-  expect(text.stdout).toContain(carol.email);
+  expect(text.stdout).toContain(stats.topUsers[0]!.email);
 });
 
 test('list-files --days 7 --user EMAIL prints only that person’s files of the week', async () => {
