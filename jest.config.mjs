@@ -11,5 +11,9 @@ export default {
     '<rootDir>/deploy/aws',
   ],
   testTimeout: 30_000,
+  // On two cores jest would run every file in its own process (one worker = in band), where what
+  // 140+ files leave behind (the CDK library, app instances) grew past the 4 GB heap and killed
+  // the run. With a limit, files run in a worker that is replaced once it holds more than this.
+  workerIdleMemoryLimit: '1GB',
   cacheDirectory: '<rootDir>/.jest-cache',
 };
