@@ -52,6 +52,9 @@ export async function startSecondInstance(): Promise<SecondInstance> {
         DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 's3am-e2e-second-')),
         LOCAL_S3: 'off',
         RUN_JOBS: 'false',
+        // As for the first instance (playwright.config.ts): blocks are shared through the
+        // database, so a second instance that blocks would refuse the whole suite's address.
+        SECURITY_AUTO_BLOCK: 'false',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
