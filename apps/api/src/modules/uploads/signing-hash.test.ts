@@ -5,7 +5,7 @@ import { SigningSha256 } from './signing-hash.js';
 
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  secretAccessKey: 'test-only-secret/not+a+real+key',
 };
 const request = {
   method: 'PUT',
