@@ -39,6 +39,10 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The app honours prefers-reduced-motion (theme.ts): dialogs and drawers appear at once, so
+    // axe never measures a colour half-way through a fade and a key press never meets a dialog
+    // that is still opening. Motion itself is not what the specs check.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -80,6 +84,10 @@ export default defineConfig({
       // blocked the suite's only address (seen running the a11y, phone and security specs
       // together). Detectors still alert; blocking is tested in jest (failed-requests.test.ts).
       SECURITY_AUTO_BLOCK: 'false',
+      // Likewise the sign-in limit per address (20 a minute): the suite signs in through the UI
+      // and the API more often than that, from one address (a CI run lost two specs to it). The
+      // limit itself is tested in jest (rate-limit tests).
+      AUTH_RATE_LIMIT_MAX: '100000',
       LOG_LEVEL: 'warn',
     },
   },

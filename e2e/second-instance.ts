@@ -55,6 +55,7 @@ export async function startSecondInstance(): Promise<SecondInstance> {
         // As for the first instance (playwright.config.ts): blocks are shared through the
         // database, so a second instance that blocks would refuse the whole suite's address.
         SECURITY_AUTO_BLOCK: 'false',
+        AUTH_RATE_LIMIT_MAX: '100000',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,26 @@
 // A read-only value with a copy button (one-time passwords, tokens, recovery codes).
+// `autoFocus` where the value replaces the form that produced it: the focused field was just
+// removed, so focus (and a screen reader) moves to the result instead of falling to the page.
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import { IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
 
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({
+  label,
+  value,
+  autoFocus = false,
+}: {
+  label: string;
+  value: string;
+  autoFocus?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <TextField
       label={label}
       value={value}
       fullWidth
+      autoFocus={autoFocus}
       slotProps={{
         input: {
           readOnly: true,

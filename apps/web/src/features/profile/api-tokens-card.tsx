@@ -138,7 +138,7 @@ export function ApiTokensCard() {
               <Alert severity="warning">
                 Copy the token now: it is shown only once. Send it as “Authorization: Bearer …”.
               </Alert>
-              <CopyField label="Token" value={created} />
+              <CopyField label="Token" value={created} autoFocus />
             </Stack>
           ) : (
             <Stack spacing={2} sx={{ pt: 1 }}>

@@ -105,7 +105,7 @@ export function ShareDialog({
                 until {new Date(created.expiresAt).toLocaleString()}. Copy it now: it is shown only
                 once. You can revoke it on the Shared links page.
               </Alert>
-              <CopyField label="Share link" value={created.url} />
+              <CopyField label="Share link" value={created.url} autoFocus />
             </>
           ) : (
             <>

@@ -27,9 +27,10 @@ function storedPreference(): ColorModePreference {
 
 export function ColorModeProvider({ children }: { children: ReactNode }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const [preference, setPreferenceState] = useState<ColorModePreference>(storedPreference);
   const mode = preference === 'system' ? (prefersDark ? 'dark' : 'light') : preference;
-  const theme = useMemo(() => buildTheme(mode), [mode]);
+  const theme = useMemo(() => buildTheme(mode, reducedMotion), [mode, reducedMotion]);
   const value = useMemo(
     () => ({
       preference,

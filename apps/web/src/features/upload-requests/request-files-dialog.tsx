@@ -110,7 +110,7 @@ export function RequestFilesDialog({
                 {new Date(created.expiresAt).toLocaleString()}; files never replace others. Copy it
                 now: it is shown only once. New files appear on the Shared links page.
               </Alert>
-              <CopyField label="Upload link" value={created.url} />
+              <CopyField label="Upload link" value={created.url} autoFocus />
             </>
           ) : (
             <>

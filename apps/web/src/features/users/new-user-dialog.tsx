@@ -76,7 +76,7 @@ export function NewUserDialog({
         {oneTime ? (
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Alert severity="info">{t('users.create.oneTimeInfo', { email: oneTime.email })}</Alert>
-            <CopyField label={t('users.create.oneTimePassword')} value={oneTime.password} />
+            <CopyField label={t('users.create.oneTimePassword')} value={oneTime.password} autoFocus />
           </Stack>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>

@@ -109,7 +109,7 @@ export function UserDetailDialog({
                 })}
               </Typography>
               {oneTime ? (
-                <CopyField label={t('users.detail.newOneTimePassword')} value={oneTime} />
+                <CopyField label={t('users.detail.newOneTimePassword')} value={oneTime} autoFocus />
               ) : (
                 <Button
                   variant="outlined"
