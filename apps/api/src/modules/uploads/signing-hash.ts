@@ -20,7 +20,8 @@ const importedKeys = new WeakMap<Uint8Array, KeyObject>();
 const importedSecrets = new Map<string, KeyObject>();
 const MAX_IMPORTED_SECRETS = 64;
 
-function keyFor(secret: string | Uint8Array): KeyObject {
+/** The secret as a Node key object, imported once per distinct secret. */
+export function keyFor(secret: string | Uint8Array): KeyObject {
   if (typeof secret === 'string') {
     let key = importedSecrets.get(secret);
     if (!key) {
