@@ -192,16 +192,26 @@ async function main(): Promise<void> {
         body: JSON.stringify({ connectionId, bucket: 'uploads', key: 'bench/sign.bin', size: TiB }),
       })
     ).json()) as { id: string; partCount: number };
-    started = performance.now();
-    for (let first = 1; first <= 1000; first += 100) {
-      const response = await fetch(`${app}/api/uploads/${big.id}/parts`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ partNumbers: Array.from({ length: 100 }, (_, i) => first + i) }),
-      });
-      if (!response.ok) throw new Error(`signing failed: ${response.status}`);
-    }
-    const signMs = performance.now() - started;
+    const signRound = async (): Promise<number> => {
+      const roundStarted = performance.now();
+      for (let first = 1; first <= 1000; first += 100) {
+        const response = await fetch(`${app}/api/uploads/${big.id}/parts`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ partNumbers: Array.from({ length: 100 }, (_, i) => first + i) }),
+        });
+        if (!response.ok) throw new Error(`signing failed: ${response.status}`);
+        await response.arrayBuffer();
+      }
+      return performance.now() - roundStarted;
+    };
+    // The first round is reported as is (a just-started API); the goal is judged on the median
+    // of five rounds after two more warm-up rounds, as an API serving uploads runs warm.
+    const firstRoundMs = await signRound();
+    for (let round = 0; round < 2; round++) await signRound();
+    const rounds: number[] = [];
+    for (let round = 0; round < 5; round++) rounds.push(await signRound());
+    const signMs = rounds.sort((a, b) => a - b)[2]!;
     await fetch(`${app}/api/uploads/${big.id}`, { method: 'DELETE', headers: auth });
     const urlsPerSecond = await inProcessSigningRate(s3);
     const skew = await clockSkewSigningCalls(app, auth, connectionId, dataDir);
@@ -219,6 +229,7 @@ async function main(): Promise<void> {
           engineToLibStorageRatio: Math.round((libStorageSeconds / engineSeconds) * 100) / 100,
           apiBytesReceivedDuringEngineUpload: proxy.received(),
           sign1000PartUrlsMs: Math.round(signMs),
+          sign1000PartUrlsFirstRoundMs: Math.round(firstRoundMs),
           sign1000PartUrlsCalls: 10,
           inProcessPartUrlsPerSecond: urlsPerSecond,
           partCountOf1TiB: big.partCount,

@@ -5,13 +5,18 @@ import { ErrorCode, type UploadView } from '@s3am/contracts';
 import type { Db, S3Connection } from '../../db/prisma.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Keyring } from '../../lib/crypto-envelope.js';
+import { shouldTouchLastSeen } from '../../lib/session-rules.js';
 import type { UploadLimits } from '../../lib/upload-rules.js';
 import { recordActorEvent, recordActorEvents } from '../audit/audit.service.js';
 import { isS3Error } from '../connections/connection-errors.js';
-import { findConnection } from '../connections/connections.service.js';
 import { s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
-import { assertInProgress, ownedUpload, toUploadView, type Upload } from './upload-records.js';
+import {
+  assertInProgress,
+  toUploadView,
+  UPLOAD_NOT_FOUND_DETAIL,
+  type Upload,
+} from './upload-records.js';
 import { storageError } from './s3-parts.js';
 
 export interface UploadsDeps {
@@ -91,30 +96,38 @@ export async function activeUpload(deps: UploadsDeps, caller: Caller, id: string
 }
 
 /**
- * activeUpload and the connection it goes to. The connection is read while the grant is checked
- * (nothing is shown before the check passes): one database round trip less on every part call.
+ * activeUpload and the connection it goes to, read in one query (the connection is shown to
+ * nobody before the grant check passes): part calls are what an upload makes most of.
  */
 export async function activeUploadAt(
   deps: UploadsDeps,
   caller: Caller,
   id: string,
 ): Promise<{ row: Upload; connection: S3Connection }> {
-  const row = await ownedUpload(deps.db, id, caller.userId);
+  const found = await deps.db.upload.findFirst({
+    where: { id, ownerId: caller.userId },
+    include: { connection: true },
+  });
+  if (!found) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, UPLOAD_NOT_FOUND_DETAIL);
+  const { connection, ...row } = found;
   assertInProgress(row);
-  const [connection] = await Promise.all([
-    findConnection(deps.db, row.connectionId),
-    authorize(
-      deps.db,
-      caller,
-      { connectionId: row.connectionId, bucket: row.bucket, key: row.key, action: 'write' },
-      deps.clock(),
-    ),
-  ]);
+  await authorize(
+    deps.db,
+    caller,
+    { connectionId: row.connectionId, bucket: row.bucket, key: row.key, action: 'write' },
+    deps.clock(),
+  );
   return { row, connection };
 }
 
-export function touch(deps: UploadsDeps, id: string) {
-  return deps.db.upload.update({ where: { id }, data: { lastActivityAt: deps.clock() } });
+/**
+ * Marks the upload active for the sweeper, at most once a minute: it counts idleness in hours,
+ * and a 1 TiB upload makes a thousand part calls that need not all write.
+ */
+export async function touch(deps: UploadsDeps, row: Pick<Upload, 'id' | 'lastActivityAt'>) {
+  const now = deps.clock();
+  if (!shouldTouchLastSeen(row.lastActivityAt, now)) return;
+  await deps.db.upload.update({ where: { id: row.id }, data: { lastActivityAt: now } });
 }
 
 /** S3 no longer knows the upload (aborted elsewhere, lifecycle rule): record that and say so. */

@@ -10,9 +10,11 @@ export type { Upload };
  * The upload, if it exists and belongs to `ownerId`. Someone else's upload answers exactly like
  * an unknown id (404), so ids cannot be probed.
  */
+export const UPLOAD_NOT_FOUND_DETAIL = 'No upload with this id.';
+
 export async function ownedUpload(db: Db, id: string, ownerId: string): Promise<Upload> {
   const row = await db.upload.findFirst({ where: { id, ownerId } });
-  if (!row) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, 'No upload with this id.');
+  if (!row) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, UPLOAD_NOT_FOUND_DETAIL);
   return row;
 }
 

@@ -256,7 +256,7 @@ export async function signParts(
       );
       return { signed, signedHeaders };
     }),
-    touch(deps, id),
+    touch(deps, row),
   ]);
   return {
     urls: partNumbers.map((partNumber, index) => ({ partNumber, url: urls.signed[index]! })),
@@ -277,7 +277,7 @@ export async function listUploadedParts(
   const page = await withS3(deps, connection, (client) =>
     listPartsPage(client, row, marker).catch((error: unknown) => failIfGone(deps, row, error)),
   );
-  await touch(deps, id);
+  await touch(deps, row);
   return page;
 }
 
