@@ -8,20 +8,19 @@ import { FileBrowser } from '../features/files/file-browser';
 import { fetchLocations } from '../features/files/files-api';
 import { fetchMyPermissions } from '../features/files/folder-actions';
 import { LocationPicker } from '../features/files/location-picker';
+import { Trans, useTranslation } from 'react-i18next';
 
 function NoLocations({ admin }: { admin: boolean }) {
+  const { t } = useTranslation();
   return (
     <Alert severity="info">
       {admin ? (
-        <>
-          No buckets are configured yet. Add one to a connection on the{' '}
-          <Link component={RouterLink} to="/connections">
-            Connections
-          </Link>{' '}
-          page.
-        </>
+        <Trans
+          i18nKey="files.noBuckets"
+          components={{ link: <Link component={RouterLink} to="/connections" /> }}
+        />
       ) : (
-        'You have no access to any files yet. Ask an administrator to grant you a folder.'
+        t('files.noAccess')
       )}
     </Alert>
   );
@@ -29,6 +28,7 @@ function NoLocations({ admin }: { admin: boolean }) {
 
 export function FilesPage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const { data: locations, error } = useApiQuery(fetchLocations, []);
   const { data: permissions } = useApiQuery(fetchMyPermissions, []);
   const [params, setParams] = useSearchParams();
@@ -62,7 +62,7 @@ export function FilesPage() {
         sx={{ alignItems: { sm: 'center' }, mb: 3 }}
       >
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Files
+          {t('files.title')}
         </Typography>
         {locations && locations.length > 0 && (
           <LocationPicker
@@ -73,7 +73,7 @@ export function FilesPage() {
         )}
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      {!locations && !error && <CircularProgress aria-label="Loading locations" />}
+      {!locations && !error && <CircularProgress aria-label={t('files.loadingLocations')} />}
       {locations?.length === 0 && <NoLocations admin={user?.role === 'admin'} />}
       {location && (
         <FileBrowser

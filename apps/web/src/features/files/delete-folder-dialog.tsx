@@ -19,6 +19,7 @@ import { deleteFolder, fetchFolderSummary } from './file-operations-api';
 import type { BucketRef } from './files-api';
 import { OperationProgress } from './operation-progress';
 import { useFileOperation } from './use-file-operation';
+import { Trans, useTranslation } from 'react-i18next';
 
 export function DeleteFolderDialog({
   where,
@@ -32,6 +33,7 @@ export function DeleteFolderDialog({
   onClose: () => void;
   onDeleted: () => void;
 }) {
+  const { t } = useTranslation();
   const [started, setStarted] = useState<FileOperation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,16 +63,21 @@ export function DeleteFolderDialog({
   const counted = summary.data;
   return (
     <Dialog open={prefix !== null} onClose={close} fullWidth maxWidth="xs">
-      <DialogTitle>Delete folder</DialogTitle>
+      <DialogTitle>{t('files.deleteFolder.title')}</DialogTitle>
       <DialogContent>
         {!started && (
           <DialogContentText component="div">
-            {summary.loading && <CircularProgress size={20} aria-label="Counting" />}
+            {summary.loading && (
+              <CircularProgress size={20} aria-label={t('files.deleteFolder.counting')} />
+            )}
             {counted && (
-              <>
-                Delete <strong>{prefix}</strong> with {counted.complete ? '' : 'more than '}
-                {counted.objects} object(s), {formatBytes(counted.bytes)}? This cannot be undone.
-              </>
+              <Trans
+                i18nKey={
+                  counted.complete ? 'files.deleteFolder.confirm' : 'files.deleteFolder.confirmMore'
+                }
+                values={{ prefix, count: counted.objects, size: formatBytes(counted.bytes) }}
+                components={{ strong: <strong /> }}
+              />
             )}
           </DialogContentText>
         )}
@@ -82,7 +89,7 @@ export function DeleteFolderDialog({
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>{started ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={close}>{started ? t('common.close') : t('common.cancel')}</Button>
         {!started && (
           <Button
             color="error"
@@ -90,10 +97,10 @@ export function DeleteFolderDialog({
             disabled={busy || !counted}
             onClick={() => void confirm()}
           >
-            Delete folder
+            {t('files.deleteFolder.delete')}
           </Button>
         )}
-        {started && !finished && <Button disabled>Deleting…</Button>}
+        {started && !finished && <Button disabled>{t('files.deleteFolder.deleting')}</Button>}
       </DialogActions>
     </Dialog>
   );

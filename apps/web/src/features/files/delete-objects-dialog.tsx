@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { deleteObjects, type BucketRef } from './files-api';
+import { useTranslation } from 'react-i18next';
 
 export function DeleteObjectsDialog({
   where,
@@ -24,6 +25,7 @@ export function DeleteObjectsDialog({
   onClose: () => void;
   onDeleted: (deleted: string[]) => void;
 }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = keys.length > 0;
@@ -38,7 +40,11 @@ export function DeleteObjectsDialog({
       const result = await deleteObjects(where, keys);
       onDeleted(result.deleted);
       if (result.errors.length) {
-        setError(`Not deleted: ${result.errors.map((e) => `${e.key} (${e.message})`).join(', ')}`);
+        setError(
+          t('files.deleteObjects.notDeleted', {
+            list: result.errors.map((e) => `${e.key} (${e.message})`).join(', '),
+          }),
+        );
       } else {
         onClose();
       }
@@ -57,11 +63,9 @@ export function DeleteObjectsDialog({
       maxWidth="xs"
       slotProps={{ transition: { onExited: () => setError(null) } }}
     >
-      <DialogTitle>
-        Delete {shown.length === 1 ? 'this file' : `${shown.length} files`}?
-      </DialogTitle>
+      <DialogTitle>{t('files.deleteObjects.title', { count: shown.length })}</DialogTitle>
       <DialogContent>
-        <DialogContentText>This cannot be undone.</DialogContentText>
+        <DialogContentText>{t('files.deleteObjects.cannotUndo')}</DialogContentText>
         <Box
           component="ul"
           sx={{ pl: 2, maxHeight: 200, overflow: 'auto', wordBreak: 'break-all' }}
@@ -73,9 +77,9 @@ export function DeleteObjectsDialog({
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button color="error" variant="contained" disabled={busy} onClick={() => void confirm()}>
-          Delete
+          {t('files.deleteObjects.delete')}
         </Button>
       </DialogActions>
     </Dialog>

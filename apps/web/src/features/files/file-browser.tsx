@@ -23,6 +23,7 @@ import { Link as RouterLink } from 'react-router';
 import type { EffectivePermissions, FileLocation, ObjectRef } from '@s3am/contracts';
 import { useAuth } from '../auth/auth-context';
 import { useApiQuery } from '../common/use-api-query';
+import { i18n } from '../i18n/i18n';
 import { FileTable } from './file-table';
 import { fetchUploadLimits } from './files-api';
 import { actionsInFolder } from './folder-actions';
@@ -41,13 +42,13 @@ import { useFolderDrop } from './use-folder-drop';
 import { useFolderListing } from './use-folder-listing';
 import { useFolderUploads } from './use-folder-uploads';
 import { useLinkActions } from './use-link-actions';
+import { useTranslation } from 'react-i18next';
 
 /** Why files cannot be uploaded to this folder, for the drop overlay and a refused drop. */
 function uploadRefusal(role: string | undefined, permissions: EffectivePermissions | null): string {
-  if (role !== 'admin' && role !== 'uploader')
-    return 'Your role cannot upload files. Ask an admin for the uploader role.';
-  if (!permissions) return 'Your permissions are still loading: try again in a moment.';
-  return 'Your grants do not allow uploading to this folder.';
+  if (role !== 'admin' && role !== 'uploader') return i18n.t('files.refusal.role');
+  if (!permissions) return i18n.t('files.refusal.loading');
+  return i18n.t('files.refusal.grants');
 }
 
 export function FileBrowser({
@@ -62,6 +63,7 @@ export function FileBrowser({
   permissions: EffectivePermissions | null;
   onNavigate: (prefix: string) => void;
 }) {
+  const { t } = useTranslation();
   const where = { connectionId: location.connectionId, bucket: location.bucket };
   const [search, setSearch] = useState('');
   const [order, setOrder] = useState<SortOrder>({ field: 'name', direction: 'asc' });
@@ -109,7 +111,7 @@ export function FileBrowser({
         </Box>
         <TextField
           size="small"
-          label="Search by name start"
+          label={t('files.searchByName')}
           value={search}
           onChange={(e) => {
             setSelected(new Set());
@@ -148,7 +150,7 @@ export function FileBrowser({
         )}
         {allowed.has('write') && (
           <Button startIcon={<CreateNewFolderOutlined />} onClick={() => setCreatingFolder(true)}>
-            New folder
+            {t('files.newFolder')}
           </Button>
         )}
         <SelectionActions
@@ -172,9 +174,9 @@ export function FileBrowser({
             navigate(parent.startsWith(location.prefix) ? parent : location.prefix);
           }}
         />
-        <Tooltip title="Refresh">
+        <Tooltip title={t('files.refresh')}>
           <IconButton
-            aria-label="Refresh"
+            aria-label={t('files.refresh')}
             onClick={listing.reload}
             sx={{ ml: 'auto !important', p: { xs: 0.5, sm: 1 } }}
           >
@@ -183,7 +185,7 @@ export function FileBrowser({
         </Tooltip>
       </Stack>
       <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-        {listing.loading && <LinearProgress aria-label="Loading folder" />}
+        {listing.loading && <LinearProgress aria-label={t('files.loadingFolder')} />}
         {listing.error && (
           <Alert severity={listing.error.denied ? 'warning' : 'error'} sx={{ m: 2 }}>
             {listing.error.message}
@@ -222,13 +224,13 @@ export function FileBrowser({
         )}
         {empty && (
           <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-            {search ? `No names here start with “${search}”.` : 'This folder is empty.'}
+            {search ? t('files.noNamesStartWith', { search }) : t('files.emptyFolder')}
           </Typography>
         )}
         {listing.hasMore && (
           <Box sx={{ p: 1, textAlign: 'center' }}>
             <Button onClick={listing.loadMore} disabled={listing.loading}>
-              Load more
+              {t('files.loadMore')}
             </Button>
           </Box>
         )}
@@ -270,7 +272,7 @@ export function FileBrowser({
         message={uploads.notice}
         action={
           <Link component={RouterLink} to="/uploads" color="inherit" sx={{ mx: 1 }}>
-            Show progress
+            {t('files.showProgress')}
           </Link>
         }
       />

@@ -27,6 +27,7 @@ import { selectAllLabel } from './selection-summary';
 import { sortEntries, type SortField, type SortOrder } from './sort-entries';
 import { useRowWindow } from './use-row-window';
 import type { FolderEntry, ObjectEntry } from './use-folder-listing';
+import { useTranslation } from 'react-i18next';
 
 export interface ObjectActions {
   onDetails: (object: ObjectEntry) => void;
@@ -100,6 +101,7 @@ export function FileTable({
   onOpenFolder: (prefix: string) => void;
   actions: ObjectActions;
 }) {
+  const { t } = useTranslation();
   const sorted = sortEntries(folders, objects, order);
   const rows = useRowWindow(folders.length + objects.length);
   const shownFolders = sorted.folders.slice(0, rows.limit);
@@ -113,7 +115,7 @@ export function FileTable({
     onSelectedChange(next);
   };
   return (
-    <Table size="small" aria-label="Folder contents">
+    <Table size="small" aria-label={t('files.table.label')}>
       <TableHead>
         <TableRow>
           <TableCell padding="checkbox" sx={checkboxCell}>
@@ -130,17 +132,22 @@ export function FileTable({
             </Tooltip>
           </TableCell>
           <TableCell>
-            <SortHeader field="name" label="Name" order={order} onSort={onSort} />
+            <SortHeader field="name" label={t('files.table.name')} order={order} onSort={onSort} />
           </TableCell>
           <TableCell align="right" sx={hideOnPhone}>
-            <SortHeader field="size" label="Size" order={order} onSort={onSort} />
+            <SortHeader field="size" label={t('files.table.size')} order={order} onSort={onSort} />
           </TableCell>
           <TableCell sx={hideOnPhone}>
-            <SortHeader field="modified" label="Modified" order={order} onSort={onSort} />
+            <SortHeader
+              field="modified"
+              label={t('files.table.modified')}
+              order={order}
+              onSort={onSort}
+            />
           </TableCell>
           <TableCell align="right">
             <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-              Actions
+              {t('files.table.actions')}
             </Box>
           </TableCell>
         </TableRow>
@@ -152,7 +159,9 @@ export function FileTable({
               <Checkbox
                 checked={selected.has(folder.prefix)}
                 onChange={() => toggle(folder.prefix)}
-                slotProps={{ input: { 'aria-label': `Select folder ${folder.name}` } }}
+                slotProps={{
+                  input: { 'aria-label': t('files.table.selectFolder', { name: folder.name }) },
+                }}
               />
             </TableCell>
             <TableCell>
@@ -175,7 +184,9 @@ export function FileTable({
               <Checkbox
                 checked={selected.has(object.key)}
                 onChange={() => toggle(object.key)}
-                slotProps={{ input: { 'aria-label': `Select ${object.name}` } }}
+                slotProps={{
+                  input: { 'aria-label': t('files.table.select', { name: object.name }) },
+                }}
               />
             </TableCell>
             <TableCell>
@@ -214,19 +225,19 @@ export function FileTable({
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
               {canRead && (
                 <>
-                  <Tooltip title="Download">
+                  <Tooltip title={t('files.table.download')}>
                     <IconButton
                       size="small"
-                      aria-label={`Download ${object.name}`}
+                      aria-label={t('files.table.downloadName', { name: object.name })}
                       onClick={() => actions.onDownload(object)}
                     >
                       <DownloadOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>
-                  <Tooltip title="Copy link">
+                  <Tooltip title={t('files.table.copyLink')}>
                     <IconButton
                       size="small"
-                      aria-label={`Copy link to ${object.name}`}
+                      aria-label={t('files.table.copyLinkTo', { name: object.name })}
                       onClick={() => actions.onCopyLink(object)}
                     >
                       <LinkOutlined fontSize="small" />
@@ -241,7 +252,7 @@ export function FileTable({
           <TableRow ref={rows.sentinel}>
             <TableCell colSpan={5} align="center">
               <Button size="small" onClick={rows.showMore}>
-                Show more rows ({rows.remaining.toLocaleString()} not drawn yet)
+                {t('files.table.showMore', { count: rows.remaining })}
               </Button>
             </TableCell>
           </TableRow>

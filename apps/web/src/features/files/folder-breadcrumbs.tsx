@@ -1,6 +1,7 @@
 // Where we are inside a location, as links back up — never above the location's own prefix.
 import { Breadcrumbs, Link, Typography } from '@mui/material';
 import type { FileLocation } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
 
 export function FolderBreadcrumbs({
   location,
@@ -11,6 +12,7 @@ export function FolderBreadcrumbs({
   prefix: string;
   onNavigate: (prefix: string) => void;
 }) {
+  const { t } = useTranslation();
   const rootLabel = `${location.bucket}/${location.prefix}`.replace(/\/$/, '');
   const segments = prefix.slice(location.prefix.length).split('/').filter(Boolean);
   const crumbs = [
@@ -21,7 +23,7 @@ export function FolderBreadcrumbs({
     })),
   ];
   return (
-    <Breadcrumbs aria-label="Folder path" maxItems={6} sx={{ wordBreak: 'break-all' }}>
+    <Breadcrumbs aria-label={t('files.folderPath')} maxItems={6} sx={{ wordBreak: 'break-all' }}>
       {crumbs.map((crumb, index) =>
         index === crumbs.length - 1 ? (
           <Typography key={crumb.prefix} color="text.primary" aria-current="page">

@@ -2,6 +2,7 @@
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import DoNotDisturbOnOutlined from '@mui/icons-material/DoNotDisturbOnOutlined';
 import { Backdrop, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 
 export function FolderDropOverlay({
   open,
@@ -13,6 +14,7 @@ export function FolderDropOverlay({
   /** Why nothing may be dropped here; null when a drop is welcome. */
   refusal: string | null;
 }) {
+  const { t } = useTranslation();
   return (
     <Backdrop
       open={open}
@@ -26,9 +28,9 @@ export function FolderDropOverlay({
           <CloudUploadOutlined sx={{ fontSize: 64 }} />
         )}
         <Typography variant="h5" component="p">
-          {refusal ? 'You cannot upload here' : 'Drop to upload'}
+          {refusal ? t('files.upload.cannotUpload') : t('files.upload.dropToUpload')}
         </Typography>
-        <Typography>{refusal ?? `to ${destination}`}</Typography>
+        <Typography>{refusal ?? t('files.upload.dropTo', { destination })}</Typography>
       </Stack>
     </Backdrop>
   );

@@ -10,6 +10,7 @@ import { DeleteFolderDialog } from './delete-folder-dialog';
 import type { BucketRef } from './files-api';
 import { MoveDialog, type MoveTarget } from './move-dialog';
 import { collectFolder, downloadAsZip, type ZipEntry } from './zip-download';
+import { useTranslation } from 'react-i18next';
 
 interface ListedObject {
   key: string;
@@ -45,6 +46,7 @@ export function FolderToolbarActions({
   /** After the open folder moved away or was deleted. */
   onLeaveFolder: () => void;
 }) {
+  const { t } = useTranslation();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [moving, setMoving] = useState<MoveTarget | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -75,15 +77,17 @@ export function FolderToolbarActions({
             ]
           : await collectFolder(where, prefix);
       if (entries.length === 0) {
-        setZipState({ message: 'Nothing to download: the folder is empty.', error: true });
+        setZipState({ message: t('files.toolbar.zipEmpty'), error: true });
         return;
       }
       const name = `${folderName(prefix, where.bucket)}.zip`;
-      setZipState({ message: `Preparing ${entries.length} file(s)…` });
+      setZipState({ message: t('files.toolbar.zipPreparing', { count: entries.length }) });
       await downloadAsZip(where, entries, name, (done) =>
-        setZipState({ message: `Zipping ${done} of ${entries.length} file(s)…` }),
+        setZipState({
+          message: t('files.toolbar.zipProgress', { done, count: entries.length }),
+        }),
       );
-      setZipState({ message: `${name}: ${entries.length} file(s) on their way to your disk.` });
+      setZipState({ message: t('files.toolbar.zipDone', { name, count: entries.length }) });
     } catch (caught) {
       if ((caught as Error).name !== 'AbortError')
         setZipState({ message: problemMessage(caught), error: true });
@@ -102,7 +106,9 @@ export function FolderToolbarActions({
     <>
       {canRead && (
         <Button startIcon={<ArchiveOutlined />} disabled={zipping} onClick={() => void zip()}>
-          {selected.size > 0 ? `Download ZIP (${selected.size})` : 'Download folder as ZIP'}
+          {selected.size > 0
+            ? t('files.toolbar.downloadZip', { count: selected.size })
+            : t('files.toolbar.downloadFolderZip')}
         </Button>
       )}
       <FolderLinkButtons where={where} prefix={prefix} allowed={allowed} />
@@ -112,18 +118,18 @@ export function FolderToolbarActions({
           aria-haspopup="menu"
           onClick={(event) => setMenu(event.currentTarget)}
         >
-          Folder
+          {t('files.toolbar.folder')}
         </Button>
       )}
       <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
         {canMove && (
           <MenuItem onClick={() => (setMenu(null), setMoving({ source: prefix, copy: false }))}>
-            Rename or move folder…
+            {t('files.toolbar.renameFolder')}
           </MenuItem>
         )}
         {canCopy && (
           <MenuItem onClick={() => (setMenu(null), setMoving({ source: prefix, copy: true }))}>
-            Copy folder…
+            {t('files.toolbar.copyFolder')}
           </MenuItem>
         )}
         {canDelete && (
@@ -131,7 +137,7 @@ export function FolderToolbarActions({
             onClick={() => (setMenu(null), setDeleting(prefix))}
             sx={{ color: 'error.main' }}
           >
-            Delete folder…
+            {t('files.toolbar.deleteFolder')}
           </MenuItem>
         )}
       </Menu>

@@ -18,6 +18,7 @@ import type { MyQuotaQuery, UploadLimits } from '@s3am/contracts';
 import { QuotaCaption } from '../quotas/quota-summary';
 import { pickedFromInput, type PickedFile } from '../uploads/dropped-files';
 import { describeUploadLimits } from '../uploads/upload-limits';
+import { useTranslation } from 'react-i18next';
 
 /** "Up to 5 TiB a file · .pdf, .png only · image/* only" */
 export function FolderUploadButton({
@@ -33,6 +34,7 @@ export function FolderUploadButton({
   place?: MyQuotaQuery;
   onFiles: (files: PickedFile[]) => void;
 }) {
+  const { t } = useTranslation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -59,16 +61,16 @@ export function FolderUploadButton({
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        Upload
+        {t('files.upload.button')}
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <Box sx={{ px: 2, pt: 0.5, pb: 1, maxWidth: 320 }}>
-          <Typography variant="body2">To {destination}</Typography>
+          <Typography variant="body2">{t('files.upload.to', { destination })}</Typography>
           <Typography variant="caption" color="text.secondary" component="p">
-            {limits ? describeUploadLimits(limits) : 'Checking what may be uploaded…'}
+            {limits ? describeUploadLimits(limits) : t('files.upload.checkingLimits')}
           </Typography>
           <Typography variant="caption" color="text.secondary" component="p">
-            A name already here is kept: the new file gets a number.
+            {t('files.upload.nameKept')}
           </Typography>
           {anchor && place && <QuotaCaption place={place} />}
         </Box>
@@ -77,13 +79,13 @@ export function FolderUploadButton({
           <ListItemIcon>
             <UploadFileOutlined fontSize="small" />
           </ListItemIcon>
-          <ListItemText>Files…</ListItemText>
+          <ListItemText>{t('files.upload.files')}</ListItemText>
         </MenuItem>
         <MenuItem onClick={() => pick(folderInput.current)}>
           <ListItemIcon>
             <DriveFolderUploadOutlined fontSize="small" />
           </ListItemIcon>
-          <ListItemText>Folder…</ListItemText>
+          <ListItemText>{t('files.upload.folder')}</ListItemText>
         </MenuItem>
       </Menu>
       <input
@@ -91,7 +93,7 @@ export function FolderUploadButton({
         type="file"
         multiple
         hidden
-        aria-label="Files to upload here"
+        aria-label={t('files.upload.filesInput')}
         data-testid="folder-upload-files"
         onChange={(event) => picked(event.currentTarget)}
       />
@@ -103,7 +105,7 @@ export function FolderUploadButton({
         }}
         type="file"
         hidden
-        aria-label="Folder to upload here"
+        aria-label={t('files.upload.folderInput')}
         data-testid="folder-upload-folder"
         onChange={(event) => picked(event.currentTarget)}
       />

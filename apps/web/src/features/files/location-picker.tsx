@@ -1,6 +1,7 @@
 // Chooses where to browse among the caller's granted locations (admins: every bucket).
 import { MenuItem, TextField } from '@mui/material';
 import type { FileLocation } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
 
 export function locationKey(location: FileLocation): string {
   return `${location.connectionId}|${location.bucket}|${location.prefix}`;
@@ -19,11 +20,12 @@ export function LocationPicker({
   selected: FileLocation | null;
   onSelect: (location: FileLocation) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <TextField
       select
       size="small"
-      label="Location"
+      label={t('files.location')}
       value={selected ? locationKey(selected) : ''}
       onChange={(event) => {
         const location = locations.find((l) => locationKey(l) === event.target.value);

@@ -18,6 +18,7 @@ import { moveOrCopy } from './file-operations-api';
 import type { BucketRef } from './files-api';
 import { OperationProgress } from './operation-progress';
 import { useFileOperation } from './use-file-operation';
+import { useTranslation } from 'react-i18next';
 
 export interface MoveTarget {
   /** An object key, or a folder prefix ending in '/'. */
@@ -36,6 +37,7 @@ export function MoveDialog({
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation();
   const [destination, setDestination] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +53,6 @@ export function MoveDialog({
   }
   const { operation, finished } = useFileOperation(started);
   const isFolder = shown?.source.endsWith('/') ?? false;
-  const verb = shown?.copy ? 'Copy' : 'Move or rename';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -87,7 +88,9 @@ export function MoveDialog({
     <Dialog open={target !== null} onClose={close} fullWidth maxWidth="sm">
       <form onSubmit={(e) => void submit(e)}>
         <DialogTitle>
-          {verb} {isFolder ? 'folder' : 'file'}
+          {shown?.copy
+            ? t(isFolder ? 'files.move.titleCopyFolder' : 'files.move.titleCopyFile')
+            : t(isFolder ? 'files.move.titleMoveFolder' : 'files.move.titleMoveFile')}
         </DialogTitle>
         <DialogContent>
           {!started && (
@@ -96,8 +99,11 @@ export function MoveDialog({
                 autoFocus
                 fullWidth
                 margin="dense"
-                label={isFolder ? 'New folder path' : 'New path'}
-                helperText={`From ${shown?.source ?? ''} — the full path in ${where.bucket}`}
+                label={isFolder ? t('files.move.newFolderPath') : t('files.move.newPath')}
+                helperText={t('files.move.from', {
+                  source: shown?.source ?? '',
+                  bucket: where.bucket,
+                })}
                 value={destination}
                 onChange={(e) => setDestination(e.target.value)}
                 slotProps={{ htmlInput: { spellCheck: false } }}
@@ -106,7 +112,7 @@ export function MoveDialog({
                 control={
                   <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
                 }
-                label="Replace files that already exist there"
+                label={t('files.move.overwrite')}
               />
             </>
           )}
@@ -118,17 +124,17 @@ export function MoveDialog({
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>{started ? 'Close' : 'Cancel'}</Button>
+          <Button onClick={close}>{started ? t('common.close') : t('common.cancel')}</Button>
           {!started && (
             <Button
               type="submit"
               variant="contained"
               disabled={busy || !destination || destination === shown?.source}
             >
-              {shown?.copy ? 'Copy' : 'Move'}
+              {shown?.copy ? t('files.move.copy') : t('files.move.move')}
             </Button>
           )}
-          {started && !finished && <Button disabled>Working…</Button>}
+          {started && !finished && <Button disabled>{t('files.move.working')}</Button>}
         </DialogActions>
       </form>
     </Dialog>

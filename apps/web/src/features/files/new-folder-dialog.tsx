@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { createFolder, type BucketRef } from './files-api';
+import { useTranslation } from 'react-i18next';
 
 export function NewFolderDialog({
   open,
@@ -26,6 +27,7 @@ export function NewFolderDialog({
   onClose: () => void;
   onCreated: () => void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const trimmed = name.trim().replace(/\/+$/, '');
@@ -63,24 +65,28 @@ export function NewFolderDialog({
           if (trimmed && !invalid) void create();
         }}
       >
-        <DialogTitle>New folder</DialogTitle>
+        <DialogTitle>{t('files.newFolderDialog.title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {error && <Alert severity="error">{error}</Alert>}
             <TextField
-              label="Folder name"
+              label={t('files.newFolderDialog.name')}
               value={name}
               onChange={(e) => setName(e.target.value)}
               autoFocus
               error={invalid}
-              helperText={invalid ? 'One name, without "/".' : `Inside ${parent || '/'}`}
+              helperText={
+                invalid
+                  ? t('files.newFolderDialog.oneName')
+                  : t('files.newFolderDialog.inside', { parent: parent || '/' })
+              }
             />
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={!trimmed || invalid}>
-            Create
+            {t('files.newFolderDialog.create')}
           </Button>
         </DialogActions>
       </form>

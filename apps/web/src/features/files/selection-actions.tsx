@@ -9,6 +9,7 @@ import { DeleteObjectsDialog } from './delete-objects-dialog';
 import { DeleteSelectionDialog } from './delete-selection-dialog';
 import type { BucketRef } from './files-api';
 import { MoveSelectionDialog } from './move-selection-dialog';
+import { useTranslation } from 'react-i18next';
 
 export function SelectionActions({
   where,
@@ -25,6 +26,7 @@ export function SelectionActions({
   onSelectedChange: (selected: Set<string>) => void;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation();
   const [deleting, setDeleting] = useState<string[]>([]);
   const [moving, setMoving] = useState<{ items: string[]; copy: boolean }>({
     items: [],
@@ -44,7 +46,8 @@ export function SelectionActions({
           disabled={selected.size === 0}
           onClick={() => setDeleting([...selected])}
         >
-          Delete{count}
+          {t('files.toolbar.delete')}
+          {count}
         </Button>
       )}
       {canRead && canWrite && canDelete && selected.size > 0 && (
@@ -52,7 +55,8 @@ export function SelectionActions({
           startIcon={<DriveFileMoveOutlined />}
           onClick={() => setMoving({ items: [...selected], copy: false })}
         >
-          Move{count}
+          {t('files.toolbar.move')}
+          {count}
         </Button>
       )}
       {canRead && canWrite && selected.size > 0 && (
@@ -60,7 +64,8 @@ export function SelectionActions({
           startIcon={<ContentCopyOutlined />}
           onClick={() => setMoving({ items: [...selected], copy: true })}
         >
-          Copy{count}
+          {t('files.toolbar.copy')}
+          {count}
         </Button>
       )}
       <DeleteObjectsDialog

@@ -2,23 +2,27 @@
 // loaded, and that sorting covers only those), and what is selected.
 import { Stack, Typography } from '@mui/material';
 import { formatBytes } from '../common/format-bytes';
+import { i18n } from '../i18n/i18n';
+import { useTranslation } from 'react-i18next';
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
-}
-
+// i18n.t at call time: the components calling these re-render when the language changes.
 function itemsText(folders: number, files: number): string {
-  if (folders === 0) return plural(files, 'file', 'files');
-  if (files === 0) return plural(folders, 'folder', 'folders');
-  return `${plural(folders, 'folder', 'folders')} and ${plural(files, 'file', 'files')}`;
+  const t = i18n.t;
+  if (folders === 0) return t('files.summary.files', { count: files });
+  if (files === 0) return t('files.summary.folders', { count: folders });
+  return t('files.summary.foldersAndFiles', {
+    folders: t('files.summary.folders', { count: folders }),
+    files: t('files.summary.files', { count: files }),
+  });
 }
 
 /** What the header checkbox selects, said before it is clicked (its label and tooltip). */
 export function selectAllLabel(folders: number, files: number, complete: boolean): string {
-  if (folders + files === 0) return 'Nothing to select';
+  if (folders + files === 0) return i18n.t('files.summary.nothingToSelect');
+  const items = itemsText(folders, files);
   return complete
-    ? `Select all ${itemsText(folders, files)} in this folder`
-    : `Select the ${itemsText(folders, files)} loaded so far (the folder holds more)`;
+    ? i18n.t('files.summary.selectAll', { items })
+    : i18n.t('files.summary.selectLoaded', { items });
 }
 
 export function SelectionSummary({
@@ -34,6 +38,7 @@ export function SelectionSummary({
   loading: boolean;
   selected: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation();
   const bytes = objects.reduce((sum, object) => sum + object.size, 0);
   const pickedFolders = folders.filter((folder) => selected.has(folder.prefix)).length;
   const pickedFiles = objects.filter((object) => selected.has(object.key));
@@ -49,19 +54,30 @@ export function SelectionSummary({
     >
       <Typography variant="body2" color="text.secondary" role="status">
         {loading && (total === 0 || !complete)
-          ? `Loading…${total > 0 ? ` ${plural(total, 'item', 'items')} so far` : ''}`
+          ? total > 0
+            ? t('files.summary.loadingSoFar', { items: t('files.summary.items', { count: total }) })
+            : t('files.summary.loading')
           : complete
-            ? `${itemsText(folders.length, objects.length)} · ${formatBytes(bytes)}`
-            : `First ${itemsText(folders.length, objects.length)} loaded: sorting and “select all” cover what is loaded`}
+            ? t('files.summary.total', {
+                items: itemsText(folders.length, objects.length),
+                size: formatBytes(bytes),
+              })
+            : t('files.summary.firstLoaded', { items: itemsText(folders.length, objects.length) })}
       </Typography>
       {selected.size > 0 && (
         <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="selection-summary">
           {everything
             ? complete
-              ? `All ${plural(total, 'item', 'items')} in this folder selected`
-              : `All ${plural(total, 'loaded item', 'loaded items')} selected`
-            : `${itemsText(pickedFolders, pickedFiles.length)} selected`}
-          {pickedFiles.length > 0 ? ` (${formatBytes(pickedBytes)} in files)` : ''}
+              ? t('files.summary.allInFolder', {
+                  items: t('files.summary.items', { count: total }),
+                })
+              : t('files.summary.allLoaded', {
+                  items: t('files.summary.loadedItems', { count: total }),
+                })
+            : t('files.summary.selected', { items: itemsText(pickedFolders, pickedFiles.length) })}
+          {pickedFiles.length > 0
+            ? t('files.summary.inFiles', { size: formatBytes(pickedBytes) })
+            : ''}
         </Typography>
       )}
     </Stack>

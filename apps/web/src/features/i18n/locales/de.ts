@@ -1,4 +1,5 @@
 // German. Typed as the English dictionary's shape: a missing or extra key does not compile.
+import { filesDe } from './de-files';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -156,4 +157,5 @@ export const de: Dictionary = {
     password: 'Passwort',
     changePassword: 'Passwort ändern',
   },
+  files: filesDe,
 };

@@ -1,5 +1,7 @@
 // English: the source language. Every other locale must have exactly these keys (checked by the
 // type of de.ts), so a missing German string is a compile error, not a blank on screen.
+import { filesEn } from './en-files';
+
 export const en = {
   common: {
     cancel: 'Cancel',
@@ -152,6 +154,7 @@ export const en = {
     password: 'Password',
     changePassword: 'Change password',
   },
+  files: filesEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
