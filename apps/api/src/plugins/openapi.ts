@@ -4,6 +4,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentProblemResponses } from '../openapi/problem-responses.js';
+import { assertRouteExamplesValid } from '../openapi/route-examples.js';
 
 export const openapiPlugin = fp(
   async (app: FastifyInstance, options: { version: string }) => {
@@ -38,8 +40,11 @@ export const openapiPlugin = fp(
           { name: 'reports', description: 'Upload activity reports (admins)' },
         ],
       },
-      transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transform: (route) => {
+        assertRouteExamplesValid(route);
+        return jsonSchemaTransform(route);
+      },
+      transformObject: (document) => documentProblemResponses(jsonSchemaTransformObject(document)),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
