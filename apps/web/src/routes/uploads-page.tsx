@@ -14,9 +14,11 @@ import { UploadHistory } from '../features/uploads/upload-history';
 import { useUploadManager, useUploads } from '../features/uploads/upload-manager-context';
 import { UploadQueueView } from '../features/uploads/upload-queue';
 import { fetchUploadLocations } from '../features/uploads/uploads-api';
+import { useTranslation } from 'react-i18next';
 
 export function UploadsPage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const manager = useUploadManager();
   const uploads = useUploads();
   const locations = useApiQuery(fetchUploadLocations, []);
@@ -44,13 +46,9 @@ export function UploadsPage() {
   return (
     <Stack spacing={3}>
       <Typography variant="h5" component="h1">
-        Uploads
+        {t('uploads.title')}
       </Typography>
-      {!canUpload && (
-        <Alert severity="info">
-          Your role can browse files but not upload them. Ask an admin for the uploader role.
-        </Alert>
-      )}
+      {!canUpload && <Alert severity="info">{t('uploads.roleCannotUpload')}</Alert>}
       <OfflineBanner online={uploads.online} />
       {uploads.notices.length > 0 && (
         <Alert severity="info" onClose={() => manager.dismissNotices()}>
@@ -61,13 +59,11 @@ export function UploadsPage() {
       )}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-          Destination
+          {t('uploads.destination')}
         </Typography>
         {locations.error && <Alert severity="error">{locations.error}</Alert>}
         {locations.data?.length === 0 && (
-          <Alert severity="warning">
-            You have no bucket or folder to upload to yet. Ask an admin for a write grant.
-          </Alert>
+          <Alert severity="warning">{t('uploads.noDestination')}</Alert>
         )}
         {target && locations.data && locations.data.length > 0 && (
           <DestinationPicker
@@ -100,16 +96,15 @@ export function UploadsPage() {
                   manager.clearStaged();
                 }}
               >
-                Upload here
+                {t('uploads.uploadHere')}
               </Button>
               <Button color="inherit" onClick={() => manager.clearStaged()}>
-                Discard
+                {t('uploads.discard')}
               </Button>
             </Stack>
           }
         >
-          {staged.length} dropped {staged.length === 1 ? 'file waits' : 'files wait'} for a
-          destination: check it above, then upload.
+          {t('uploads.staged', { count: staged.length })}
         </Alert>
       )}
       <UploadDropZone disabled={!canUpload || !target} onFiles={add} limits={uploads.limits} />

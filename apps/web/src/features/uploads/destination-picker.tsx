@@ -11,12 +11,7 @@ import {
 import { ExistingKeyPolicy, type FileLocation } from '@s3am/contracts';
 import { folderPrefix } from './upload-keys';
 import { describeLocation, type UploadTarget } from './upload-target';
-
-const EXISTING_LABELS: Record<ExistingKeyPolicy, string> = {
-  rename: 'Keep both (rename the new file)',
-  overwrite: 'Overwrite the existing file',
-  reject: 'Skip it (report an error)',
-};
+import { Trans, useTranslation } from 'react-i18next';
 
 export function locationId(location: Pick<FileLocation, 'connectionId' | 'bucket' | 'prefix'>) {
   return `${location.connectionId}|${location.bucket}|${location.prefix}`;
@@ -43,14 +38,15 @@ export function DestinationPicker({
   onChange: (target: UploadTarget) => void;
 }) {
   const selected = locationId(target);
+  const { t } = useTranslation();
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <FormControl fullWidth size="small">
-          <InputLabel id="upload-location-label">Location</InputLabel>
+          <InputLabel id="upload-location-label">{t('uploads.picker.location')}</InputLabel>
           <Select
             labelId="upload-location-label"
-            label="Location"
+            label={t('uploads.picker.location')}
             value={selected}
             onChange={(event) => {
               const location = locations.find((l) => locationId(l) === event.target.value);
@@ -68,16 +64,16 @@ export function DestinationPicker({
         <TextField
           size="small"
           fullWidth
-          label="Sub-folder (optional)"
-          placeholder="e.g. reports/2024"
+          label={t('uploads.picker.subFolder')}
+          placeholder={t('uploads.picker.subFolderPlaceholder')}
           value={target.subFolder}
           onChange={(event) => onChange({ ...target, subFolder: event.target.value })}
         />
         <FormControl fullWidth size="small">
-          <InputLabel id="upload-existing-label">If the name exists</InputLabel>
+          <InputLabel id="upload-existing-label">{t('uploads.picker.ifExists')}</InputLabel>
           <Select
             labelId="upload-existing-label"
-            label="If the name exists"
+            label={t('uploads.picker.ifExists')}
             value={target.onExisting}
             onChange={(event) =>
               onChange({ ...target, onExisting: ExistingKeyPolicy.parse(event.target.value) })
@@ -85,22 +81,24 @@ export function DestinationPicker({
           >
             {ExistingKeyPolicy.options.map((policy) => (
               <MenuItem key={policy} value={policy}>
-                {EXISTING_LABELS[policy]}
+                {t(`uploads.picker.${policy}`)}
               </MenuItem>
             ))}
           </Select>
         </FormControl>
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        Files go to{' '}
-        <strong>
-          {describeLocation(
-            target.connectionName,
-            target.bucket,
-            folderPrefix(target.prefix, target.subFolder),
-          )}
-        </strong>
-        ; folders keep their structure inside it.
+        <Trans
+          i18nKey="uploads.picker.filesGoTo"
+          values={{
+            destination: describeLocation(
+              target.connectionName,
+              target.bucket,
+              folderPrefix(target.prefix, target.subFolder),
+            ),
+          }}
+          components={{ strong: <strong /> }}
+        />
       </Typography>
     </Stack>
   );

@@ -10,9 +10,11 @@ import { useUploadManager } from './upload-manager-context';
 import { describeLocation } from './upload-target';
 import { folderPrefix } from './upload-keys';
 import { describeUploadLimits } from './upload-limits';
+import { useTranslation } from 'react-i18next';
 
 export function GlobalDropZone({ role }: { role: Role }) {
   const manager = useUploadManager();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [dragging, setDragging] = useState(false);
   const [refused, setRefused] = useState(false);
@@ -74,12 +76,18 @@ export function GlobalDropZone({ role }: { role: Role }) {
         <Stack sx={{ alignItems: 'center' }}>
           <CloudUploadOutlined sx={{ fontSize: 64 }} />
           <Typography variant="h5" component="p">
-            Drop to upload
+            {t('uploads.dropToUpload')}
           </Typography>
           <Typography>
             {target
-              ? `to ${describeLocation(target.connectionName, target.bucket, folderPrefix(target.prefix, target.subFolder))}`
-              : 'You choose where on the Uploads page'}
+              ? t('uploads.dropTo', {
+                  destination: describeLocation(
+                    target.connectionName,
+                    target.bucket,
+                    folderPrefix(target.prefix, target.subFolder),
+                  ),
+                })
+              : t('uploads.chooseOnUploadsPage')}
           </Typography>
           {limits && <Typography variant="body2">{describeUploadLimits(limits)}</Typography>}
         </Stack>
@@ -88,7 +96,7 @@ export function GlobalDropZone({ role }: { role: Role }) {
         open={refused}
         autoHideDuration={5000}
         onClose={() => setRefused(false)}
-        message="Your role cannot upload files. Ask an admin for the uploader role."
+        message={t('uploads.refusedRole')}
       />
     </>
   );

@@ -3,12 +3,15 @@ import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/m
 import { useRef, useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { formatBytes } from '../common/format-bytes';
+import { formatDateTime } from '../i18n/intl-format';
 import { baseName } from './upload-keys';
 import { type UploadsSnapshot } from './upload-manager';
 import { useUploadManager } from './upload-manager-context';
+import { useTranslation } from 'react-i18next';
 
 export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
   const manager = useUploadManager();
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [choosingFor, setChoosingFor] = useState<string | null>(null);
@@ -19,8 +22,7 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
     fileInput.current?.click();
   };
   const discard = async (uploadId: string, name: string) => {
-    if (!window.confirm(`Discard the unfinished upload of "${name}"? The parts sent are deleted.`))
-      return;
+    if (!window.confirm(t('uploads.pending.confirmDiscard', { name }))) return;
     try {
       setError(null);
       await manager.discardPending(uploadId);
@@ -31,13 +33,14 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="pending-uploads">
       <Typography variant="h6" component="h2">
-        Unfinished uploads
+        {t('uploads.pending.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Waiting for the file — select it again to resume. Parts already in the bucket are not sent
-        again.
+        {t('uploads.pending.body')}
       </Typography>
-      {pendingError && <Alert severity="warning">Could not list them: {pendingError}</Alert>}
+      {pendingError && (
+        <Alert severity="warning">{t('uploads.pending.listFailed', { error: pendingError })}</Alert>
+      )}
       {error && <Alert severity="error">{error}</Alert>}
       <Box component="ul" sx={{ p: 0, m: 0 }}>
         {pending.map(({ upload }) => {
@@ -62,18 +65,21 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
                   {name}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" noWrap component="div">
-                  {formatBytes(upload.size)} · {upload.bucket}/{upload.key} · started{' '}
-                  {new Date(upload.createdAt).toLocaleString()}
+                  {t('uploads.pending.started', {
+                    size: formatBytes(upload.size),
+                    place: `${upload.bucket}/${upload.key}`,
+                    when: formatDateTime(upload.createdAt),
+                  })}
                 </Typography>
               </Box>
               <Typography variant="body2" color="warning.main" sx={{ whiteSpace: 'nowrap' }}>
-                Waiting for the file
+                {t('uploads.pending.waiting')}
               </Typography>
               <Button onClick={() => chooseFileFor(upload.id)} data-testid="pending-choose-file">
-                Choose the file
+                {t('uploads.pending.chooseFile')}
               </Button>
               <Button color="inherit" onClick={() => void discard(upload.id, name)}>
-                Discard
+                {t('uploads.discard')}
               </Button>
             </Stack>
           );
@@ -93,10 +99,8 @@ export function PendingUploadsList({ uploads }: { uploads: UploadsSnapshot }) {
       />
       {pending.length > 0 && (
         <Alert severity="info" sx={{ mt: 1 }}>
-          <AlertTitle>To resume</AlertTitle>
-          Use “Choose the file”, or drop the same file into the same destination folder: it
-          continues where it stopped once its content is checked against the parts in the bucket. A
-          different file starts a new upload.
+          <AlertTitle>{t('uploads.pending.toResume')}</AlertTitle>
+          {t('uploads.pending.howToResume')}
         </Alert>
       )}
     </Paper>

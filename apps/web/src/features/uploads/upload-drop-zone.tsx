@@ -8,6 +8,7 @@ import { type UploadLimits } from '@s3am/contracts';
 import { useRef, useState, type DragEvent } from 'react';
 import { collectDroppedFiles, hasFiles, pickedFromInput, type PickedFile } from './dropped-files';
 import { describeUploadLimits } from './upload-limits';
+import { useTranslation } from 'react-i18next';
 
 export function UploadDropZone({
   disabled,
@@ -20,6 +21,7 @@ export function UploadDropZone({
   limits: UploadLimits | null;
 }) {
   const [over, setOver] = useState(false);
+  const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -59,13 +61,13 @@ export function UploadDropZone({
     >
       <CloudUploadOutlined color={over ? 'primary' : 'action'} sx={{ fontSize: 48 }} />
       <Typography variant="h6" component="p" sx={{ mt: 1 }}>
-        Drop files or folders here
+        {t('uploads.dropZone.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        The bytes go straight to the bucket, and an interrupted upload resumes.
+        {t('uploads.dropZone.body')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="upload-limits">
-        {limits ? describeUploadLimits(limits) : 'Checking what may be uploaded…'}
+        {limits ? describeUploadLimits(limits) : t('uploads.dropZone.checkingLimits')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'center' }}>
         <Button
@@ -74,7 +76,7 @@ export function UploadDropZone({
           disabled={disabled}
           onClick={() => fileInput.current?.click()}
         >
-          Choose files
+          {t('uploads.dropZone.chooseFiles')}
         </Button>
         <Button
           variant="outlined"
@@ -82,7 +84,7 @@ export function UploadDropZone({
           disabled={disabled}
           onClick={() => folderInput.current?.click()}
         >
-          Choose a folder
+          {t('uploads.dropZone.chooseFolder')}
         </Button>
       </Stack>
       <input
@@ -90,7 +92,7 @@ export function UploadDropZone({
         type="file"
         multiple
         hidden
-        aria-label="Files to upload"
+        aria-label={t('uploads.dropZone.filesInput')}
         data-testid="upload-file-input"
         onChange={(event) => {
           onFiles(pickedFromInput(event.currentTarget.files));
@@ -105,7 +107,7 @@ export function UploadDropZone({
         }}
         type="file"
         hidden
-        aria-label="Folder to upload"
+        aria-label={t('uploads.dropZone.folderInput')}
         data-testid="upload-folder-input"
         onChange={(event) => {
           onFiles(pickedFromInput(event.currentTarget.files));

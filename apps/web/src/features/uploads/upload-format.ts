@@ -1,4 +1,5 @@
 // Sizes, speeds and times left as people read them on the Uploads page.
+import { i18n } from '../i18n/i18n';
 
 /** Decimal units per second, as network speeds are usually quoted ("12.3 MB/s", "850 kB/s"). */
 export function formatSpeed(bytesPerSecond: number): string {
@@ -17,8 +18,8 @@ export function formatEta(seconds: number | null): string {
 
 /** "12.3 MB/s · 1 min 4 s left", or "estimating…" until the speed is known. */
 export function formatSpeedAndEta(speed: number, etaSeconds: number | null): string {
-  if (speed <= 0 || etaSeconds === null) return 'estimating…';
-  return `${formatSpeed(speed)} · ${formatEta(etaSeconds)} left`;
+  if (speed <= 0 || etaSeconds === null) return i18n.t('uploads.format.estimating');
+  return i18n.t('uploads.format.left', { speed: formatSpeed(speed), eta: formatEta(etaSeconds) });
 }
 
 export function formatPercent(fraction: number): string {

@@ -18,6 +18,7 @@ import {
 import type { UploadState, UploadView } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
 import { formatDateTime } from '../i18n/intl-format';
+import { useTranslation } from 'react-i18next';
 
 const STATE_COLOR: Record<UploadState, ChipProps['color']> = {
   in_progress: 'info',
@@ -25,16 +26,22 @@ const STATE_COLOR: Record<UploadState, ChipProps['color']> = {
   failed: 'error',
   aborted: 'default',
 };
-const STATE_LABEL: Record<UploadState, string> = {
-  in_progress: 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  aborted: 'Aborted',
-};
+const STATE_LABEL = {
+  in_progress: 'uploads.history.inProgress',
+  completed: 'uploads.history.completed',
+  failed: 'uploads.history.failed',
+  aborted: 'uploads.history.aborted',
+} as const satisfies Record<UploadState, string>;
 
 function StateChip({ state }: { state: UploadState }) {
+  const { t } = useTranslation();
   return (
-    <Chip size="small" variant="outlined" label={STATE_LABEL[state]} color={STATE_COLOR[state]} />
+    <Chip
+      size="small"
+      variant="outlined"
+      label={t(STATE_LABEL[state])}
+      color={STATE_COLOR[state]}
+    />
   );
 }
 
@@ -42,9 +49,10 @@ const when = (upload: UploadView) => formatDateTime(upload.completedAt ?? upload
 
 export function UploadHistoryList({ uploads }: { uploads: UploadView[] }) {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const { t } = useTranslation();
   if (phone) {
     return (
-      <List dense aria-label="Upload history" disablePadding>
+      <List dense aria-label={t('uploads.history.label')} disablePadding>
         {uploads.map((upload) => (
           <ListItem
             key={upload.id}
@@ -64,14 +72,14 @@ export function UploadHistoryList({ uploads }: { uploads: UploadView[] }) {
     );
   }
   return (
-    <Table size="small" aria-label="Upload history">
+    <Table size="small" aria-label={t('uploads.history.label')}>
       <TableHead>
         <TableRow>
-          <TableCell>File</TableCell>
-          <TableCell>Bucket</TableCell>
-          <TableCell align="right">Size</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>When</TableCell>
+          <TableCell>{t('uploads.history.file')}</TableCell>
+          <TableCell>{t('uploads.history.bucket')}</TableCell>
+          <TableCell align="right">{t('uploads.history.size')}</TableCell>
+          <TableCell>{t('uploads.history.state')}</TableCell>
+          <TableCell>{t('uploads.history.when')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

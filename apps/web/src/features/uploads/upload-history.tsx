@@ -5,11 +5,13 @@ import { type UploadState } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
 import { UploadHistoryList } from './upload-history-list';
 import { fetchMyUploads } from './uploads-api';
+import { useTranslation } from 'react-i18next';
 
 type Filter = 'all' | Exclude<UploadState, 'in_progress'>;
 
 export function UploadHistory({ version }: { version: number }) {
   const [filter, setFilter] = useState<Filter>('all');
+  const { t } = useTranslation();
   const { data, error, loading } = useApiQuery(async () => {
     const list = await fetchMyUploads(filter === 'all' ? undefined : filter, { limit: 25 });
     return filter === 'all' ? list.items.filter((u) => u.state !== 'in_progress') : list.items;
@@ -21,24 +23,24 @@ export function UploadHistory({ version }: { version: number }) {
         sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1 }}
       >
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          History
+          {t('uploads.history.title')}
         </Typography>
         <ToggleButtonGroup
           size="small"
           exclusive
           value={filter}
           onChange={(_event, value: Filter | null) => value && setFilter(value)}
-          aria-label="Show uploads"
+          aria-label={t('uploads.history.show')}
         >
-          <ToggleButton value="all">All</ToggleButton>
-          <ToggleButton value="completed">Completed</ToggleButton>
-          <ToggleButton value="failed">Failed</ToggleButton>
-          <ToggleButton value="aborted">Aborted</ToggleButton>
+          <ToggleButton value="all">{t('uploads.history.all')}</ToggleButton>
+          <ToggleButton value="completed">{t('uploads.history.completed')}</ToggleButton>
+          <ToggleButton value="failed">{t('uploads.history.failed')}</ToggleButton>
+          <ToggleButton value="aborted">{t('uploads.history.aborted')}</ToggleButton>
         </ToggleButtonGroup>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       {!error && data?.length === 0 && !loading && (
-        <Typography color="text.secondary">No uploads yet.</Typography>
+        <Typography color="text.secondary">{t('uploads.history.none')}</Typography>
       )}
       {data && data.length > 0 && <UploadHistoryList uploads={data} />}
     </Paper>

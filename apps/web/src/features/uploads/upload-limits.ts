@@ -2,13 +2,18 @@
 // and the same rules checked before a file is queued (the API still checks every upload).
 import { type UploadLimits } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
+import { i18n } from '../i18n/i18n';
 
 /** "Up to 5 TiB a file · .pdf, .png only · image/* only" */
 export function describeUploadLimits(limits: UploadLimits): string {
   return [
-    `Up to ${formatBytes(limits.maxSize)} a file`,
-    limits.allowedExtensions.length ? `${limits.allowedExtensions.join(', ')} only` : null,
-    limits.allowedContentTypes.length ? `${limits.allowedContentTypes.join(', ')} only` : null,
+    i18n.t('uploads.limits.maxSize', { size: formatBytes(limits.maxSize) }),
+    limits.allowedExtensions.length
+      ? i18n.t('uploads.limits.only', { list: limits.allowedExtensions.join(', ') })
+      : null,
+    limits.allowedContentTypes.length
+      ? i18n.t('uploads.limits.only', { list: limits.allowedContentTypes.join(', ') })
+      : null,
   ]
     .filter(Boolean)
     .join(' · ');

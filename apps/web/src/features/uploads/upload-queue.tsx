@@ -8,12 +8,14 @@ import { formatBytes } from '../common/format-bytes';
 import { useUploadManager, useUploadSummary } from './upload-manager-context';
 import { formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadRow } from './upload-row';
+import { useTranslation } from 'react-i18next';
 
 /** A row without a message; rows are measured once shown. */
 const ESTIMATED_ROW_PX = 84;
 
 export function UploadQueueView() {
   const manager = useUploadManager();
+  const { t } = useTranslation();
   const { ids, counts, overall } = useUploadSummary();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -37,14 +39,16 @@ export function UploadQueueView() {
         sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1 }}
       >
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Queue
+          {t('uploads.queue.title')}
         </Typography>
         {counts.running + counts.queued > 0 && (
-          <Button onClick={() => manager.pauseAll()}>Pause all</Button>
+          <Button onClick={() => manager.pauseAll()}>{t('uploads.queue.pauseAll')}</Button>
         )}
-        {counts.paused > 0 && <Button onClick={() => manager.resumeAll()}>Resume all</Button>}
+        {counts.paused > 0 && (
+          <Button onClick={() => manager.resumeAll()}>{t('uploads.queue.resumeAll')}</Button>
+        )}
         <Button onClick={() => manager.clearFinished()} disabled={counts.done === 0}>
-          Clear finished
+          {t('uploads.queue.clearFinished')}
         </Button>
       </Stack>
       <Box data-testid="upload-overall">
@@ -52,7 +56,7 @@ export function UploadQueueView() {
           <LinearProgress
             variant="determinate"
             value={Math.floor(overall.fraction * 100)}
-            aria-label="Overall progress"
+            aria-label={t('uploads.queue.overall')}
             sx={{
               flexGrow: 1,
               height: 10,
@@ -72,10 +76,14 @@ export function UploadQueueView() {
           </Typography>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {counts.done} of {counts.total} files done · {formatBytes(overall.bytesDone)} of{' '}
-          {formatBytes(overall.bytesTotal)}
+          {t('uploads.queue.done', {
+            done: counts.done,
+            total: counts.total,
+            bytesDone: formatBytes(overall.bytesDone),
+            bytesTotal: formatBytes(overall.bytesTotal),
+          })}
           {counts.running > 0 && ` · ${formatSpeedAndEta(overall.speed, overall.etaSeconds)}`}
-          {counts.failed > 0 && ` · ${counts.failed} failed`}
+          {counts.failed > 0 && t('uploads.queue.failed', { count: counts.failed })}
         </Typography>
       </Box>
       <Box
@@ -84,7 +92,7 @@ export function UploadQueueView() {
         // A scroll region of its own: it takes focus so the keyboard can scroll it.
         tabIndex={0}
         role="region"
-        aria-label="Files in the queue"
+        aria-label={t('uploads.queue.region')}
         sx={{ maxHeight: 'min(70vh, 720px)', overflowY: 'auto', mt: 1 }}
       >
         <Box
@@ -113,15 +121,14 @@ export function UploadQueueView() {
 function useAddedFilesNotice(count: number) {
   const anchor = useRef<HTMLDivElement>(null);
   const previous = useRef(count);
+  const { t } = useTranslation();
   const [message, setMessage] = useState('');
   useEffect(() => {
     const addedCount = count - previous.current;
     previous.current = count;
     if (addedCount <= 0) return;
-    setMessage(
-      addedCount === 1 ? '1 file added to the queue.' : `${addedCount} files added to the queue.`,
-    );
+    setMessage(t('uploads.queue.added', { count: addedCount }));
     anchor.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, [count]);
+  }, [count, t]);
   return { anchor, message };
 }

@@ -10,6 +10,7 @@ import { useUploadItem, useUploadManager } from './upload-manager-context';
 import { formatBytes } from '../common/format-bytes';
 import { formatPercent, formatSpeedAndEta } from './upload-format';
 import { UploadStateChip } from './upload-state-chip';
+import { useTranslation } from 'react-i18next';
 
 const MOVING = new Set(['preparing', 'uploading', 'completing']);
 
@@ -27,6 +28,7 @@ export const UploadRow = memo(function UploadRow({
   measure: (element: HTMLElement | null) => void;
 }) {
   const manager = useUploadManager();
+  const { t } = useTranslation();
   const item = useUploadItem(id);
   if (!item) return null;
   const { progress, state } = item;
@@ -61,35 +63,47 @@ export const UploadRow = memo(function UploadRow({
           <Typography variant="caption" color="text.secondary" noWrap component="div">
             {formatBytes(item.size)} · {item.where}
             {item.key && item.key !== item.name && !item.key.endsWith(`/${item.name}`)
-              ? ` · saved as ${item.key}`
+              ? t('uploads.row.savedAs', { key: item.key })
               : ''}
           </Typography>
         </Box>
         <UploadStateChip state={state} />
         {(state === 'uploading' || state === 'preparing' || state === 'queued') && (
-          <Tooltip title="Pause">
-            <IconButton aria-label={`Pause ${item.name}`} onClick={() => manager.pause(item.id)}>
+          <Tooltip title={t('uploads.row.pause')}>
+            <IconButton
+              aria-label={t('uploads.row.pauseName', { name: item.name })}
+              onClick={() => manager.pause(item.id)}
+            >
               <PauseOutlined />
             </IconButton>
           </Tooltip>
         )}
         {state === 'paused' && (
-          <Tooltip title="Resume">
-            <IconButton aria-label={`Resume ${item.name}`} onClick={() => manager.resume(item.id)}>
+          <Tooltip title={t('uploads.row.resume')}>
+            <IconButton
+              aria-label={t('uploads.row.resumeName', { name: item.name })}
+              onClick={() => manager.resume(item.id)}
+            >
               <PlayArrowOutlined />
             </IconButton>
           </Tooltip>
         )}
         {state === 'failed' && (
-          <Tooltip title="Retry">
-            <IconButton aria-label={`Retry ${item.name}`} onClick={() => manager.resume(item.id)}>
+          <Tooltip title={t('uploads.row.retry')}>
+            <IconButton
+              aria-label={t('uploads.row.retryName', { name: item.name })}
+              onClick={() => manager.resume(item.id)}
+            >
               <ReplayOutlined />
             </IconButton>
           </Tooltip>
         )}
         {state !== 'completed' && state !== 'cancelled' && state !== 'completing' && (
-          <Tooltip title="Cancel (the parts sent are discarded)">
-            <IconButton aria-label={`Cancel ${item.name}`} onClick={() => manager.cancel(item.id)}>
+          <Tooltip title={t('uploads.row.cancel')}>
+            <IconButton
+              aria-label={t('uploads.row.cancelName', { name: item.name })}
+              onClick={() => manager.cancel(item.id)}
+            >
               <CloseOutlined />
             </IconButton>
           </Tooltip>
@@ -101,7 +115,7 @@ export const UploadRow = memo(function UploadRow({
             variant="determinate"
             value={percent}
             color={state === 'failed' ? 'error' : state === 'completed' ? 'success' : 'primary'}
-            aria-label={`Progress of ${item.name}`}
+            aria-label={t('uploads.row.progressOf', { name: item.name })}
             sx={{
               flexGrow: 1,
               height: 8,
@@ -132,8 +146,7 @@ export const UploadRow = memo(function UploadRow({
       )}
       {item.resumedBytes > 0 && state !== 'completed' && (
         <Typography variant="caption" color="text.secondary" data-testid="upload-resumed">
-          Resumed: {formatBytes(item.resumedBytes)} were already in the bucket and are not sent
-          again.
+          {t('uploads.row.resumed', { size: formatBytes(item.resumedBytes) })}
         </Typography>
       )}
       {item.message && (

@@ -1,19 +1,27 @@
 // The state of one upload as a coloured chip.
 import { Chip, type ChipProps } from '@mui/material';
 import { type UploadTaskState } from '@s3am/uploader';
+import { useTranslation } from 'react-i18next';
 
-const LOOK: Record<UploadTaskState, { label: string; color: ChipProps['color'] }> = {
-  queued: { label: 'Queued', color: 'default' },
-  preparing: { label: 'Starting', color: 'info' },
-  uploading: { label: 'Uploading', color: 'primary' },
-  paused: { label: 'Paused', color: 'warning' },
-  completing: { label: 'Finishing', color: 'info' },
-  completed: { label: 'Done', color: 'success' },
-  failed: { label: 'Failed', color: 'error' },
-  cancelled: { label: 'Cancelled', color: 'default' },
+const COLOR: Record<UploadTaskState, ChipProps['color']> = {
+  queued: 'default',
+  preparing: 'info',
+  uploading: 'primary',
+  paused: 'warning',
+  completing: 'info',
+  completed: 'success',
+  failed: 'error',
+  cancelled: 'default',
 };
 
 export function UploadStateChip({ state }: { state: UploadTaskState }) {
-  const { label, color } = LOOK[state];
-  return <Chip size="small" label={label} color={color} variant="outlined" />;
+  const { t } = useTranslation();
+  return (
+    <Chip
+      size="small"
+      label={t(`uploads.taskState.${state}`)}
+      color={COLOR[state]}
+      variant="outlined"
+    />
+  );
 }

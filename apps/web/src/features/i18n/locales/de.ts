@@ -1,5 +1,6 @@
 // German. Typed as the English dictionary's shape: a missing or extra key does not compile.
 import { filesDe } from './de-files';
+import { uploadsDe } from './de-uploads';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -158,4 +159,5 @@ export const de: Dictionary = {
     changePassword: 'Passwort ändern',
   },
   files: filesDe,
+  uploads: uploadsDe,
 };

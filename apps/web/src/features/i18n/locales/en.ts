@@ -1,6 +1,7 @@
 // English: the source language. Every other locale must have exactly these keys (checked by the
 // type of de.ts), so a missing German string is a compile error, not a blank on screen.
 import { filesEn } from './en-files';
+import { uploadsEn } from './en-uploads';
 
 export const en = {
   common: {
@@ -155,6 +156,7 @@ export const en = {
     changePassword: 'Change password',
   },
   files: filesEn,
+  uploads: uploadsEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
