@@ -17,6 +17,7 @@ import {
   type CopyMode,
   type CopySettings,
 } from './migration-copy.js';
+import { serverSideCopyDenied } from './migration-copy-mode.js';
 import { describeCopyFailure } from './migration-failures.js';
 import { identicalAtDestination } from './migration-locations.js';
 import { backoffMs, type JobThrottle, type SpeedMeter } from './migration-pacing.js';
@@ -31,6 +32,8 @@ export interface CopyPoolParams {
   deps: EngineDeps;
   jobId: string;
   mode: CopyMode;
+  /** Server-side copy between two identities: switch to streaming when it is denied. */
+  fallbackToStream: boolean;
   options: MigrationOptions;
   control: RunControl;
   throttle: JobThrottle;
@@ -49,9 +52,30 @@ export class CopyPool {
   #outcomes: ItemOutcome[] = [];
   #lastNotify = 0;
   #flushing: Promise<void> = Promise.resolve();
+  #mode: CopyMode;
+  #switching: Promise<void> | null = null;
 
   constructor(params: CopyPoolParams) {
     this.#p = params;
+    this.#mode = params.mode;
+  }
+
+  /** Once for the job: the copy was denied, so bytes go through this worker from now on. */
+  #switchToStream(): Promise<void> {
+    this.#mode = 'stream';
+    this.#switching ??= (async () => {
+      const { db } = this.#p.deps;
+      await db.migrationJob.update({ where: { id: this.#p.jobId }, data: { copyMode: 'stream' } });
+      await appendLog(
+        db,
+        this.#p.jobId,
+        'warn',
+        'Server-side copy was denied (the destination identity may not read the source): objects are copied through the worker instead.',
+      );
+    })().catch((error: unknown) => {
+      this.#p.deps.log.warn({ err: error, migrationId: this.#p.jobId }, 'copy mode not recorded');
+    });
+    return this.#switching;
   }
 
   settingsFor(itemId: bigint | null): CopySettings {
@@ -174,8 +198,9 @@ export class CopyPool {
     for (let attempt = 1; ; attempt++) {
       try {
         await throttle.wait(signal);
-        if (control.state !== 'running' && control.state !== 'paused')
-          return { id: item.id, state: 'pending', reason: null };
+        // Paused or cancelled before this object started (or between its retries): it goes back
+        // to pending untouched, so a pause stops new writes at once and resume copies it once.
+        if (control.state !== 'running') return { id: item.id, state: 'pending', reason: null };
         if (item.recheck) {
           // A worker died while this object was being written: look before writing again.
           const head = await headDestination(settings, destKey, signal);
@@ -192,13 +217,21 @@ export class CopyPool {
           )
             return { id: item.id, state: 'copied', reason: null };
         }
-        await copyOneObject(settings, source, destKey, this.#p.mode, signal);
+        await copyOneObject(settings, source, destKey, this.#mode, signal);
         this.#p.speed.add(source.size);
         throttle.relax();
         return { id: item.id, state: 'copied', reason: null };
       } catch (error) {
         if (signal.aborted) return { id: item.id, state: 'pending', reason: null };
         const stepError = error instanceof StepError ? error : null;
+        if (
+          this.#p.fallbackToStream &&
+          serverSideCopyDenied(stepError?.original ?? error, stepError?.step ?? '')
+        ) {
+          attempt -= 1; // the strategy was wrong, not the object: try again by streaming
+          await this.#switchToStream();
+          continue;
+        }
         const failure = describeCopyFailure(
           stepError?.original ?? error,
           stepError?.step ?? 'Copy',

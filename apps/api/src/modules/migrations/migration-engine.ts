@@ -26,6 +26,7 @@ export interface EngineDeps {
 export const RUNNER_ID = `${process.pid}:${randomUUID()}`;
 
 export interface RunControl {
+  jobId: string;
   /** released: this process is shutting down and hands the job to the next one. */
   state: 'running' | 'paused' | 'cancelled' | 'lost' | 'released';
   abort: AbortController;
@@ -33,3 +34,15 @@ export interface RunControl {
 
 /** The jobs this process is running, so a shutdown can hand them over at once. */
 export const activeRuns = new Set<RunControl>();
+
+/**
+ * Pause or cancel a job this process runs, at once: the heartbeat would see it only within a
+ * second, and at high concurrency a second is hundreds of objects started after the pause.
+ */
+export function steerLocalRun(jobId: string, state: 'paused' | 'cancelled'): void {
+  for (const control of activeRuns) {
+    if (control.jobId !== jobId || control.state !== 'running') continue;
+    control.state = state;
+    if (state === 'cancelled') control.abort.abort();
+  }
+}

@@ -18,6 +18,8 @@ export function claimPendingItems(db: Db, jobId: string, limit: number): Promise
     UPDATE migration_items SET state = 'copying', attempts = attempts + 1, updated_at = now()
     WHERE id IN (
       SELECT id FROM migration_items WHERE job_id = ${jobId}::uuid AND state = 'pending'
+        -- A paused or cancelled job claims nothing more, whichever process the pause came through.
+        AND EXISTS (SELECT 1 FROM migration_jobs WHERE id = ${jobId}::uuid AND state = 'running')
       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id, key, size, etag, last_modified AS "lastModified", attempts, recheck`;
 }

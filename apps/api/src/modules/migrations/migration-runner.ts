@@ -16,7 +16,8 @@ import { releaseInFlight, itemsInFlight } from './migration-items.repo.js';
 import { appendLog, notifyMigrationChanged } from './migrations.repo.js';
 import { CopyPool } from './migration-copy-pool.js';
 import { finishMigration } from './migration-finish.js';
-import type { CopyMode, CopySettings } from './migration-copy.js';
+import type { CopySettings } from './migration-copy.js';
+import { chooseCopyMode } from './migration-copy-mode.js';
 
 async function claimLease(db: Db, jobId: string, leaseSeconds: number) {
   const rows = await db.$queryRaw<{ id: string }[]>`
@@ -104,10 +105,8 @@ export async function runMigration(deps: EngineDeps, jobId: string): Promise<voi
   const options = MigrationOptions.parse(job.options);
   const sourceClient = s3ClientFor(sourceConnection, deps);
   const destClient = s3ClientFor(destConnection, deps);
-  const sameIdentity = sourceConnection.id === destConnection.id;
-  const mode: CopyMode =
-    (job.copyMode as CopyMode | null) ?? (sameIdentity ? 'server_side' : 'stream');
-  const control: RunControl = { state: 'running', abort: new AbortController() };
+  const { mode, fallbackToStream } = chooseCopyMode(sourceConnection, destConnection, job.copyMode);
+  const control: RunControl = { jobId, state: 'running', abort: new AbortController() };
   activeRuns.add(control);
   const throttle = new JobThrottle();
   const speed = new SpeedMeter();
@@ -119,6 +118,7 @@ export async function runMigration(deps: EngineDeps, jobId: string): Promise<voi
     deps,
     jobId,
     mode,
+    fallbackToStream,
     options,
     control,
     throttle,

@@ -72,6 +72,7 @@ export function toMigrationView(
 ): MigrationView {
   const durationMs = durationOf(job, now);
   const name = (id: string) => names.get(id) ?? '(deleted connection)';
+  const options = MigrationOptions.parse(job.options);
   return {
     id: job.id,
     state: job.state,
@@ -87,9 +88,11 @@ export function toMigrationView(
       bucket: job.destBucket,
       prefix: job.destPrefix,
     },
-    options: MigrationOptions.parse(job.options),
+    options,
     listingDone: job.listingDone,
-    counts,
+    // Rows marked `copying` include the batch a runner claimed ahead of its lanes and outcomes it
+    // has not flushed yet; objects actually being copied are at most one per lane.
+    counts: { ...counts, inFlight: Math.min(counts.inFlight, options.concurrency) },
     startedBy: { id: job.createdById, email: job.createdByEmail },
     rerunOf: job.rerunOfId,
     createdAt: job.createdAt.toISOString(),

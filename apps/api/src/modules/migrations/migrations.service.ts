@@ -18,6 +18,7 @@ import { AppError } from '../../lib/app-error.js';
 import { recordActorEvent, type AuditContext } from '../audit/audit.service.js';
 import { s3ClientFor, type S3ClientDeps } from '../connections/s3-client.js';
 import { assertNoOverlap, checkLocations, explainChecks } from './migration-checks.js';
+import { steerLocalRun } from './migration-engine.js';
 import { failedBackToPending, itemsInFlight, releaseInFlight } from './migration-items.repo.js';
 import { normalizeMigrationPrefix, type Location } from './migration-locations.js';
 import { migrationPolicies } from './migration-policies.js';
@@ -193,6 +194,7 @@ async function transition(
 
 export async function pauseMigration(deps: MigrationsDeps, actor: MigrationActor, id: string) {
   const job = await transition(deps, actor, id, ['running'], 'paused', 'migration.pause');
+  steerLocalRun(id, 'paused');
   await appendLog(deps.db, id, 'info', `Pause requested by ${actor.email}.`);
   await notifyMigrationChanged(deps.db, id);
   return viewOf(deps, job);
@@ -216,6 +218,7 @@ export async function cancelMigration(deps: MigrationsDeps, actor: MigrationActo
     'migration.cancel',
     { finishedAt: deps.clock() },
   );
+  steerLocalRun(id, 'cancelled');
   await appendLog(deps.db, id, 'info', `Cancel requested by ${actor.email}.`);
   const alive =
     job.runnerId &&
