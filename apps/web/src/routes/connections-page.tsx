@@ -19,28 +19,25 @@ import { useApiQuery } from '../features/common/use-api-query';
 import { ConnectionDialog } from '../features/connections/connection-dialog';
 import { FailureAlert } from '../features/connections/failure-alert';
 import { SetupHelpDialog } from '../features/connections/setup-help-dialog';
-
-const AUTH_LABEL = {
-  static_keys: 'Access keys',
-  assume_role: 'AssumeRole',
-  default_chain: 'Default chain',
-} as const;
+import { useTranslation } from 'react-i18next';
 
 function TestResult({ result }: { result: ConnectionTestResult }) {
+  const { t } = useTranslation();
   if (result.ok) {
     return (
       <Alert severity="success">
-        Connected.{' '}
+        {t('connections.connected')}{' '}
         {result.buckets.length
-          ? `Buckets: ${result.buckets.map((b) => b.name).join(', ')}`
-          : 'No buckets visible.'}
+          ? t('connections.buckets', { list: result.buckets.map((b) => b.name).join(', ') })
+          : t('connections.noBucketsVisible')}
       </Alert>
     );
   }
-  return <FailureAlert failure={result.failure} fallback="The test failed." />;
+  return <FailureAlert failure={result.failure} fallback={t('connections.testFailed')} />;
 }
 
 export function ConnectionsPage() {
+  const { t } = useTranslation();
   const { data, error, reload } = useApiQuery(
     async () => ConnectionList.parse((await api.get('/api/connections')).data).items,
     [],
@@ -62,7 +59,7 @@ export function ConnectionsPage() {
     }
   };
   const remove = async (connection: ConnectionView) => {
-    if (!window.confirm(`Remove the connection "${connection.name}"? Grants on it go too.`)) return;
+    if (!window.confirm(t('connections.confirmRemove', { name: connection.name }))) return;
     await api.delete(`/api/connections/${connection.id}`);
     await reload();
   };
@@ -71,7 +68,7 @@ export function ConnectionsPage() {
     <Box>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 3 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          S3 connections
+          {t('connections.title')}
         </Typography>
         <Button
           variant="contained"
@@ -81,7 +78,7 @@ export function ConnectionsPage() {
             setDialogOpen(true);
           }}
         >
-          New connection
+          {t('connections.newConnection')}
         </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
@@ -99,9 +96,9 @@ export function ConnectionsPage() {
                   <Typography variant="h6" component="h2">
                     {connection.name}
                   </Typography>
-                  <Chip size="small" label={AUTH_LABEL[connection.authMode]} />
+                  <Chip size="small" label={t(`connections.auth.${connection.authMode}`)} />
                   {connection.managedLocal && (
-                    <Chip size="small" color="secondary" label="Built-in local storage" />
+                    <Chip size="small" color="secondary" label={t('connections.builtInLocal')} />
                   )}
                   {connection.sseMode !== 'none' && (
                     <Chip
@@ -113,8 +110,12 @@ export function ConnectionsPage() {
                 </Stack>
                 <Typography variant="body2" color="text.secondary">
                   {connection.endpoint ?? 'AWS S3'} · {connection.region}
-                  {connection.accessKeyIdHint ? ` · key ${connection.accessKeyIdHint}` : ''}
-                  {connection.buckets.length ? ` · buckets: ${connection.buckets.join(', ')}` : ''}
+                  {connection.accessKeyIdHint
+                    ? t('connections.key', { hint: connection.accessKeyIdHint })
+                    : ''}
+                  {connection.buckets.length
+                    ? t('connections.bucketsList', { list: connection.buckets.join(', ') })
+                    : ''}
                 </Typography>
                 {result && (
                   <Box sx={{ mt: 2 }}>
@@ -127,24 +128,28 @@ export function ConnectionsPage() {
                 )}
               </CardContent>
               <CardActions>
-                <AsyncButton onClick={() => test(connection.id)}>Test connection</AsyncButton>
-                <Button onClick={() => setHelping(connection)}>Setup help</Button>
+                <AsyncButton onClick={() => test(connection.id)}>
+                  {t('connections.test')}
+                </AsyncButton>
+                <Button onClick={() => setHelping(connection)}>{t('connections.setupHelp')}</Button>
                 <Button
                   onClick={() => {
                     setEditing(connection);
                     setDialogOpen(true);
                   }}
                 >
-                  Edit
+                  {t('connections.edit')}
                 </Button>
                 <Button color="error" onClick={() => void remove(connection)}>
-                  Remove
+                  {t('connections.remove')}
                 </Button>
               </CardActions>
             </Card>
           );
         })}
-        {data?.length === 0 && <Typography color="text.secondary">No connections yet.</Typography>}
+        {data?.length === 0 && (
+          <Typography color="text.secondary">{t('connections.none')}</Typography>
+        )}
       </Stack>
       <ConnectionDialog
         open={dialogOpen}

@@ -17,6 +17,7 @@ import type { ConnectionView } from '@s3am/contracts';
 import { api } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
+import { useTranslation } from 'react-i18next';
 
 interface FormState {
   name: string;
@@ -67,6 +68,7 @@ export function ConnectionDialog({
   onSaved: () => void;
 }) {
   const [form, setForm] = useState<FormState>(() => initial(connection));
+  const { t } = useTranslation();
   const problem = useFormProblem();
   const [lastId, setLastId] = useState<string | null | undefined>(undefined);
   if (open && lastId !== (connection?.id ?? null)) {
@@ -119,34 +121,38 @@ export function ConnectionDialog({
         if (form.name) void save();
       })}
     >
-      <DialogTitle>{connection ? `Edit ${connection.name}` : 'New S3 connection'}</DialogTitle>
+      <DialogTitle>
+        {connection
+          ? t('connections.dialog.editTitle', { name: connection.name })
+          : t('connections.dialog.newTitle')}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {problem.message && <Alert severity="error">{problem.message}</Alert>}
           <TextField
-            label="Name"
+            label={t('connections.dialog.name')}
             value={form.name}
             onChange={text('name')}
             autoFocus
             {...problem.fieldProps('name')}
           />
           <TextField
-            label="Endpoint"
+            label={t('connections.dialog.endpoint')}
             value={form.endpoint}
             onChange={text('endpoint')}
-            placeholder="Empty for AWS S3, e.g. https://s3.example.com"
+            placeholder={t('connections.dialog.endpointPlaceholder')}
             {...problem.fieldProps('endpoint')}
           />
           <TextField
-            label="Browser endpoint (optional)"
+            label={t('connections.dialog.publicEndpoint')}
             value={form.publicEndpoint}
             onChange={text('publicEndpoint')}
-            helperText="When browsers reach S3 under another address than this server does."
+            helperText={t('connections.dialog.publicEndpointHelp')}
             {...problem.fieldProps('publicEndpoint')}
           />
           <Stack direction="row" spacing={2}>
             <TextField
-              label="Region"
+              label={t('connections.dialog.region')}
               value={form.region}
               onChange={text('region')}
               sx={{ flex: 1 }}
@@ -159,42 +165,40 @@ export function ConnectionDialog({
                   onChange={(e) => set('forcePathStyle')(e.target.checked)}
                 />
               }
-              label="Path-style URLs"
+              label={t('connections.dialog.pathStyle')}
             />
           </Stack>
           <TextField
             select
-            label="Authentication"
+            label={t('connections.dialog.authentication')}
             value={form.authMode}
             onChange={text('authMode')}
             {...problem.fieldProps('authMode')}
           >
-            <MenuItem value="static_keys">Access key and secret</MenuItem>
-            <MenuItem value="assume_role">STS AssumeRole</MenuItem>
-            <MenuItem value="default_chain">Server's default credential chain</MenuItem>
+            <MenuItem value="static_keys">{t('connections.dialog.staticKeys')}</MenuItem>
+            <MenuItem value="assume_role">{t('connections.dialog.assumeRole')}</MenuItem>
+            <MenuItem value="default_chain">{t('connections.dialog.defaultChain')}</MenuItem>
           </TextField>
           {form.authMode !== 'default_chain' && (
             <>
               <TextField
                 label={
                   form.authMode === 'assume_role'
-                    ? 'Source access key id (optional)'
-                    : 'Access key id'
+                    ? t('connections.dialog.sourceKeyId')
+                    : t('connections.dialog.keyId')
                 }
                 value={form.accessKeyId}
                 onChange={text('accessKeyId')}
                 placeholder={connection?.accessKeyIdHint ?? ''}
-                helperText={connection ? 'Enter the key id again to change keys.' : ' '}
+                helperText={connection ? t('connections.dialog.keyIdAgain') : ' '}
                 {...problem.fieldProps('accessKeyId')}
               />
               <TextField
-                label="Secret access key"
+                label={t('connections.dialog.secret')}
                 type="password"
                 value={form.secretAccessKey}
                 onChange={text('secretAccessKey')}
-                helperText={
-                  connection?.hasSecret ? 'Stored and never shown. Leave empty to keep it.' : ' '
-                }
+                helperText={connection?.hasSecret ? t('connections.dialog.secretKept') : ' '}
                 {...problem.fieldProps('secretAccessKey')}
               />
             </>
@@ -202,14 +206,14 @@ export function ConnectionDialog({
           {form.authMode === 'assume_role' && (
             <>
               <TextField
-                label="Role ARN"
+                label={t('connections.dialog.roleArn')}
                 value={form.roleArn}
                 onChange={text('roleArn')}
                 placeholder="arn:aws:iam::123456789012:role/s3-access"
                 {...problem.fieldProps('roleArn')}
               />
               <TextField
-                label="External id"
+                label={t('connections.dialog.externalId')}
                 value={form.externalId}
                 onChange={text('externalId')}
                 {...problem.fieldProps('externalId')}
@@ -217,26 +221,26 @@ export function ConnectionDialog({
             </>
           )}
           <TextField
-            label="Buckets"
+            label={t('connections.dialog.buckets')}
             value={form.buckets}
             onChange={text('buckets')}
-            helperText="Comma-separated; checked by the connection test and offered for grants."
+            helperText={t('connections.dialog.bucketsHelp')}
             {...problem.fieldProps('buckets')}
           />
           <TextField
             select
-            label="Default encryption"
+            label={t('connections.dialog.encryption')}
             value={form.sseMode}
             onChange={text('sseMode')}
             {...problem.fieldProps('sseMode')}
           >
-            <MenuItem value="none">Bucket default</MenuItem>
+            <MenuItem value="none">{t('connections.dialog.bucketDefault')}</MenuItem>
             <MenuItem value="AES256">SSE-S3 (AES256)</MenuItem>
             <MenuItem value="aws:kms">SSE-KMS</MenuItem>
           </TextField>
           {form.sseMode === 'aws:kms' && (
             <TextField
-              label="KMS key id"
+              label={t('connections.dialog.kmsKeyId')}
               value={form.sseKmsKeyId}
               onChange={text('sseKmsKeyId')}
               {...problem.fieldProps('sseKmsKeyId')}
@@ -245,9 +249,9 @@ export function ConnectionDialog({
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={!form.name}>
-          Save
+          {t('connections.dialog.save')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -2,9 +2,11 @@
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import { Box, Button, Paper } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function JsonBlock({ label, value }: { label: string; value: unknown }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   const text = JSON.stringify(value, null, 2);
   return (
     <Box>
@@ -14,7 +16,7 @@ export function JsonBlock({ label, value }: { label: string; value: unknown }) {
           startIcon={<ContentCopyOutlined fontSize="small" />}
           onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}
         >
-          {copied ? 'Copied' : `Copy ${label}`}
+          {copied ? t('connections.copied') : t('connections.copyLabel', { label })}
         </Button>
       </Box>
       <Paper

@@ -28,17 +28,15 @@ import { api, problemMessage } from '../../api/client';
 import { useApiQuery } from '../common/use-api-query';
 import { FailureAlert } from './failure-alert';
 import { JsonBlock } from './json-block';
+import { useTranslation } from 'react-i18next';
 
 type HelpTab = 'iam' | 'cors' | 'lifecycle';
 
-const PROFILE_LABELS: Record<PolicyProfile, string> = {
-  all: 'Everything the grants allow',
-  uploader: 'Uploads only (write, resume, abort)',
-  viewer: 'Read only',
-};
+const PROFILES: PolicyProfile[] = ['all', 'uploader', 'viewer'];
 
 function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: string[] }) {
   const [results, setResults] = useState<Record<string, ApplyCorsResult | string>>({});
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const apply = async (bucket: string) => {
     setBusy(bucket);
@@ -55,7 +53,7 @@ function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: s
   if (buckets.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        Add buckets to the connection (or grant some) to apply the rule from here.
+        {t('connections.help.addBuckets')}
       </Typography>
     );
   }
@@ -66,7 +64,7 @@ function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: s
         return (
           <Box key={bucket}>
             <Button variant="outlined" disabled={busy !== null} onClick={() => void apply(bucket)}>
-              Apply CORS to {bucket}
+              {t('connections.help.applyCors', { bucket })}
             </Button>
             {typeof result === 'string' && (
               <Alert severity="error" sx={{ mt: 1 }}>
@@ -76,11 +74,14 @@ function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: s
             {typeof result === 'object' &&
               (result.applied ? (
                 <Alert severity="success" sx={{ mt: 1 }}>
-                  CORS rule applied to {bucket}.
+                  {t('connections.help.corsApplied', { bucket })}
                 </Alert>
               ) : (
                 <Box sx={{ mt: 1 }}>
-                  <FailureAlert failure={result.failure} fallback="The rule was not applied." />
+                  <FailureAlert
+                    failure={result.failure}
+                    fallback={t('connections.help.notApplied')}
+                  />
                 </Box>
               ))}
           </Box>
@@ -99,17 +100,17 @@ function HelpBody({
   tab: HelpTab;
   connectionId: string;
 }) {
+  const { t } = useTranslation();
   if (tab === 'iam') {
-    return <JsonBlock label="IAM policy" value={helpers.iamPolicy} />;
+    return <JsonBlock label={t('connections.help.iamPolicy')} value={helpers.iamPolicy} />;
   }
   if (tab === 'cors') {
     return (
       <Stack spacing={2}>
         <Typography variant="body2" color="text.secondary">
-          Browsers upload and download straight to the bucket, so it must admit this app's origin
-          and expose the ETag header.
+          {t('connections.help.corsBody')}
         </Typography>
-        <JsonBlock label="CORS configuration" value={helpers.cors} />
+        <JsonBlock label={t('connections.help.corsConfiguration')} value={helpers.cors} />
         <ApplyCors connectionId={connectionId} buckets={helpers.buckets} />
       </Stack>
     );
@@ -117,9 +118,9 @@ function HelpBody({
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        Aborts multipart uploads nobody finished, so their parts stop costing storage.
+        {t('connections.help.lifecycleBody')}
       </Typography>
-      <JsonBlock label="Lifecycle configuration" value={helpers.lifecycle} />
+      <JsonBlock label={t('connections.help.lifecycleConfiguration')} value={helpers.lifecycle} />
     </Stack>
   );
 }
@@ -132,6 +133,7 @@ export function SetupHelpDialog({
   onClose: () => void;
 }) {
   const [tab, setTab] = useState<HelpTab>('iam');
+  const { t } = useTranslation();
   // The name stays in the title while the dialog fades out after `connection` went null.
   const [name, setName] = useState('');
   if (connection && connection.name !== name) setName(connection.name);
@@ -154,7 +156,7 @@ export function SetupHelpDialog({
       maxWidth="md"
       slotProps={{ transition: { onExited: () => setTab('iam') } }}
     >
-      <DialogTitle>Setup help for {name}</DialogTitle>
+      <DialogTitle>{t('connections.help.title', { name })}</DialogTitle>
       <DialogContent>
         <Tabs
           value={tab}
@@ -163,26 +165,26 @@ export function SetupHelpDialog({
           allowScrollButtonsMobile
           sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
         >
-          <Tab value="iam" label="IAM policy" />
-          <Tab value="cors" label="Bucket CORS" />
-          <Tab value="lifecycle" label="Lifecycle rule" />
+          <Tab value="iam" label={t('connections.help.iamPolicy')} />
+          <Tab value="cors" label={t('connections.help.bucketCors')} />
+          <Tab value="lifecycle" label={t('connections.help.lifecycleRule')} />
         </Tabs>
         {tab === 'iam' && (
           <Stack spacing={1} sx={{ mb: 2 }}>
             <Typography variant="body2" color="text.secondary">
-              The least privilege this connection's key needs for what is granted on it.
+              {t('connections.help.leastPrivilege')}
             </Typography>
             <TextField
               select
               size="small"
-              label="Profile"
+              label={t('connections.help.profile')}
               value={profile}
               onChange={(e) => setProfile(e.target.value as PolicyProfile)}
               sx={{ maxWidth: 360 }}
             >
-              {(Object.keys(PROFILE_LABELS) as PolicyProfile[]).map((value) => (
+              {PROFILES.map((value) => (
                 <MenuItem key={value} value={value}>
-                  {PROFILE_LABELS[value]}
+                  {t(`connections.help.profiles.${value}`)}
                 </MenuItem>
               ))}
             </TextField>
@@ -192,7 +194,7 @@ export function SetupHelpDialog({
         {current && id && <HelpBody helpers={current.helpers} tab={tab} connectionId={id} />}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 // German. Typed as the English dictionary's shape: a missing or extra key does not compile.
 import { filesDe } from './de-files';
 import { uploadsDe } from './de-uploads';
+import { connectionsDe } from './de-connections';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -160,4 +161,5 @@ export const de: Dictionary = {
   },
   files: filesDe,
   uploads: uploadsDe,
+  connections: connectionsDe,
 };

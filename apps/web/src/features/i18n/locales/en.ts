@@ -2,6 +2,7 @@
 // type of de.ts), so a missing German string is a compile error, not a blank on screen.
 import { filesEn } from './en-files';
 import { uploadsEn } from './en-uploads';
+import { connectionsEn } from './en-connections';
 
 export const en = {
   common: {
@@ -157,6 +158,7 @@ export const en = {
   },
   files: filesEn,
   uploads: uploadsEn,
+  connections: connectionsEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
