@@ -4,6 +4,15 @@ import { z } from 'zod';
 export const Role = z.enum(['admin', 'uploader', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
+const currentUserExample = {
+  id: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c',
+  email: 'ana@example.com',
+  role: 'uploader' as const,
+  mustChangePassword: false,
+  totpEnabled: true,
+  mustEnrollTotp: false,
+};
+
 export const LoginRequest = z
   .object({
     email: z.email().max(254),
@@ -19,7 +28,12 @@ export const LoginRequest = z
       .optional()
       .describe('A one-time recovery code instead of the TOTP code'),
   })
-  .meta({ id: 'LoginRequest' });
+  .meta({
+    id: 'LoginRequest',
+    examples: [
+      { email: 'ana@example.com', password: 'correct horse battery staple', totpCode: '492039' },
+    ],
+  });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const CurrentUser = z
@@ -37,7 +51,7 @@ export const CurrentUser = z
     totpEnabled: z.boolean(),
     mustEnrollTotp: z.boolean().describe('2FA is required for this account but not set up yet'),
   })
-  .meta({ id: 'CurrentUser' });
+  .meta({ id: 'CurrentUser', examples: [currentUserExample] });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
 /** Returned by login and refresh. The refresh token itself travels only in an httpOnly cookie. */
@@ -48,7 +62,17 @@ export const TokenResponse = z
     expiresIn: z.number().int().describe('Seconds until the access token expires'),
     user: CurrentUser,
   })
-  .meta({ id: 'TokenResponse' });
+  .meta({
+    id: 'TokenResponse',
+    examples: [
+      {
+        accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIzZjFjIn0.c2lnbmF0dXJl',
+        tokenType: 'Bearer' as const,
+        expiresIn: 900,
+        user: currentUserExample,
+      },
+    ],
+  });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /** Cookie that carries the refresh token; scoped to the auth routes only. */

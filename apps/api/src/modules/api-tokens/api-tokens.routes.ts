@@ -21,7 +21,13 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
     '/api/me/tokens',
     {
       onRequest: app.authenticate,
-      schema: { ...schema, summary: 'My API tokens', response: { 200: ApiTokenList, ...errors } },
+      schema: {
+        ...schema,
+        summary: 'My API tokens',
+        description:
+          'Lists the caller’s personal API tokens (name, prefix, scopes, expiry, last use); the secret itself is never returned again. Needs an interactive session: API tokens cannot manage tokens.',
+        response: { 200: ApiTokenList, ...errors },
+      },
     },
     async (request) => ({
       items: await listApiTokens(deps, sessionActorOf(request).userId),
@@ -34,6 +40,8 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Creates a personal API token (`s3am_…`) with read/write/admin scopes and an expiry of 1–365 days (default 90, null never expires); only admins may request the admin scope (else 403). The secret appears only in this response and is stored hashed; audited as `api_token.create`.',
         summary: 'Create an API token (the token is shown only in this response)',
         body: CreateApiTokenRequest,
         response: { 201: CreatedApiToken, ...errors },
@@ -49,6 +57,8 @@ export function apiTokensRoutes(app: FastifyInstance, deps: ApiTokensDeps): void
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Revokes one of the caller’s own tokens immediately; 404 when the id is not an active token of the caller. Audited as `api_token.revoke`.',
         summary: 'Revoke one of my API tokens',
         params: z.object({ id: z.uuid() }),
         response: { 204: z.undefined(), ...errors },

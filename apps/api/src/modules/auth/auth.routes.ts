@@ -85,6 +85,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       config: { rateBudget: 'login' },
       schema: {
         tags: ['auth'],
+        description:
+          'Checks the password (and the TOTP or a one-time recovery code when two-factor authentication is on) and returns a short-lived access token; the rotating refresh token is set only as an httpOnly, SameSite=Strict cookie scoped to /api/auth. Anyone may call it; attempts are throttled per client IP, and every success or failure is audited (`auth.login`).',
         summary: 'Sign in with email and password',
         body: LoginRequest,
         response: { 200: TokenResponse, ...errors },
@@ -101,6 +103,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       config: { rateBudget: 'refresh' },
       schema: {
         tags: ['auth'],
+        description:
+          'Uses the refresh cookie (never a body field) and rotates it: the old token is spent and a new cookie is set. Reusing a spent refresh token revokes the whole session and is audited (`auth.refresh_reuse`); send an `Idempotency-Key` to retry safely after a lost answer. Has its own per-IP rate budget.',
         summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
         headers: RefreshHeaders,
         response: { 200: TokenResponse, ...errors },
@@ -123,6 +127,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
     {
       schema: {
         tags: ['auth'],
+        description:
+          'Revokes the session named by the refresh cookie and clears the refresh and upload cookies. Needs no access token and answers 204 even when the cookie is missing or already invalid; audited as `auth.logout`.',
         summary: 'End this session',
         response: { 204: z.undefined(), 429: ProblemSchema },
       },
@@ -142,6 +148,8 @@ export function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): vo
       config: { allowIncompleteAccount: true },
       schema: {
         tags: ['auth'],
+        description:
+          'Who the bearer token belongs to: id, email, role, and whether a password change or 2FA enrolment is still required. Any authenticated user may call it, also while such a step is pending.',
         summary: 'The signed-in user',
         security: [{ bearerAuth: [] }],
         response: { 200: CurrentUser, 401: ProblemSchema },

@@ -24,6 +24,8 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       ...common,
       schema: {
         ...schema,
+        description:
+          'Lists the caller’s unexpired, unrevoked sessions (one per sign-in on a device) with user agent, IP and last activity; `current` marks the one making this request. Needs a signed-in session (not an API token) and works while a password change is pending.',
         summary: 'My active sessions',
         response: { 200: SessionList, ...errors },
       },
@@ -39,6 +41,8 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       ...common,
       schema: {
         ...schema,
+        description:
+          'Revokes one of the caller’s own sessions; its access and refresh tokens stop working at once (every request re-checks the session). 404 when the id is not an active session of the caller. Audited as `session.revoke`.',
         summary: 'End one of my sessions',
         params: z.object({ id: z.uuid() }),
         response: { 204: z.undefined(), ...errors },
@@ -56,6 +60,8 @@ export function sessionsRoutes(app: FastifyInstance, deps: SessionsDeps): void {
       ...common,
       schema: {
         ...schema,
+        description:
+          'Revokes every session of the caller, this one included, and clears the refresh cookie. Audited as `auth.logout_everywhere`.',
         summary: 'Log out everywhere (this session included)',
         response: { 204: z.undefined(), ...errors },
       },

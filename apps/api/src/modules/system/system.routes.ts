@@ -19,7 +19,15 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
 
   api.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthResponse } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness',
+        description:
+          'Answers 200 `{ status: "ok" }` while the process is up; touches neither the database nor S3. Public, for load balancers and container health checks.',
+        response: { 200: HealthResponse },
+      },
+    },
     () => ({
       status: 'ok' as const,
     }),
@@ -30,6 +38,8 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
     {
       schema: {
         tags: ['system'],
+        description:
+          '200 when the database answers and every expected migration is applied, 503 with the failing check otherwise (same body shape). Public, for orchestrators deciding whether to route traffic here.',
         summary: 'Readiness: database reachable and migrations applied',
         response: { 200: ReadyResponse, 503: ReadyResponse },
       },
@@ -49,6 +59,8 @@ export function systemRoutes(app: FastifyInstance, options: SystemRoutesOptions)
       onRequest: [app.authenticate, app.requireRole('admin')],
       schema: {
         tags: ['system'],
+        description:
+          'Version, uptime, database health with the number of applied migrations, and counts of users and connections. Admins only.',
         summary:
           'Status for the admin dashboard: version, uptime, database, user and connection counts',
         security: [{ bearerAuth: [] }],
