@@ -91,11 +91,41 @@ export async function listVersions(
         state = 'unsupported';
       }
     }
-    versions.sort((a, b) => (b.lastModified ?? '').localeCompare(a.lastModified ?? ''));
+    // S3 lists each key's versions newest first, but the SDK splits versions and delete markers
+    // into two lists: merge them by date, the latest first among equal dates.
+    versions.sort(
+      (a, b) =>
+        (b.lastModified ?? '').localeCompare(a.lastModified ?? '') ||
+        Number(b.isLatest) - Number(a.isLatest),
+    );
     await auditObject(deps, caller, 'files.versions', ref);
     return { key: ref.key, versioning: state, versions };
   } catch (error) {
     throw error instanceof AppError ? error : storageError(error);
+  }
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
+    ?.httpStatusCode;
+}
+
+/**
+ * HEAD of the version to restore. A HEAD answer has no body, so the status tells: 400 is a
+ * version id storage never hands out (no such version), 405 a delete marker (nothing to copy).
+ */
+async function versionHead(client: S3Client, input: Ref & { versionId: string }) {
+  try {
+    return await headOrNull(client, input.bucket, input.key, input.versionId);
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (status === 400) return null;
+    if (status === 405)
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'That version is a delete marker: it holds no content to restore. Pick an older version.',
+      );
+    throw error;
   }
 }
 
@@ -118,7 +148,7 @@ export async function restoreVersion(
           ? 'This bucket keeps no versions: there is nothing to restore.'
           : 'This storage does not keep object versions: there is nothing to restore.',
       );
-    const head = await headOrNull(client, input.bucket, input.key, input.versionId);
+    const head = await versionHead(client, input);
     if (!head) throw new AppError(ErrorCode.NOT_FOUND, 'No such version of this object.');
     await copyObject(
       client,
