@@ -17,8 +17,10 @@ import {
 } from '../features/permissions/permissions-api';
 import { UserPermissionsSection } from '../features/permissions/user-permissions-section';
 import { QuotasSection } from '../features/quotas/quotas-section';
+import { useTranslation } from 'react-i18next';
 
 export function PermissionsPage() {
+  const { t } = useTranslation();
   const grants = useApiQuery(fetchGrants, []);
   const groups = useApiQuery(fetchGroups, []);
   const connections = useApiQuery(fetchConnections, []);
@@ -27,8 +29,9 @@ export function PermissionsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const remove = async (grant: GrantView) => {
-    const who = grant.userEmail ?? `group ${grant.groupName}`;
-    if (!window.confirm(`Remove ${who}'s access to ${grant.bucket}/${grant.prefix}?`)) return;
+    const who = grant.userEmail ?? t('permissions.groupWho', { name: grant.groupName });
+    const place = `${grant.bucket}/${grant.prefix}`;
+    if (!window.confirm(t('permissions.confirmRemove', { who, place }))) return;
     setActionError(null);
     try {
       await deleteGrant(grant.id);
@@ -43,10 +46,10 @@ export function PermissionsPage() {
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 3, flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Permissions
+          {t('permissions.title')}
         </Typography>
         <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
-          New grant
+          {t('permissions.newGrant')}
         </Button>
       </Stack>
       {error && (
@@ -57,7 +60,7 @@ export function PermissionsPage() {
       <Stack spacing={4} divider={<Divider />}>
         <Box component="section" aria-labelledby="grants-heading">
           <Typography id="grants-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-            Grants
+            {t('permissions.grants')}
           </Typography>
           {grants.data && (
             <GrantsTable

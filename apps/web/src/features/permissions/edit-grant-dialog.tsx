@@ -20,6 +20,7 @@ import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
 import { ACTION_LABELS } from './grant-dialog';
 import { updateGrant } from './permissions-api';
+import { useTranslation } from 'react-i18next';
 
 /** A date picked in the form means "until the end of that day", in the admin's time zone. */
 function endOfDay(date: string): string {
@@ -44,6 +45,7 @@ export function EditGrantDialog({
   onSaved: () => void;
 }) {
   const [actions, setActions] = useState<GrantAction[]>([]);
+  const { t } = useTranslation();
   const [expiresOn, setExpiresOn] = useState('');
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -74,7 +76,7 @@ export function EditGrantDialog({
   };
 
   const where = grant
-    ? `${grant.connectionName} › ${grant.bucket} › ${grant.prefix || '(whole bucket)'}`
+    ? `${grant.connectionName} › ${grant.bucket} › ${grant.prefix || t('permissions.dialog.wholeBucket')}`
     : '';
   return (
     <Dialog
@@ -87,7 +89,7 @@ export function EditGrantDialog({
         transition: { onExited: () => setLoadedFor(null) },
       }}
     >
-      <DialogTitle>Edit grant</DialogTitle>
+      <DialogTitle>{t('permissions.dialog.editTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {problem.message && <Alert severity="error">{problem.message}</Alert>}
@@ -96,12 +98,12 @@ export function EditGrantDialog({
           </Typography>
           <FormGroup>
             <FormLabel component="legend" error={problem.fieldError('actions') !== undefined}>
-              Actions
+              {t('permissions.dialog.actions')}
             </FormLabel>
             {GrantAction.options.map((action) => (
               <FormControlLabel
                 key={action}
-                label={ACTION_LABELS[action]}
+                label={t(ACTION_LABELS[action])}
                 control={
                   <Checkbox
                     checked={actions.includes(action)}
@@ -124,19 +126,19 @@ export function EditGrantDialog({
           </FormGroup>
           <TextField
             type="date"
-            label="Expires (optional)"
+            label={t('permissions.dialog.expires')}
             value={expiresOn}
             onChange={(event) => setExpiresOn(event.target.value)}
-            helperText="Empty: never. The grant stops working at the end of this day."
+            helperText={t('permissions.dialog.editExpiresHelp')}
             slotProps={{ inputLabel: { shrink: true } }}
             {...problem.fieldProps('expiresAt')}
           />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={actions.length === 0} loading={saving}>
-          Save
+          {t('permissions.dialog.save')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -24,13 +24,15 @@ import { problemMessage } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { createGrant, type UserOption } from './permissions-api';
 import { UserPicker } from './user-picker';
+import { useTranslation } from 'react-i18next';
 
-export const ACTION_LABELS: Record<GrantAction, string> = {
-  list: 'List',
-  read: 'Read (download)',
-  write: 'Write (upload)',
-  delete: 'Delete',
-};
+/** The label keys of grant actions, in the order the forms offer them. */
+export const ACTION_LABELS = {
+  list: 'permissions.actions.list',
+  read: 'permissions.actions.read',
+  write: 'permissions.actions.write',
+  delete: 'permissions.actions.delete',
+} as const satisfies Record<GrantAction, string>;
 
 interface FormState {
   granteeType: 'user' | 'group';
@@ -73,6 +75,7 @@ export function GrantDialog({
   onCreated: () => void;
 }) {
   const [form, setForm] = useState<FormState>(EMPTY);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<FormState>) => setForm({ ...form, ...patch });
   const connection = connections.find((c) => c.id === form.connectionId);
@@ -121,7 +124,7 @@ export function GrantDialog({
         },
       }}
     >
-      <DialogTitle>New grant</DialogTitle>
+      <DialogTitle>{t('permissions.dialog.newTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
@@ -132,20 +135,24 @@ export function GrantDialog({
             onChange={(_, value: FormState['granteeType'] | null) =>
               value && set({ granteeType: value })
             }
-            aria-label="Grant to"
+            aria-label={t('permissions.dialog.grantTo')}
           >
-            <ToggleButton value="user">A user</ToggleButton>
-            <ToggleButton value="group">A group</ToggleButton>
+            <ToggleButton value="user">{t('permissions.dialog.aUser')}</ToggleButton>
+            <ToggleButton value="group">{t('permissions.dialog.aGroup')}</ToggleButton>
           </ToggleButtonGroup>
           {form.granteeType === 'user' ? (
-            <UserPicker label="User" value={form.user} onChange={(user) => set({ user })} />
+            <UserPicker
+              label={t('permissions.dialog.user')}
+              value={form.user}
+              onChange={(user) => set({ user })}
+            />
           ) : (
             <TextField
               select
-              label="Group"
+              label={t('permissions.dialog.group')}
               value={form.groupId}
               onChange={(e) => set({ groupId: e.target.value })}
-              helperText={groups.length ? ' ' : 'No groups yet: create one below the grants.'}
+              helperText={groups.length ? ' ' : t('permissions.dialog.noGroups')}
             >
               {groups.map((group) => (
                 <MenuItem key={group.id} value={group.id}>
@@ -156,7 +163,7 @@ export function GrantDialog({
           )}
           <TextField
             select
-            label="Connection"
+            label={t('permissions.dialog.connection')}
             value={form.connectionId}
             onChange={(e) => {
               const next = connections.find((c) => c.id === e.target.value);
@@ -177,25 +184,25 @@ export function GrantDialog({
             renderInput={(params) => (
               <TextField
                 {...params}
-                label="Bucket"
-                helperText="One of the connection's buckets, or type another name."
+                label={t('permissions.dialog.bucket')}
+                helperText={t('permissions.dialog.bucketHelp')}
               />
             )}
           />
           <TextField
-            label="Prefix"
+            label={t('permissions.dialog.prefix')}
             value={form.prefix}
             onChange={(e) => set({ prefix: e.target.value })}
             placeholder="team-a/"
-            helperText="Empty for the whole bucket. Matched on folder boundaries: team-a/ never grants team-ab/."
+            helperText={t('permissions.dialog.prefixHelp')}
           />
           <FormControl component="fieldset">
-            <FormLabel component="legend">Actions</FormLabel>
+            <FormLabel component="legend">{t('permissions.dialog.actions')}</FormLabel>
             <FormGroup row>
               {(Object.keys(ACTION_LABELS) as GrantAction[]).map((action) => (
                 <FormControlLabel
                   key={action}
-                  label={ACTION_LABELS[action]}
+                  label={t(ACTION_LABELS[action])}
                   control={
                     <Checkbox
                       checked={form.actions.includes(action)}
@@ -208,18 +215,18 @@ export function GrantDialog({
           </FormControl>
           <TextField
             type="date"
-            label="Expires (optional)"
+            label={t('permissions.dialog.expires')}
             value={form.expiresOn}
             onChange={(e) => set({ expiresOn: e.target.value })}
             slotProps={{ inputLabel: { shrink: true } }}
-            helperText="The grant stops working at the end of this day."
+            helperText={t('permissions.dialog.expiresHelp')}
           />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={!complete}>
-          Create grant
+          {t('permissions.dialog.create')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -18,6 +18,8 @@ import {
   Typography,
 } from '@mui/material';
 import type { GrantAction, GrantView } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
+import { currentLocale, i18n } from '../i18n/i18n';
 
 export function ActionChips({ actions }: { actions: GrantAction[] }) {
   return (
@@ -30,13 +32,14 @@ export function ActionChips({ actions }: { actions: GrantAction[] }) {
 }
 
 function Grantee({ grant }: { grant: GrantView }) {
+  const { t } = useTranslation();
   const group = grant.groupId !== null;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       {group ? (
-        <GroupOutlined fontSize="small" aria-label="Group" />
+        <GroupOutlined fontSize="small" aria-label={t('permissions.table.group')} />
       ) : (
-        <PersonOutlined fontSize="small" aria-label="User" />
+        <PersonOutlined fontSize="small" aria-label={t('permissions.table.user')} />
       )}
       <span>{group ? grant.groupName : grant.userEmail}</span>
     </Stack>
@@ -44,9 +47,9 @@ function Grantee({ grant }: { grant: GrantView }) {
 }
 
 function expiry(expiresAt: string | null): { text: string; expired: boolean } {
-  if (!expiresAt) return { text: 'Never', expired: false };
+  if (!expiresAt) return { text: i18n.t('permissions.table.never'), expired: false };
   return {
-    text: new Date(expiresAt).toLocaleDateString(),
+    text: new Date(expiresAt).toLocaleDateString(currentLocale()),
     expired: Date.parse(expiresAt) < Date.now(),
   };
 }
@@ -60,10 +63,11 @@ export function GrantsTable({
   onEdit: (grant: GrantView) => void;
   onDelete: (grant: GrantView) => void;
 }) {
+  const { t } = useTranslation();
   if (grants.length === 0) {
     return (
       <Typography color="text.secondary" sx={{ py: 2 }}>
-        No grants yet. Admins see every bucket; everyone else sees only what is granted here.
+        {t('permissions.table.none')}
       </Typography>
     );
   }
@@ -74,17 +78,17 @@ export function GrantsTable({
       variant="outlined"
       tabIndex={0}
       role="region"
-      aria-label="Grants, scrollable"
+      aria-label={t('permissions.table.scrollable')}
     >
-      <Table size="small" aria-label="Grants" sx={{ minWidth: 760 }}>
+      <Table size="small" aria-label={t('permissions.grants')} sx={{ minWidth: 760 }}>
         <TableHead>
           <TableRow>
-            <TableCell>Grantee</TableCell>
-            <TableCell>Connection</TableCell>
-            <TableCell>Bucket</TableCell>
-            <TableCell>Prefix</TableCell>
-            <TableCell>Actions</TableCell>
-            <TableCell>Expires</TableCell>
+            <TableCell>{t('permissions.table.grantee')}</TableCell>
+            <TableCell>{t('permissions.table.connection')}</TableCell>
+            <TableCell>{t('permissions.table.bucket')}</TableCell>
+            <TableCell>{t('permissions.table.prefix')}</TableCell>
+            <TableCell>{t('permissions.table.actions')}</TableCell>
+            <TableCell>{t('permissions.table.expires')}</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -99,28 +103,42 @@ export function GrantsTable({
                 <TableCell>{grant.connectionName}</TableCell>
                 <TableCell>{grant.bucket}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-                  {grant.prefix || <em>whole bucket</em>}
+                  {grant.prefix || <em>{t('permissions.table.wholeBucket')}</em>}
                 </TableCell>
                 <TableCell>
                   <ActionChips actions={grant.actions} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {expired ? <Chip size="small" color="warning" label={`Expired ${text}`} /> : text}
+                  {expired ? (
+                    <Chip
+                      size="small"
+                      color="warning"
+                      label={t('permissions.table.expired', { date: text })}
+                    />
+                  ) : (
+                    text
+                  )}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title="Edit grant">
+                  <Tooltip title={t('permissions.table.edit')}>
                     <IconButton
                       size="small"
-                      aria-label={`Edit grant on ${grant.bucket}/${grant.prefix} for ${grant.userEmail ?? grant.groupName}`}
+                      aria-label={t('permissions.table.editOn', {
+                        place: `${grant.bucket}/${grant.prefix}`,
+                        who: grant.userEmail ?? grant.groupName,
+                      })}
                       onClick={() => onEdit(grant)}
                     >
                       <EditOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>
-                  <Tooltip title="Remove grant">
+                  <Tooltip title={t('permissions.table.remove')}>
                     <IconButton
                       size="small"
-                      aria-label={`Remove grant on ${grant.bucket}/${grant.prefix} for ${grant.userEmail ?? grant.groupName}`}
+                      aria-label={t('permissions.table.removeOn', {
+                        place: `${grant.bucket}/${grant.prefix}`,
+                        who: grant.userEmail ?? grant.groupName,
+                      })}
                       onClick={() => onDelete(grant)}
                     >
                       <DeleteOutlined fontSize="small" />

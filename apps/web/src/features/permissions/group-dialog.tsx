@@ -15,6 +15,7 @@ import { problemMessage } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { saveGroup, type UserOption } from './permissions-api';
 import { UsersPicker } from './user-picker';
+import { useTranslation } from 'react-i18next';
 
 export function GroupDialog({
   open,
@@ -28,6 +29,7 @@ export function GroupDialog({
   onSaved: () => void;
 }) {
   const [name, setName] = useState('');
+  const { t } = useTranslation();
   const [members, setMembers] = useState<UserOption[]>([]);
   const [error, setError] = useState<string | null>(null);
   // Load the form when the dialog opens on a group (or on none, for a new one).
@@ -63,23 +65,31 @@ export function GroupDialog({
         transition: { onExited: () => setLoadedFor(undefined) },
       }}
     >
-      <DialogTitle>{group ? `Edit group ${group.name}` : 'New group'}</DialogTitle>
+      <DialogTitle>
+        {group
+          ? t('permissions.groups.editName', { name: group.name })
+          : t('permissions.groups.newTitle')}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
           <TextField
-            label="Group name"
+            label={t('permissions.groups.name')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoFocus
           />
-          <UsersPicker label="Members" value={members} onChange={setMembers} />
+          <UsersPicker
+            label={t('permissions.groups.memberList')}
+            value={members}
+            onChange={setMembers}
+          />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={!name.trim()}>
-          Save
+          {t('permissions.groups.save')}
         </Button>
       </DialogActions>
     </Dialog>

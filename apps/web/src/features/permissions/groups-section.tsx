@@ -17,6 +17,7 @@ import type { GroupView } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
 import { GroupDialog } from './group-dialog';
 import { deleteGroup } from './permissions-api';
+import { useTranslation } from 'react-i18next';
 
 export function GroupsSection({
   groups,
@@ -26,6 +27,7 @@ export function GroupsSection({
   onChanged: () => void;
 }) {
   const [editing, setEditing] = useState<GroupView | null>(null);
+  const { t } = useTranslation();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,7 +36,7 @@ export function GroupsSection({
     setDialogOpen(true);
   };
   const remove = async (group: GroupView) => {
-    if (!window.confirm(`Remove the group "${group.name}"? Its grants go too.`)) return;
+    if (!window.confirm(t('permissions.groups.confirmRemove', { name: group.name }))) return;
     setError(null);
     try {
       await deleteGroup(group.id);
@@ -48,10 +50,10 @@ export function GroupsSection({
     <Box component="section" aria-labelledby="groups-heading">
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
         <Typography id="groups-heading" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Groups
+          {t('permissions.groups.title')}
         </Typography>
         <Button startIcon={<AddOutlined />} onClick={() => open(null)}>
-          New group
+          {t('permissions.groups.newGroup')}
         </Button>
       </Stack>
       {error && (
@@ -60,12 +62,10 @@ export function GroupsSection({
         </Alert>
       )}
       {groups.length === 0 ? (
-        <Typography color="text.secondary">
-          No groups yet. Grant a group once instead of each of its members.
-        </Typography>
+        <Typography color="text.secondary">{t('permissions.groups.none')}</Typography>
       ) : (
         <Paper variant="outlined">
-          <List aria-label="Groups" disablePadding>
+          <List aria-label={t('permissions.groups.title')} disablePadding>
             {groups.map((group, index) => (
               <ListItem
                 key={group.id}
@@ -74,7 +74,7 @@ export function GroupsSection({
               >
                 <ListItemText
                   primary={group.name}
-                  secondary={`${group.members.length} member${group.members.length === 1 ? '' : 's'}`}
+                  secondary={t('permissions.groups.members', { count: group.members.length })}
                   sx={{ flex: '1 1 160px' }}
                 />
                 <Stack
@@ -89,18 +89,18 @@ export function GroupsSection({
                 <Box>
                   <Button
                     size="small"
-                    aria-label={`Edit group ${group.name}`}
+                    aria-label={t('permissions.groups.editName', { name: group.name })}
                     onClick={() => open(group)}
                   >
-                    Edit
+                    {t('permissions.groups.edit')}
                   </Button>
                   <Button
                     size="small"
                     color="error"
-                    aria-label={`Remove group ${group.name}`}
+                    aria-label={t('permissions.groups.removeName', { name: group.name })}
                     onClick={() => void remove(group)}
                   >
-                    Remove
+                    {t('permissions.groups.remove')}
                   </Button>
                 </Box>
               </ListItem>

@@ -19,18 +19,23 @@ import { useApiQuery } from '../common/use-api-query';
 import { ActionChips } from './grants-table';
 import { fetchEffectivePermissions, type UserOption } from './permissions-api';
 import { UserPicker } from './user-picker';
+import { Trans, useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
 function viaLabel(via: string): string {
-  return via === 'direct' ? 'direct grant' : via.replace(/^group:/, 'group ');
+  return via === 'direct'
+    ? i18n.t('permissions.effective.directGrant')
+    : i18n.t('permissions.effective.viaGroup', { name: via.replace(/^group:/, '') });
 }
 
 function PermissionsTable({ permissions }: { permissions: EffectivePermissions }) {
+  const { t } = useTranslation();
   if (permissions.entries.length === 0) {
     return (
       <Typography color="text.secondary">
         {permissions.allAccess
-          ? 'No grants, but nothing is hidden either.'
-          : 'Nothing: this user sees no files.'}
+          ? t('permissions.effective.allAccessNoGrants')
+          : t('permissions.effective.nothing')}
       </Typography>
     );
   }
@@ -41,16 +46,16 @@ function PermissionsTable({ permissions }: { permissions: EffectivePermissions }
       variant="outlined"
       tabIndex={0}
       role="region"
-      aria-label="Effective permissions, scrollable"
+      aria-label={t('permissions.effective.scrollable')}
     >
-      <Table size="small" aria-label="Effective permissions" sx={{ minWidth: 640 }}>
+      <Table size="small" aria-label={t('permissions.effective.label')} sx={{ minWidth: 640 }}>
         <TableHead>
           <TableRow>
-            <TableCell>Connection</TableCell>
-            <TableCell>Bucket</TableCell>
-            <TableCell>Prefix</TableCell>
-            <TableCell>Actions</TableCell>
-            <TableCell>Via</TableCell>
+            <TableCell>{t('permissions.table.connection')}</TableCell>
+            <TableCell>{t('permissions.table.bucket')}</TableCell>
+            <TableCell>{t('permissions.table.prefix')}</TableCell>
+            <TableCell>{t('permissions.table.actions')}</TableCell>
+            <TableCell>{t('permissions.table.via')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -59,7 +64,7 @@ function PermissionsTable({ permissions }: { permissions: EffectivePermissions }
               <TableCell>{entry.connectionName}</TableCell>
               <TableCell>{entry.bucket}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-                {entry.prefix || <em>whole bucket</em>}
+                {entry.prefix || <em>{t('permissions.table.wholeBucket')}</em>}
               </TableCell>
               <TableCell>
                 <ActionChips actions={entry.actions} />
@@ -81,6 +86,7 @@ function PermissionsTable({ permissions }: { permissions: EffectivePermissions }
 
 export function UserPermissionsSection() {
   const [user, setUser] = useState<UserOption | null>(null);
+  const { t } = useTranslation();
   const { data, error } = useApiQuery(
     async () => (user ? fetchEffectivePermissions(user.id) : null),
     [user],
@@ -89,19 +95,22 @@ export function UserPermissionsSection() {
   return (
     <Box component="section" aria-labelledby="user-permissions-heading">
       <Typography id="user-permissions-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-        What can this user do?
+        {t('permissions.effective.title')}
       </Typography>
       <Box sx={{ maxWidth: 420, mb: 2 }}>
-        <UserPicker label="User" value={user} onChange={setUser} />
+        <UserPicker label={t('permissions.effective.user')} value={user} onChange={setUser} />
       </Box>
       {error && <Alert severity="error">{error}</Alert>}
       {shown && (
         <Stack spacing={1}>
           <Typography variant="body2">
-            Role <strong>{shown.role}</strong>
-            {shown.allAccess && ' — admins reach every bucket of every connection.'}
-            {shown.role === 'viewer' &&
-              ' — viewers never write or delete, whatever the grants say.'}
+            <Trans
+              i18nKey="permissions.effective.role"
+              values={{ role: shown.role }}
+              components={{ strong: <strong /> }}
+            />
+            {shown.allAccess && t('permissions.effective.adminNote')}
+            {shown.role === 'viewer' && t('permissions.effective.viewerNote')}
           </Typography>
           <PermissionsTable permissions={shown} />
         </Stack>

@@ -2,6 +2,7 @@
 import { filesDe } from './de-files';
 import { uploadsDe } from './de-uploads';
 import { connectionsDe } from './de-connections';
+import { permissionsDe } from './de-permissions';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -162,4 +163,5 @@ export const de: Dictionary = {
   files: filesDe,
   uploads: uploadsDe,
   connections: connectionsDe,
+  permissions: permissionsDe,
 };

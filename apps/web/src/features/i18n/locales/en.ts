@@ -3,6 +3,7 @@
 import { filesEn } from './en-files';
 import { uploadsEn } from './en-uploads';
 import { connectionsEn } from './en-connections';
+import { permissionsEn } from './en-permissions';
 
 export const en = {
   common: {
@@ -159,6 +160,7 @@ export const en = {
   files: filesEn,
   uploads: uploadsEn,
   connections: connectionsEn,
+  permissions: permissionsEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
