@@ -54,7 +54,40 @@ export const UploadStats = z
       )
       .describe('Up to 20 failed or aborted uploads, newest first'),
   })
-  .meta({ id: 'UploadStats' });
+  .meta({
+    id: 'UploadStats',
+    examples: [
+      {
+        from: '2026-02-01T00:00:00.000Z',
+        to: '2026-03-03T00:00:00.000Z',
+        days: 30,
+        uploads: { completed: 412, failed: 3, aborted: 5, inProgress: 2 },
+        bytes: 98_765_432_100,
+        users: { active: 14, uploading: 12, total: 27 },
+        perDay: [{ date: '2026-03-02', completed: 18, failed: 1, bytes: 4_294_967_296 }],
+        topUsers: [
+          {
+            userId: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c',
+            email: 'ana@example.com',
+            completed: 120,
+            bytes: 53_687_091_200,
+          },
+        ],
+        recentFailures: [
+          {
+            uploadId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+            email: 'ben@example.com',
+            connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+            bucket: 'team-media',
+            key: 'raw/2026-03-02/cam-a.mov',
+            state: 'failed' as const,
+            error: 'The part list did not match the uploaded parts',
+            at: '2026-03-02T17:40:00.000Z',
+          },
+        ],
+      },
+    ],
+  });
 export type UploadStats = z.infer<typeof UploadStats>;
 
 export const UploadedFilesQuery = z.object({
@@ -86,5 +119,28 @@ export const UploadedFilesPage = z
     items: z.array(UploadedFile).describe('Newest first'),
     nextCursor: z.string().nullable().describe('Pass as `cursor` for the next (older) page'),
   })
-  .meta({ id: 'UploadedFilesPage' });
+  .meta({
+    id: 'UploadedFilesPage',
+    examples: [
+      {
+        from: '2026-02-24T00:00:00.000Z',
+        to: '2026-03-03T00:00:00.000Z',
+        items: [
+          {
+            uploadId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5e',
+            userId: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c',
+            email: 'ana@example.com',
+            connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+            connectionName: 'Production (AWS eu-west-1)',
+            bucket: 'team-media',
+            key: 'projects/launch/video-final.mp4',
+            size: 1_073_741_824,
+            contentType: 'video/mp4',
+            completedAt: '2026-03-02T16:05:00.000Z',
+          },
+        ],
+        nextCursor: null,
+      },
+    ],
+  });
 export type UploadedFilesPage = z.infer<typeof UploadedFilesPage>;

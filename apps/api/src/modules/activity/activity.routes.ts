@@ -22,6 +22,8 @@ export function reportsRoutes(app: FastifyInstance, deps: ReportsDeps): void {
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Counts uploads started in the last `days` (1–3650, default 30) by state, completed bytes, active people, a per-day series, the top 10 uploaders and the 20 latest failures. Admins only; read-only.',
         summary: 'Upload activity over the last N days: uploads by state, bytes, people, failures',
         querystring: UploadStatsQuery,
         response: { 200: UploadStats, ...errors },
@@ -35,6 +37,8 @@ export function reportsRoutes(app: FastifyInstance, deps: ReportsDeps): void {
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Completed uploads of the last `days` (default 7), newest first, optionally only one person’s, in pages of up to 1000 with an opaque `nextCursor`. Admins only; 400 for a cursor this API did not hand out.',
         summary:
           'Files uploaded (completed) in the last N days, newest first, optionally by one person',
         querystring: UploadedFilesQuery,

@@ -23,6 +23,8 @@ export function userNoticesRoutes(
       config: { allowIncompleteAccount: true },
       schema: {
         ...schema,
+        description:
+          'Notices the caller has not dismissed yet: sign-ins from a new country, password and 2FA changes, shown by the web app after sign-in. Any authenticated user sees only their own.',
         summary: 'Unread notices about my account (new-country sign-ins, password or 2FA changes)',
         response: { 200: UserNoticeList, ...problemResponses(401) },
       },
@@ -39,6 +41,8 @@ export function userNoticesRoutes(
       config: { allowIncompleteAccount: true },
       schema: {
         ...schema,
+        description:
+          'Dismisses up to 100 of the caller’s notices by id; ids of other users’ notices are ignored. Answers 204.',
         summary: 'Mark my notices read',
         body: DismissNoticesRequest,
         response: { 204: z.undefined(), ...problemResponses(400, 401) },

@@ -20,6 +20,8 @@ export function settingsRoutes(app: FastifyInstance, options: { db: Db }): void 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The instance-wide sign-in policy: whether admins, or everyone, must use two-factor authentication. Admins only.',
         summary: 'Security settings',
         response: { 200: SecuritySettings, ...errors },
       },
@@ -33,6 +35,8 @@ export function settingsRoutes(app: FastifyInstance, options: { db: Db }): void 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces the sign-in policy. Accounts that now need 2FA and have none are sent to enrolment at their next request. Admins only; audited as `settings.security_change`.',
         summary: 'Change security settings (e.g. require 2FA for all admins)',
         body: SecuritySettings,
         response: { 200: SecuritySettings, ...errors },

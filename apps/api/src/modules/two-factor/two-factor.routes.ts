@@ -30,6 +30,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       ...common,
       schema: {
         ...schema,
+        description:
+          'Generates a new TOTP secret for the caller (stored encrypted, not active yet) and returns it as an otpauth:// URI, a QR code and plain text. 409 when 2FA is already on. Needs an interactive session, works while enrolment is required; audited as `two_factor.setup_started`.',
         summary: 'Start 2FA set-up: a new secret as QR code and text',
         response: { 200: TotpSetupResponse, ...errors },
       },
@@ -43,6 +45,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       ...common,
       schema: {
         ...schema,
+        description:
+          'Turns 2FA on when the code matches the secret from set-up, and returns 10 one-time recovery codes that are shown only here (stored hashed). 409 when set-up was not started or 2FA is already on; a wrong code is audited as a failed `two_factor.enable`.',
         summary: 'Confirm set-up with a first code; returns 10 one-time recovery codes',
         body: TotpCodeRequest,
         response: { 200: RecoveryCodesResponse, ...errors },
@@ -59,6 +63,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       ...common,
       schema: {
         ...schema,
+        description:
+          'Needs a current TOTP code; issues 10 new recovery codes and invalidates the old ones. 409 when 2FA is off. Audited as `two_factor.recovery_codes_regenerated`.',
         summary: 'Replace the recovery codes (the old ones stop working)',
         body: TotpCodeRequest,
         response: { 200: RecoveryCodesResponse, ...errors },
@@ -79,6 +85,8 @@ export function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorDeps): void
       ...common,
       schema: {
         ...schema,
+        description:
+          'Needs the account password and a TOTP or recovery code; removes the secret and recovery codes. Refused (403) while an instance setting requires 2FA for this account; answers 204 without change when 2FA is already off. Audited as `two_factor.disable`, failures included.',
         summary: 'Turn 2FA off (password and a code required)',
         body: DisableTotpRequest,
         response: { 204: z.undefined(), ...errors },

@@ -41,6 +41,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Pages through all accounts, filtered by part of the email, role or disabled state and sorted by email, role, creation or last login (page size up to 200). Admins only; never returns password hashes or 2FA secrets.',
         summary: 'List users (search, sort, paginate)',
         querystring: ListUsersQuery,
         response: { 200: UserList, ...errors },
@@ -56,6 +58,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Creates an account with a role. A given password must meet the password policy (at least 12 characters); without one a one-time password is generated, returned once in this response, and must be changed at first sign-in. 409 when the email exists. Admins only; audited as `user.create`.',
         summary:
           'Create a user; without a password a one-time password is generated and returned once',
         body: CreateUserRequest,
@@ -73,6 +77,7 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description: 'One account by id. Admins only; 404 when there is no such user.',
         summary: 'One user',
         params: UserParams,
         response: { 200: UserView, ...errors },
@@ -88,6 +93,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Changes the role and/or the disabled flag. Disabling revokes every session and API token at once; demoting or disabling the last enabled admin is refused (409). Admins only; audited as `user.role_change`, `user.disable` or `user.enable`.',
         summary: 'Change role, or disable (revokes all sessions and tokens) / enable',
         params: UserParams,
         body: UpdateUserRequest,
@@ -104,6 +111,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Sets a new password for someone else (which they must change at next sign-in), or generates a one-time one returned once here; every session and API token of the user is revoked. Admins only; audited as `user.password_reset` (the password never is).',
         summary: 'Set a new password (or generate a one-time one); ends all sessions',
         params: UserParams,
         body: ResetPasswordRequest,
@@ -120,6 +129,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Deletes the account and its sessions and tokens; audit events keep the actor’s email. Deleting the last enabled admin is refused (409). Admins only; audited as `user.delete`.',
         summary: 'Delete a user (their audit history is kept)',
         params: UserParams,
         response: { 204: z.undefined(), ...errors },
@@ -139,6 +150,8 @@ export function usersRoutes(app: FastifyInstance, deps: UsersDeps): void {
       schema: {
         tags,
         security,
+        description:
+          'Any signed-in user, also while a password change is required: checks the current password and the password policy, then stores the new one and clears `mustChangePassword`. Audited as `user.password_change`; the owner gets a notice (and an email when SMTP is configured).',
         summary: 'Change my password (current password required)',
         body: ChangePasswordRequest,
         response: { 204: z.undefined(), ...errors },
