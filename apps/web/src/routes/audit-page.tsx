@@ -17,10 +17,12 @@ import {
 } from '../features/audit/audit-filters';
 import { AuditTable } from '../features/audit/audit-table';
 import { AsyncButton } from '../features/common/async-button';
+import { useTranslation } from 'react-i18next';
 
 const LIVE_TAIL_MS = 5000;
 
 export function AuditPage() {
+  const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
   const [events, setEvents] = useState<AuditEventView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -92,11 +94,11 @@ export function AuditPage() {
     <Box>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Audit log
+          {t('audit.title')}
         </Typography>
         <FormControlLabel
           control={<Switch checked={live} onChange={(e) => setLive(e.target.checked)} />}
-          label="Live tail"
+          label={t('audit.liveTail')}
         />
         <Button startIcon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
           CSV
@@ -105,7 +107,7 @@ export function AuditPage() {
           NDJSON
         </Button>
         <AsyncButton variant="contained" startIcon={<VerifiedOutlined />} onClick={verifyChain}>
-          Verify chain
+          {t('audit.verifyChain')}
         </AsyncButton>
       </Stack>
       {verify && (
@@ -116,8 +118,15 @@ export function AuditPage() {
           role="status"
         >
           {verify.ok
-            ? `The audit chain is intact: all ${verify.checked} events verified.`
-            : `The audit chain is broken at event #${verify.firstBroken?.seq} (${verify.firstBroken?.reason === 'hash_mismatch' ? 'its content was changed' : 'an event before it was removed or reordered'}); ${verify.checked} events before it verified.`}
+            ? t('audit.intact', { count: verify.checked })
+            : t('audit.broken', {
+                seq: verify.firstBroken?.seq,
+                reason:
+                  verify.firstBroken?.reason === 'hash_mismatch'
+                    ? t('audit.hashMismatch')
+                    : t('audit.removed'),
+                count: verify.checked,
+              })}
         </Alert>
       )}
       {error && (
@@ -129,10 +138,10 @@ export function AuditPage() {
       <AuditTable events={events} />
       <Box sx={{ textAlign: 'center', mt: 2 }}>
         {cursor ? (
-          <Button onClick={() => void loadMore()}>Load older events</Button>
+          <Button onClick={() => void loadMore()}>{t('audit.loadOlder')}</Button>
         ) : (
           <Typography variant="body2" color="text.secondary">
-            {events.length ? 'No older events.' : 'No events match these filters.'}
+            {events.length ? t('audit.noOlder') : t('audit.noMatch')}
           </Typography>
         )}
       </Box>

@@ -6,6 +6,7 @@ import type { AuditEventView } from '@s3am/contracts';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../i18n/intl-format';
 import { describeTarget } from './audit-target';
+import { useTranslation } from 'react-i18next';
 
 const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
 
@@ -34,6 +35,7 @@ export function AuditEventDrawer({
   onClose: () => void;
 }) {
   const details = Object.entries(event?.details ?? {});
+  const { t } = useTranslation();
   return (
     <Drawer
       anchor="right"
@@ -51,9 +53,9 @@ export function AuditEventDrawer({
         <Stack spacing={2}>
           <Stack direction="row" sx={{ alignItems: 'center' }}>
             <Typography id="audit-event-title" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-              Event #{event.seq}
+              {t('audit.event.title', { seq: event.seq })}
             </Typography>
-            <IconButton aria-label="Close" onClick={onClose}>
+            <IconButton aria-label={t('common.close')} onClick={onClose}>
               <CloseOutlined />
             </IconButton>
           </Stack>
@@ -61,38 +63,38 @@ export function AuditEventDrawer({
             component="dl"
             sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
           >
-            <Field label="Action">
+            <Field label={t('audit.table.action')}>
               <Box component="span" sx={{ fontFamily: 'monospace' }}>
                 {event.action}
               </Box>
             </Field>
-            <Field label="Outcome">
+            <Field label={t('audit.table.outcome')}>
               <Chip
                 size="small"
                 variant="outlined"
-                label={event.outcome}
+                label={t(`audit.outcomes.${event.outcome}`)}
                 color={OUTCOME_COLOR[event.outcome]}
               />
             </Field>
-            <Field label="Time">{formatDateTime(event.at)}</Field>
-            <Field label="Actor">{event.actorEmail ?? event.actorId ?? '—'}</Field>
-            <Field label="Target">{describeTarget(event)}</Field>
-            {event.targetId && <Field label="Target id">{event.targetId}</Field>}
-            <Field label="IP">{event.ip ?? '—'}</Field>
-            <Field label="Browser">{event.userAgent ?? '—'}</Field>
-            <Field label="Request id">{event.requestId ?? '—'}</Field>
+            <Field label={t('audit.table.time')}>{formatDateTime(event.at)}</Field>
+            <Field label={t('audit.table.actor')}>{event.actorEmail ?? event.actorId ?? '—'}</Field>
+            <Field label={t('audit.table.target')}>{describeTarget(event)}</Field>
+            {event.targetId && <Field label={t('audit.event.targetId')}>{event.targetId}</Field>}
+            <Field label={t('audit.table.ip')}>{event.ip ?? '—'}</Field>
+            <Field label={t('audit.event.browser')}>{event.userAgent ?? '—'}</Field>
+            <Field label={t('audit.event.requestId')}>{event.requestId ?? '—'}</Field>
           </Box>
           <Typography variant="subtitle2" component="h3">
-            Details
+            {t('audit.table.details')}
           </Typography>
           {details.length === 0 ? (
             <Typography variant="body2" color="text.secondary">
-              None.
+              {t('audit.event.none')}
             </Typography>
           ) : (
             <Box
               component="dl"
-              aria-label="Event details"
+              aria-label={t('audit.event.detailsLabel')}
               sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
             >
               {details.map(([key, value]) => (
@@ -103,18 +105,18 @@ export function AuditEventDrawer({
             </Box>
           )}
           <Typography variant="subtitle2" component="h3">
-            Hash chain
+            {t('audit.event.hashChain')}
           </Typography>
           <Box
             component="dl"
             sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
           >
-            <Field label="Hash">
+            <Field label={t('audit.event.hash')}>
               <Box component="span" sx={{ fontFamily: 'monospace' }}>
                 {event.hash}
               </Box>
             </Field>
-            <Field label="Previous">
+            <Field label={t('audit.event.previous')}>
               <Box component="span" sx={{ fontFamily: 'monospace' }}>
                 {event.prevHash ?? '—'}
               </Box>

@@ -1,5 +1,6 @@
 // Filter bar of the audit page.
 import { MenuItem, Stack, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 
 export interface AuditFilterValues {
   q: string;
@@ -36,22 +37,29 @@ export function AuditFilters({
   value: AuditFilterValues;
   onChange: (next: AuditFilterValues) => void;
 }) {
+  const { t } = useTranslation();
   const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
-      <TextField size="small" label="Search" value={value.q} onChange={set('q')} sx={{ flex: 2 }} />
       <TextField
         size="small"
-        label="Actor (email, part of it, or id)"
+        label={t('audit.filters.search')}
+        value={value.q}
+        onChange={set('q')}
+        sx={{ flex: 2 }}
+      />
+      <TextField
+        size="small"
+        label={t('audit.filters.actor')}
         value={value.actor}
         onChange={set('actor')}
         sx={{ flex: 2 }}
       />
       <TextField
         size="small"
-        label="Action"
-        placeholder="auth. or user.create"
+        label={t('audit.filters.action')}
+        placeholder={t('audit.filters.actionPlaceholder')}
         value={value.action}
         onChange={set('action')}
         sx={{ flex: 1.5 }}
@@ -59,20 +67,20 @@ export function AuditFilters({
       <TextField
         size="small"
         select
-        label="Outcome"
+        label={t('audit.filters.outcome')}
         value={value.outcome}
         onChange={set('outcome')}
         sx={{ minWidth: 130 }}
       >
-        <MenuItem value="">Any</MenuItem>
-        <MenuItem value="success">Success</MenuItem>
-        <MenuItem value="failure">Failure</MenuItem>
-        <MenuItem value="denied">Denied</MenuItem>
+        <MenuItem value="">{t('audit.filters.any')}</MenuItem>
+        <MenuItem value="success">{t('audit.filters.success')}</MenuItem>
+        <MenuItem value="failure">{t('audit.filters.failure')}</MenuItem>
+        <MenuItem value="denied">{t('audit.filters.denied')}</MenuItem>
       </TextField>
       <TextField
         size="small"
         type="datetime-local"
-        label="From"
+        label={t('audit.filters.from')}
         value={value.from}
         onChange={set('from')}
         slotProps={{ inputLabel: { shrink: true } }}
@@ -80,7 +88,7 @@ export function AuditFilters({
       <TextField
         size="small"
         type="datetime-local"
-        label="To"
+        label={t('audit.filters.to')}
         value={value.to}
         onChange={set('to')}
         slotProps={{ inputLabel: { shrink: true } }}

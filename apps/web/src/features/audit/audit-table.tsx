@@ -16,11 +16,13 @@ import type { AuditEventView } from '@s3am/contracts';
 import { formatDateTime } from '../i18n/intl-format';
 import { AuditEventDrawer } from './audit-event-drawer';
 import { describeTarget } from './audit-target';
+import { useTranslation } from 'react-i18next';
 
 const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   const [open, setOpen] = useState<AuditEventView | null>(null);
+  const { t } = useTranslation();
   return (
     <>
       // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
@@ -29,18 +31,18 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         variant="outlined"
         tabIndex={0}
         role="region"
-        aria-label="Audit events, scrollable"
+        aria-label={t('audit.table.scrollable')}
       >
-        <Table size="small" aria-label="Audit events">
+        <Table size="small" aria-label={t('audit.table.label')}>
           <TableHead>
             <TableRow>
-              <TableCell>Time</TableCell>
-              <TableCell>Actor</TableCell>
-              <TableCell>Action</TableCell>
-              <TableCell>Outcome</TableCell>
-              <TableCell>Target</TableCell>
-              <TableCell>IP</TableCell>
-              <TableCell>Details</TableCell>
+              <TableCell>{t('audit.table.time')}</TableCell>
+              <TableCell>{t('audit.table.actor')}</TableCell>
+              <TableCell>{t('audit.table.action')}</TableCell>
+              <TableCell>{t('audit.table.outcome')}</TableCell>
+              <TableCell>{t('audit.table.target')}</TableCell>
+              <TableCell>{t('audit.table.ip')}</TableCell>
+              <TableCell>{t('audit.table.details')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -69,7 +71,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 <TableCell>
                   <Chip
                     size="small"
-                    label={event.outcome}
+                    label={t(`audit.outcomes.${event.outcome}`)}
                     color={OUTCOME_COLOR[event.outcome]}
                     variant="outlined"
                   />

@@ -3,6 +3,7 @@ import { filesDe } from './de-files';
 import { uploadsDe } from './de-uploads';
 import { connectionsDe } from './de-connections';
 import { permissionsDe } from './de-permissions';
+import { auditDe } from './de-audit';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -164,4 +165,5 @@ export const de: Dictionary = {
   uploads: uploadsDe,
   connections: connectionsDe,
   permissions: permissionsDe,
+  audit: auditDe,
 };

@@ -4,6 +4,7 @@ import { filesEn } from './en-files';
 import { uploadsEn } from './en-uploads';
 import { connectionsEn } from './en-connections';
 import { permissionsEn } from './en-permissions';
+import { auditEn } from './en-audit';
 
 export const en = {
   common: {
@@ -161,6 +162,7 @@ export const en = {
   uploads: uploadsEn,
   connections: connectionsEn,
   permissions: permissionsEn,
+  audit: auditEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */

@@ -1,0 +1,52 @@
+// German strings of the Audit page.
+import type { Dictionary } from './en';
+
+export const auditDe: Dictionary['audit'] = {
+  title: 'Audit-Protokoll',
+  liveTail: 'Live mitlesen',
+  verifyChain: 'Kette prüfen',
+  intact: 'Die Protokollkette ist intakt: alle {{count}} Ereignisse geprüft.',
+  broken:
+    'Die Protokollkette ist bei Ereignis #{{seq}} unterbrochen ({{reason}}); {{count}} Ereignisse davor geprüft.',
+  hashMismatch: 'sein Inhalt wurde geändert',
+  removed: 'ein Ereignis davor wurde entfernt oder umgeordnet',
+  loadOlder: 'Ältere Ereignisse laden',
+  noOlder: 'Keine älteren Ereignisse.',
+  noMatch: 'Keine Ereignisse passen zu diesen Filtern.',
+  outcomes: { success: 'Erfolg', failure: 'Fehler', denied: 'verweigert' },
+  filters: {
+    search: 'Suche',
+    actor: 'Akteur (E-Mail, ein Teil davon oder ID)',
+    action: 'Aktion',
+    actionPlaceholder: 'auth. oder user.create',
+    outcome: 'Ergebnis',
+    any: 'Alle',
+    success: 'Erfolg',
+    failure: 'Fehler',
+    denied: 'Verweigert',
+    from: 'Von',
+    to: 'Bis',
+  },
+  table: {
+    scrollable: 'Protokollereignisse, scrollbar',
+    label: 'Protokollereignisse',
+    time: 'Zeit',
+    actor: 'Akteur',
+    action: 'Aktion',
+    outcome: 'Ergebnis',
+    target: 'Ziel',
+    ip: 'IP',
+    details: 'Details',
+  },
+  event: {
+    title: 'Ereignis #{{seq}}',
+    targetId: 'Ziel-ID',
+    browser: 'Browser',
+    requestId: 'Anfrage-ID',
+    none: 'Keine.',
+    detailsLabel: 'Ereignisdetails',
+    hashChain: 'Hash-Kette',
+    hash: 'Hash',
+    previous: 'Vorheriger',
+  },
+};
