@@ -8,40 +8,84 @@ export const SseMode = z.enum(['none', 'AES256', 'aws:kms']);
 
 // No component id: its defaults make input and output JSON Schemas differ, and the OpenAPI
 // generator refuses two different schemas under one name.
-export const ConnectionInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  endpoint: z
-    .url()
-    .nullable()
-    .default(null)
-    .describe('Empty for AWS; any S3-compatible endpoint otherwise'),
-  publicEndpoint: z
-    .url()
-    .nullable()
-    .default(null)
-    .describe('Endpoint browsers reach, when different from `endpoint`'),
-  region: z.string().min(1).max(50).default('us-east-1'),
-  forcePathStyle: z.boolean().default(false),
-  authMode: S3AuthMode,
-  accessKeyId: z.string().min(3).max(128).nullable().default(null),
-  secretAccessKey: z
-    .string()
-    .min(1)
-    .max(256)
-    .optional()
-    .describe('Write-only; omit on update to keep the stored one'),
-  roleArn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'Not an IAM role ARN')
-    .nullable()
-    .default(null),
-  externalId: z.string().min(2).max(1224).nullable().default(null),
-  sessionDurationSeconds: z.number().int().min(900).max(43_200).nullable().default(null),
-  buckets: z.array(BucketName).max(100).default([]),
-  sseMode: SseMode.default('none'),
-  sseKmsKeyId: z.string().min(1).max(2048).nullable().default(null),
-});
+export const ConnectionInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    endpoint: z
+      .url()
+      .nullable()
+      .default(null)
+      .describe('Empty for AWS; any S3-compatible endpoint otherwise'),
+    publicEndpoint: z
+      .url()
+      .nullable()
+      .default(null)
+      .describe('Endpoint browsers reach, when different from `endpoint`'),
+    region: z.string().min(1).max(50).default('us-east-1'),
+    forcePathStyle: z.boolean().default(false),
+    authMode: S3AuthMode,
+    accessKeyId: z.string().min(3).max(128).nullable().default(null),
+    secretAccessKey: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe('Write-only; omit on update to keep the stored one'),
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'Not an IAM role ARN')
+      .nullable()
+      .default(null),
+    externalId: z.string().min(2).max(1224).nullable().default(null),
+    sessionDurationSeconds: z.number().int().min(900).max(43_200).nullable().default(null),
+    buckets: z.array(BucketName).max(100).default([]),
+    sseMode: SseMode.default('none'),
+    sseKmsKeyId: z.string().min(1).max(2048).nullable().default(null),
+  })
+  .meta({
+    examples: [
+      {
+        name: 'Production (AWS eu-west-1)',
+        region: 'eu-west-1',
+        authMode: 'static_keys' as const,
+        accessKeyId: 'AKIAEXAMPLEKEY00001',
+        secretAccessKey: 'example-secret-not-a-real-key-0000000000',
+        buckets: ['team-media', 'team-archive'],
+      },
+      {
+        name: 'MinIO on site',
+        endpoint: 'https://minio.internal.example.com:9000',
+        publicEndpoint: 'https://files.example.com',
+        forcePathStyle: true,
+        authMode: 'static_keys' as const,
+        accessKeyId: 'minio-app',
+        secretAccessKey: 'example-minio-secret',
+        buckets: ['uploads'],
+      },
+    ],
+  });
 export type ConnectionInput = z.input<typeof ConnectionInput>;
+
+const connectionExample = {
+  id: 'c0ffee00-1234-4abc-9def-0123456789ab',
+  name: 'Production (AWS eu-west-1)',
+  endpoint: null,
+  publicEndpoint: null,
+  region: 'eu-west-1',
+  forcePathStyle: false,
+  authMode: 'static_keys' as const,
+  accessKeyIdHint: '••••0001',
+  hasSecret: true,
+  roleArn: null,
+  externalIdSet: false,
+  sessionDurationSeconds: null,
+  buckets: ['team-media', 'team-archive'],
+  sseMode: 'none' as const,
+  sseKmsKeyId: null,
+  managedLocal: false,
+  createdAt: '2026-01-10T09:00:00.000Z',
+  updatedAt: '2026-02-20T14:30:00.000Z',
+};
 
 export const ConnectionView = z
   .object({
@@ -67,12 +111,12 @@ export const ConnectionView = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Connection' });
+  .meta({ id: 'Connection', examples: [connectionExample] });
 export type ConnectionView = z.infer<typeof ConnectionView>;
 
 export const ConnectionList = z
   .object({ items: z.array(ConnectionView) })
-  .meta({ id: 'ConnectionList' });
+  .meta({ id: 'ConnectionList', examples: [{ items: [connectionExample] }] });
 
 export const ConnectionFailureReason = z.enum([
   'invalid_access_key',
@@ -97,7 +141,27 @@ export const ConnectionTestResult = z
       .object({ reason: ConnectionFailureReason, message: z.string(), hints: z.array(z.string()) })
       .optional(),
   })
-  .meta({ id: 'ConnectionTestResult' });
+  .meta({
+    id: 'ConnectionTestResult',
+    examples: [
+      {
+        ok: true,
+        buckets: [
+          { name: 'team-media', ok: true },
+          { name: 'team-archive', ok: true },
+        ],
+      },
+      {
+        ok: false,
+        buckets: [{ name: 'team-media', ok: false, reason: 'wrong_region' as const }],
+        failure: {
+          reason: 'wrong_region' as const,
+          message: 'The bucket team-media is in eu-central-1, not eu-west-1.',
+          hints: ['Set the region of the connection to eu-central-1.'],
+        },
+      },
+    ],
+  });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 
 // Helpers for admins: the least-privilege IAM policy for what is granted on a connection, the
@@ -146,10 +210,58 @@ export const ConnectionHelpers = z
     cors: z.object({ CORSRules: z.array(CorsRuleSchema) }),
     lifecycle: z.object({ Rules: z.array(LifecycleRuleSchema) }),
   })
-  .meta({ id: 'ConnectionHelpers' });
+  .meta({
+    id: 'ConnectionHelpers',
+    examples: [
+      {
+        buckets: ['team-media'],
+        iamPolicy: {
+          Version: '2012-10-17' as const,
+          Statement: [
+            {
+              Sid: 'ReadWriteGrantedPrefixes',
+              Effect: 'Allow' as const,
+              Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+              Resource: ['arn:aws:s3:::team-media/projects/*'],
+            },
+            {
+              Sid: 'ListGrantedPrefixes',
+              Effect: 'Allow' as const,
+              Action: ['s3:ListBucket'],
+              Resource: 'arn:aws:s3:::team-media',
+              Condition: { StringLike: { 's3:prefix': ['projects/*'] } },
+            },
+          ],
+        },
+        cors: {
+          CORSRules: [
+            {
+              AllowedOrigins: ['https://s3am.example.com'],
+              AllowedMethods: ['GET', 'PUT', 'HEAD'],
+              AllowedHeaders: ['*'],
+              ExposeHeaders: ['ETag'],
+              MaxAgeSeconds: 3600,
+            },
+          ],
+        },
+        lifecycle: {
+          Rules: [
+            {
+              ID: 's3am-abort-incomplete-multipart',
+              Status: 'Enabled' as const,
+              Filter: { Prefix: '' },
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+            },
+          ],
+        },
+      },
+    ],
+  });
 export type ConnectionHelpers = z.infer<typeof ConnectionHelpers>;
 
-export const ApplyCorsRequest = z.object({ bucket: BucketName });
+export const ApplyCorsRequest = z
+  .object({ bucket: BucketName })
+  .meta({ examples: [{ bucket: 'team-media' }] });
 
 export const ApplyCorsResult = z
   .object({
@@ -158,5 +270,20 @@ export const ApplyCorsResult = z
       .object({ reason: ConnectionFailureReason, message: z.string(), hints: z.array(z.string()) })
       .optional(),
   })
-  .meta({ id: 'ApplyCorsResult' });
+  .meta({
+    id: 'ApplyCorsResult',
+    examples: [
+      { applied: true },
+      {
+        applied: false,
+        failure: {
+          reason: 'access_denied' as const,
+          message: 'S3 refused PutBucketCors on team-media.',
+          hints: [
+            'Allow s3:PutBucketCors for this connection’s credentials, or apply the rule by hand.',
+          ],
+        },
+      },
+    ],
+  });
 export type ApplyCorsResult = z.infer<typeof ApplyCorsResult>;

@@ -38,6 +38,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Every configured S3 connection with endpoint, region, auth mode and buckets. Secrets are write-only: only a hint of the access key id and whether a secret is stored are returned. Admins only.',
         summary: 'S3 connections',
         response: { 200: ConnectionList, ...errors },
       },
@@ -53,6 +55,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Stores a connection (static keys, AssumeRole or the server’s default credential chain). The secret is sealed with the master key, custom endpoints pass the SSRF guard (400 when refused) and incomplete credentials are refused; 409 when the name exists. Admins only; audited as `connection.create` without secrets.',
         summary: 'Register an S3 connection',
         body: ConnectionInput,
         response: { 201: ConnectionView, ...errors },
@@ -68,6 +72,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'One connection by id, secrets redacted as in the list. Admins only; 404 when unknown.',
         summary: 'One connection',
         params: Params,
         response: { 200: ConnectionView, ...errors },
@@ -82,6 +88,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces every setting; omit `secretAccessKey` to keep the stored secret. Same checks as create (SSRF guard, complete credentials, unique name). Admins only; audited as `connection.update` (only whether the secret changed).',
         summary: 'Replace a connection’s settings (omit the secret to keep it)',
         params: Params,
         body: ConnectionInput,
@@ -97,6 +105,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Deletes the connection, its stored secret and, by cascade, its grants, uploads, shares, upload requests and usage records (audit events stay). Admins only; 404 when unknown; audited as `connection.delete`.',
         summary: 'Remove a connection',
         params: Params,
         response: { 204: z.undefined(), ...errors },
@@ -114,6 +124,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Calls S3 with the stored credentials: lists buckets, or checks each configured bucket when ListBuckets is denied, and classifies a failure (bad key, signature, access denied, wrong region, TLS, unreachable…) with hints. Answers 200 with `ok: false` for S3 failures. Admins only; audited as `connection.test`.',
         summary: 'Check credentials and buckets; explains failures',
         params: Params,
         response: { 200: ConnectionTestResult, ...errors },
@@ -128,6 +140,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Generates, for the buckets and prefixes granted on this connection, a least-privilege IAM policy (`profile` all, uploader or viewer), the CORS rule browsers need for direct uploads from this app’s origin, and a lifecycle rule that aborts incomplete multipart uploads. Read-only; admins only.',
         summary: 'Least-privilege IAM policy, bucket CORS and lifecycle rule for this connection',
         params: Params,
         querystring: ConnectionHelpersQuery,
@@ -143,6 +157,8 @@ export function connectionsRoutes(app: FastifyInstance, deps: HelpersDeps): void
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Writes the generated CORS rule to one bucket of the connection with PutBucketCors (replacing its CORS configuration). S3 refusals come back as 200 with `applied: false` and a classified failure. Admins only; audited as `connection.apply_cors`.',
         summary: "Apply the app's CORS rule to a bucket (needs s3:PutBucketCors)",
         params: Params,
         body: ApplyCorsRequest,
