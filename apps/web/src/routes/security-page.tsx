@@ -9,38 +9,40 @@ import { NotificationsTab } from '../features/security/notifications-tab';
 import { ReportsTab } from '../features/security/reports-tab';
 import { RulesTab } from '../features/security/rules-tab';
 import { UploadPolicyTab } from '../features/security/upload-policy-tab';
+import { useTranslation } from 'react-i18next';
 
 const TABS = [
-  { id: 'alerts', label: 'Alerts', Panel: AlertsTab },
-  { id: 'blocks', label: 'Blocks & allow-lists', Panel: BlocksTab },
-  { id: 'rules', label: 'Rules', Panel: RulesTab },
-  { id: 'notifications', label: 'Notifications', Panel: NotificationsTab },
-  { id: 'reports', label: 'Reports', Panel: ReportsTab },
-  { id: 'upload-policy', label: 'Upload policy', Panel: UploadPolicyTab },
+  { id: 'alerts', label: 'security.tabs.alerts', Panel: AlertsTab },
+  { id: 'blocks', label: 'security.tabs.blocks', Panel: BlocksTab },
+  { id: 'rules', label: 'security.tabs.rules', Panel: RulesTab },
+  { id: 'notifications', label: 'security.tabs.notifications', Panel: NotificationsTab },
+  { id: 'reports', label: 'security.tabs.reports', Panel: ReportsTab },
+  { id: 'upload-policy', label: 'security.tabs.uploadPolicy', Panel: UploadPolicyTab },
 ] as const;
 
 export function SecurityPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const current = TABS.find((tab) => tab.id === params.get('tab')) ?? TABS[0];
   const { Panel } = current;
   return (
     <Box>
       <Typography variant="h5" component="h1" gutterBottom>
-        Security
+        {t('security.title')}
       </Typography>
       <Tabs
         value={current.id}
         onChange={(_event, id: string) => setParams({ tab: id })}
         variant="scrollable"
         allowScrollButtonsMobile
-        aria-label="Security sections"
+        aria-label={t('security.sections')}
         sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
       >
         {TABS.map((tab) => (
           <Tab
             key={tab.id}
             value={tab.id}
-            label={tab.label}
+            label={t(tab.label)}
             id={`security-tab-${tab.id}`}
             aria-controls={`security-panel-${tab.id}`}
           />

@@ -15,6 +15,7 @@ import { api } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
 import { fromLocalInput } from './security-display';
+import { useTranslation } from 'react-i18next';
 
 const FIELDS = ['cidr', 'reason', 'expiresAt'] as const;
 
@@ -28,6 +29,7 @@ export function AddBlockDialog({
   onAdded: () => void;
 }) {
   const [cidr, setCidr] = useState('');
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState('');
   const problem = useFormProblem();
@@ -58,13 +60,13 @@ export function AddBlockDialog({
       maxWidth="sm"
       slotProps={formDialogPaper(() => void add())}
     >
-      <DialogTitle>Block an address</DialogTitle>
+      <DialogTitle>{t('security.blocks.add')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {problem.message && <Alert severity="error">{problem.message}</Alert>}
           <TextField
-            label="IP address or CIDR range"
-            placeholder="203.0.113.7 or 198.51.100.0/24"
+            label={t('security.blocks.cidr')}
+            placeholder={t('security.blocks.cidrPlaceholder')}
             value={cidr}
             onChange={(event) => setCidr(event.target.value)}
             autoFocus
@@ -72,27 +74,27 @@ export function AddBlockDialog({
             {...problem.fieldProps('cidr')}
           />
           <TextField
-            label="Reason"
+            label={t('security.blocks.reason')}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
             required
             {...problem.fieldProps('reason')}
           />
           <TextField
-            label="Expires"
+            label={t('security.blocks.expires')}
             type="datetime-local"
             value={expires}
             onChange={(event) => setExpires(event.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
             {...problem.fieldProps('expiresAt')}
-            helperText={problem.fieldError('expiresAt') ?? 'Empty: until removed'}
+            helperText={problem.fieldError('expiresAt') ?? t('security.blocks.emptyUntilRemoved')}
           />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>Cancel</Button>
+        <Button onClick={close}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={!cidr.trim() || !reason.trim()}>
-          Block
+          {t('security.blocks.block')}
         </Button>
       </DialogActions>
     </Dialog>

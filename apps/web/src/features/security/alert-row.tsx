@@ -20,6 +20,8 @@ import type { SecurityAlertView } from '@s3am/contracts';
 import { AsyncButton } from '../common/async-button';
 import { formatDateTime } from '../i18n/intl-format';
 import { SEVERITY_COLOR, STATUS_LABEL } from './security-display';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
 interface AlertRowProps {
   alert: SecurityAlertView;
@@ -28,21 +30,30 @@ interface AlertRowProps {
 
 function statusNote(alert: SecurityAlertView): string {
   if (alert.status === 'resolved' && alert.resolvedAt)
-    return `by ${alert.resolvedBy ?? 'someone'}, ${formatDateTime(alert.resolvedAt)}`;
+    return i18n.t('security.alerts.by', {
+      who: alert.resolvedBy ?? i18n.t('security.alerts.someone'),
+      when: formatDateTime(alert.resolvedAt),
+    });
   if (alert.status === 'acknowledged' && alert.acknowledgedAt)
-    return `by ${alert.acknowledgedBy ?? 'someone'}, ${formatDateTime(alert.acknowledgedAt)}`;
+    return i18n.t('security.alerts.by', {
+      who: alert.acknowledgedBy ?? i18n.t('security.alerts.someone'),
+      when: formatDateTime(alert.acknowledgedAt),
+    });
   return '';
 }
 
 export function AlertRow({ alert, onChange }: AlertRowProps) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <>
       <TableRow hover data-testid="alert-row" sx={{ '& > td': { borderBottom: 'unset' } }}>
         <TableCell padding="checkbox">
           <IconButton
             size="small"
-            aria-label={open ? 'Hide evidence' : 'Show evidence'}
+            aria-label={
+              open ? t('security.alerts.hideEvidence') : t('security.alerts.showEvidence')
+            }
             aria-expanded={open}
             onClick={() => setOpen(!open)}
           >
@@ -62,7 +73,7 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
         </TableCell>
         <TableCell sx={{ minWidth: 150 }}>
           <Typography variant="caption" color="text.secondary" component="div">
-            {alert.subjectType === 'ip' ? 'Address' : 'User'}
+            {alert.subjectType === 'ip' ? t('security.alerts.address') : t('security.alerts.user')}
           </Typography>
           <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
             {alert.subject}
@@ -71,7 +82,7 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
         <TableCell align="right">{alert.count}</TableCell>
         <TableCell>{formatDateTime(alert.lastSeen)}</TableCell>
         <TableCell>
-          <Typography variant="body2">{STATUS_LABEL[alert.status]}</Typography>
+          <Typography variant="body2">{t(STATUS_LABEL[alert.status])}</Typography>
           <Typography variant="caption" color="text.secondary">
             {statusNote(alert)}
           </Typography>
@@ -80,12 +91,12 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
             {alert.status === 'open' && (
               <AsyncButton size="small" onClick={() => onChange(alert.id, 'ack')}>
-                Acknowledge
+                {t('security.alerts.acknowledge')}
               </AsyncButton>
             )}
             {alert.status !== 'resolved' && (
               <AsyncButton size="small" onClick={() => onChange(alert.id, 'resolve')}>
-                Resolve
+                {t('security.alerts.resolve')}
               </AsyncButton>
             )}
           </Stack>
@@ -96,16 +107,16 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
           <Collapse in={open} unmountOnExit>
             <Box sx={{ my: 1.5 }}>
               <Typography variant="subtitle2" gutterBottom>
-                Evidence (first seen {formatDateTime(alert.firstSeen)})
+                {t('security.alerts.evidenceTitle', { when: formatDateTime(alert.firstSeen) })}
               </Typography>
-              <Table size="small" aria-label="Evidence">
+              <Table size="small" aria-label={t('security.alerts.evidence')}>
                 <TableHead>
                   <TableRow>
-                    <TableCell>When</TableCell>
-                    <TableCell>Event</TableCell>
-                    <TableCell>Source</TableCell>
-                    <TableCell>IP</TableCell>
-                    <TableCell>Request / log line</TableCell>
+                    <TableCell>{t('security.alerts.when')}</TableCell>
+                    <TableCell>{t('security.alerts.event')}</TableCell>
+                    <TableCell>{t('security.alerts.source')}</TableCell>
+                    <TableCell>{t('security.alerts.ip')}</TableCell>
+                    <TableCell>{t('security.alerts.requestLine')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -118,8 +129,11 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
                       <TableCell
                         sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}
                       >
-                        {item.line ?? (item.requestId ? `request ${item.requestId}` : '—')}
-                        {item.auditSeq ? ` · audit #${item.auditSeq}` : ''}
+                        {item.line ??
+                          (item.requestId
+                            ? t('security.alerts.request', { id: item.requestId })
+                            : '—')}
+                        {item.auditSeq ? t('security.alerts.auditSeq', { seq: item.auditSeq }) : ''}
                       </TableCell>
                     </TableRow>
                   ))}

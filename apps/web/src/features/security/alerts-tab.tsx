@@ -20,16 +20,18 @@ import { api, problemMessage } from '../../api/client';
 import { AlertRow } from './alert-row';
 import { SEVERITIES, STATUS_LABEL } from './security-display';
 import { useAlertFeed, type StreamState } from './use-alert-stream';
+import { useTranslation } from 'react-i18next';
 
-const CONNECTION_LABEL: Record<StreamState, { label: string; color: 'success' | 'default' }> = {
-  connecting: { label: 'Connecting…', color: 'default' },
-  live: { label: 'Live', color: 'success' },
-  reconnecting: { label: 'Reconnecting…', color: 'default' },
-  closed: { label: 'Not live', color: 'default' },
-};
+const CONNECTION_LABEL = {
+  connecting: { label: 'security.alerts.connecting', color: 'default' },
+  live: { label: 'security.alerts.live', color: 'success' },
+  reconnecting: { label: 'security.alerts.reconnecting', color: 'default' },
+  closed: { label: 'security.alerts.notLive', color: 'default' },
+} as const satisfies Record<StreamState, { label: string; color: 'success' | 'default' }>;
 
 export function AlertsTab() {
   const feed = useAlertFeed();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<AlertStatus | 'all'>('open');
   const [severity, setSeverity] = useState<SecuritySeverity | 'all'>('all');
   const [rule, setRule] = useState('all');
@@ -67,27 +69,27 @@ export function AlertsTab() {
         <TextField
           select
           size="small"
-          label="Status"
+          label={t('security.alerts.status')}
           value={status}
           onChange={(event) => setStatus(event.target.value as AlertStatus | 'all')}
           sx={{ minWidth: 160 }}
         >
-          <MenuItem value="all">All</MenuItem>
+          <MenuItem value="all">{t('security.alerts.all')}</MenuItem>
           {(['open', 'acknowledged', 'resolved'] as const).map((value) => (
             <MenuItem key={value} value={value}>
-              {STATUS_LABEL[value]}
+              {t(STATUS_LABEL[value])}
             </MenuItem>
           ))}
         </TextField>
         <TextField
           select
           size="small"
-          label="Severity"
+          label={t('security.alerts.severity')}
           value={severity}
           onChange={(event) => setSeverity(event.target.value as SecuritySeverity | 'all')}
           sx={{ minWidth: 140 }}
         >
-          <MenuItem value="all">All</MenuItem>
+          <MenuItem value="all">{t('security.alerts.all')}</MenuItem>
           {SEVERITIES.map((value) => (
             <MenuItem key={value} value={value}>
               {value}
@@ -97,12 +99,12 @@ export function AlertsTab() {
         <TextField
           select
           size="small"
-          label="Rule"
+          label={t('security.alerts.rule')}
           value={rule}
           onChange={(event) => setRule(event.target.value)}
           sx={{ minWidth: 200 }}
         >
-          <MenuItem value="all">All</MenuItem>
+          <MenuItem value="all">{t('security.alerts.all')}</MenuItem>
           {rules.map((value) => (
             <MenuItem key={value} value={value}>
               {value}
@@ -113,25 +115,25 @@ export function AlertsTab() {
           size="small"
           variant="outlined"
           color={live.color}
-          label={live.label}
+          label={t(live.label)}
           data-testid="alert-stream-state"
           sx={{ alignSelf: { xs: 'flex-start', sm: 'center' } }}
         />
       </Stack>
       {feed.error && <Alert severity="error">{feed.error}</Alert>}
       {actionError && <Alert severity="error">{actionError}</Alert>}
-      <TableContainer tabIndex={0} aria-label="Alerts (scrolls sideways)">
-        <Table size="small" aria-label="Alerts">
+      <TableContainer tabIndex={0} aria-label={t('security.alerts.scrollable')}>
+        <Table size="small" aria-label={t('security.alerts.label')}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox" />
-              <TableCell>Severity</TableCell>
-              <TableCell>Rule</TableCell>
-              <TableCell>Subject</TableCell>
-              <TableCell align="right">Count</TableCell>
-              <TableCell>Last seen</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell align="right">Actions</TableCell>
+              <TableCell>{t('security.alerts.severity')}</TableCell>
+              <TableCell>{t('security.alerts.rule')}</TableCell>
+              <TableCell>{t('security.alerts.subject')}</TableCell>
+              <TableCell align="right">{t('security.alerts.count')}</TableCell>
+              <TableCell>{t('security.alerts.lastSeen')}</TableCell>
+              <TableCell>{t('security.alerts.status')}</TableCell>
+              <TableCell align="right">{t('security.alerts.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -142,7 +144,7 @@ export function AlertsTab() {
         </Table>
       </TableContainer>
       {!feed.loading && shown.length === 0 && (
-        <Typography color="text.secondary">No alerts match these filters.</Typography>
+        <Typography color="text.secondary">{t('security.alerts.none')}</Typography>
       )}
     </Stack>
   );

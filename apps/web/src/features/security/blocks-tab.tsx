@@ -22,9 +22,11 @@ import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
 import { AddBlockDialog } from './add-block-dialog';
 import { AllowListPanel } from './allow-list-panel';
+import { useTranslation } from 'react-i18next';
 
 export function BlocksTab() {
   const [adding, setAdding] = useState(false);
+  const { t } = useTranslation();
   const [actionError, setActionError] = useState<string | null>(null);
   const { data, error, loading, reload } = useApiQuery(
     async () => IpBlockList.parse((await api.get('/api/security/blocks')).data).items,
@@ -44,25 +46,25 @@ export function BlocksTab() {
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Blocked addresses
+          {t('security.blocks.title')}
         </Typography>
         <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setAdding(true)}>
-          Block an address
+          {t('security.blocks.add')}
         </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        Requests from these addresses are refused before sign-in, on every API instance.
+        {t('security.blocks.body')}
       </Typography>
       {(error ?? actionError) && <Alert severity="error">{error ?? actionError}</Alert>}
-      <TableContainer tabIndex={0} aria-label="Blocked addresses (scrolls sideways)">
-        <Table size="small" aria-label="Blocked addresses">
+      <TableContainer tabIndex={0} aria-label={t('security.blocks.scrollable')}>
+        <Table size="small" aria-label={t('security.blocks.title')}>
           <TableHead>
             <TableRow>
-              <TableCell>Address</TableCell>
-              <TableCell>Reason</TableCell>
-              <TableCell>Source</TableCell>
-              <TableCell>Since</TableCell>
-              <TableCell>Expires</TableCell>
+              <TableCell>{t('security.blocks.address')}</TableCell>
+              <TableCell>{t('security.blocks.reason')}</TableCell>
+              <TableCell>{t('security.blocks.source')}</TableCell>
+              <TableCell>{t('security.blocks.since')}</TableCell>
+              <TableCell>{t('security.blocks.expires')}</TableCell>
               <TableCell align="right" />
             </TableRow>
           </TableHead>
@@ -84,16 +86,18 @@ export function BlocksTab() {
                   {block.createdBy ? ` · ${block.createdBy}` : ''}
                 </TableCell>
                 <TableCell>
-                  {block.expiresAt ? formatDateTime(block.expiresAt) : 'Until removed'}
+                  {block.expiresAt
+                    ? formatDateTime(block.expiresAt)
+                    : t('security.blocks.untilRemoved')}
                 </TableCell>
                 <TableCell align="right">
                   <AsyncButton
                     size="small"
                     color="error"
-                    aria-label={`Remove the block on ${block.cidr}`}
+                    aria-label={t('security.blocks.removeOn', { cidr: block.cidr })}
                     onClick={() => remove(block.id)}
                   >
-                    Remove
+                    {t('security.blocks.remove')}
                   </AsyncButton>
                 </TableCell>
               </TableRow>
@@ -102,7 +106,7 @@ export function BlocksTab() {
         </Table>
       </TableContainer>
       {!loading && data?.length === 0 && (
-        <Typography color="text.secondary">No address is blocked.</Typography>
+        <Typography color="text.secondary">{t('security.blocks.none')}</Typography>
       )}
       <Divider />
       <AllowListPanel />

@@ -9,11 +9,12 @@ export const SEVERITY_COLOR: Record<SecuritySeverity, 'error' | 'warning' | 'inf
   LOW: 'info',
 };
 
-export const STATUS_LABEL: Record<AlertStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
-};
+/** The label keys of alert states. */
+export const STATUS_LABEL = {
+  open: 'security.status.open',
+  acknowledged: 'security.status.acknowledged',
+  resolved: 'security.status.resolved',
+} as const satisfies Record<AlertStatus, string>;
 
 /** An ISO timestamp for a datetime-local input (local time, minutes), or '' for none. */
 export function toLocalInput(iso: string | null): string {

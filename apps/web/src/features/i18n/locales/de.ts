@@ -4,6 +4,7 @@ import { uploadsDe } from './de-uploads';
 import { connectionsDe } from './de-connections';
 import { permissionsDe } from './de-permissions';
 import { auditDe } from './de-audit';
+import { securityDe } from './de-security';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -166,4 +167,5 @@ export const de: Dictionary = {
   connections: connectionsDe,
   permissions: permissionsDe,
   audit: auditDe,
+  security: securityDe,
 };

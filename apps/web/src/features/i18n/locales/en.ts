@@ -5,6 +5,7 @@ import { uploadsEn } from './en-uploads';
 import { connectionsEn } from './en-connections';
 import { permissionsEn } from './en-permissions';
 import { auditEn } from './en-audit';
+import { securityEn } from './en-security';
 
 export const en = {
   common: {
@@ -163,6 +164,7 @@ export const en = {
   connections: connectionsEn,
   permissions: permissionsEn,
   audit: auditEn,
+  security: securityEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
