@@ -37,7 +37,9 @@ async function putAll(client: S3Client, objects: { key: string; body: Buffer }[]
 }
 
 function startWorker(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/worker.ts'], {
+  // BENCH_WORKER_NODE_ARGS: extra node flags for the worker (e.g. --cpu-prof to profile it).
+  const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'apps/api/src/worker.ts'], {
     cwd: repoRoot,
     // No DATABASE_URL: the worker joins the embedded PostgreSQL the stack runs under DATA_DIR.
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },

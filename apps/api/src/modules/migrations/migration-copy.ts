@@ -1,7 +1,8 @@
 // Copies one object to its destination key: server-side CopyObject (≤ the multipart threshold) or
 // UploadPartCopy when one credential reaches both sides, otherwise GetObject streamed into PutObject
 // or a multipart upload (ranged GETs, a few parts at a time: memory stays bounded by the parts in
-// flight, never the object). The destination is HEADed afterwards (size, ETag where comparable).
+// flight, never the object). Verified afterwards: by the ETag the write answered when it is an MD5
+// comparable with the source's, otherwise by a HEAD of the destination (size, ETag where comparable).
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -226,11 +227,11 @@ async function copyWhole(
   destKey: string,
   mode: CopyMode,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<string | null> {
   const { source, destination, options } = settings;
   await settings.bandwidth.take(object.size, signal);
   if (mode === 'server_side') {
-    await step('CopyObject at the destination', () =>
+    const copied = await step('CopyObject at the destination', () =>
       destination.client.send(
         new CopyObjectCommand({
           Bucket: destination.bucket,
@@ -243,7 +244,7 @@ async function copyWhole(
         { abortSignal: signal },
       ),
     );
-    return;
+    return copied.CopyObjectResult?.ETag ?? null;
   }
   const tagging = await sourceTagging(settings, object.key, signal);
   const body = await step('GetObject at the source', () =>
@@ -251,7 +252,7 @@ async function copyWhole(
       abortSignal: signal,
     }),
   );
-  await step('PutObject at the destination', () =>
+  const put = await step('PutObject at the destination', () =>
     destination.client.send(
       new PutObjectCommand({
         Bucket: destination.bucket,
@@ -265,6 +266,7 @@ async function copyWhole(
       { abortSignal: signal },
     ),
   );
+  return put.ETag ?? null;
 }
 
 /** HEAD of the destination key, or null when there is no such object. */
@@ -293,9 +295,22 @@ export async function copyOneObject(
   mode: CopyMode,
   signal: AbortSignal,
 ): Promise<string | null> {
+  let answered: string | null = null;
   if (object.size > (mode === 'server_side' ? settings.multipartThreshold : settings.partSize))
     await copyInParts(settings, object, destKey, mode, signal);
-  else await copyWhole(settings, object, destKey, mode, signal);
+  else answered = unquoteEtag(await copyWhole(settings, object, destKey, mode, signal));
+  const sourceEtag = unquoteEtag(object.etag);
+  // SSE-KMS ETags are not MD5s of the content; multipart ETags depend on the part layout.
+  const kms = settings.options.sse.mode === 'aws:kms';
+  // The write's own answer is the server's word on what it stored: an MD5 ETag equal to the
+  // source's proves the same bytes (so the same size) without a HEAD round trip per object.
+  if (!kms && etagsComparable(sourceEtag, answered)) {
+    if (sourceEtag !== answered)
+      throw new VerificationFailed(
+        `ETag at the destination is ${answered}, expected ${sourceEtag}`,
+      );
+    return answered;
+  }
   const head = await headDestination(settings, destKey, signal);
   if (!head)
     throw new VerificationFailed(`the destination has no object ${destKey} after the copy`);
@@ -303,11 +318,8 @@ export async function copyOneObject(
     throw new VerificationFailed(
       `size at the destination is ${head.ContentLength}, expected ${object.size}`,
     );
-  const sourceEtag = unquoteEtag(object.etag);
   const destEtag = unquoteEtag(head.ETag);
-  // SSE-KMS ETags are not MD5s of the content; multipart ETags depend on the part layout.
-  const comparable =
-    etagsComparable(sourceEtag, destEtag) && settings.options.sse.mode !== 'aws:kms';
+  const comparable = etagsComparable(sourceEtag, destEtag) && !kms;
   if (comparable && sourceEtag !== destEtag)
     throw new VerificationFailed(`ETag at the destination is ${destEtag}, expected ${sourceEtag}`);
   return destEtag;
