@@ -5,6 +5,30 @@ import { BucketName } from './bucket-name.js';
 export const GrantAction = z.enum(['list', 'read', 'write', 'delete']);
 export type GrantAction = z.infer<typeof GrantAction>;
 
+const grantExample = {
+  id: 'e4d3c2b1-a098-4765-8432-10fedcba9876',
+  userId: null,
+  userEmail: null,
+  groupId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+  groupName: 'Video team',
+  connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+  connectionName: 'Production (AWS eu-west-1)',
+  bucket: 'team-media',
+  prefix: 'projects/',
+  actions: ['list' as const, 'read' as const, 'write' as const],
+  expiresAt: null,
+  createdAt: '2026-02-01T10:00:00.000Z',
+};
+
+const groupExample = {
+  id: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+  name: 'Video team',
+  members: [
+    { id: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c', email: 'ana@example.com' },
+    { id: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a', email: 'ben@example.com' },
+  ],
+};
+
 export const GrantInput = z
   .object({
     userId: z.uuid().nullable().default(null),
@@ -22,6 +46,24 @@ export const GrantInput = z
   .refine((grant) => (grant.userId === null) !== (grant.groupId === null), {
     message: 'Name exactly one grantee: a user or a group',
     path: ['userId'],
+  })
+  .meta({
+    examples: [
+      {
+        groupId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        prefix: 'projects/',
+        actions: ['list' as const, 'read' as const, 'write' as const],
+      },
+      {
+        userId: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c',
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-archive',
+        actions: ['list' as const, 'read' as const],
+        expiresAt: '2026-12-31T23:59:59.000Z',
+      },
+    ],
   });
 export type GrantInput = z.input<typeof GrantInput>;
 
@@ -35,7 +77,10 @@ export const GrantUpdate = z
     message: 'Nothing to change: send actions and/or expiresAt',
     path: ['actions'],
   })
-  .meta({ id: 'GrantUpdate' });
+  .meta({
+    id: 'GrantUpdate',
+    examples: [{ actions: ['list' as const, 'read' as const] }, { expiresAt: null }],
+  });
 export type GrantUpdate = z.infer<typeof GrantUpdate>;
 
 export const GrantView = z
@@ -53,10 +98,12 @@ export const GrantView = z
     expiresAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: 'Grant' });
+  .meta({ id: 'Grant', examples: [grantExample] });
 export type GrantView = z.infer<typeof GrantView>;
 
-export const GrantList = z.object({ items: z.array(GrantView) }).meta({ id: 'GrantList' });
+export const GrantList = z
+  .object({ items: z.array(GrantView) })
+  .meta({ id: 'GrantList', examples: [{ items: [grantExample] }] });
 
 export const ListGrantsQuery = z.object({
   userId: z.uuid().optional(),
@@ -64,10 +111,19 @@ export const ListGrantsQuery = z.object({
   connectionId: z.uuid().optional(),
 });
 
-export const GroupInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  memberIds: z.array(z.uuid()).max(1000).default([]),
-});
+export const GroupInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    memberIds: z.array(z.uuid()).max(1000).default([]),
+  })
+  .meta({
+    examples: [
+      {
+        name: 'Video team',
+        memberIds: ['3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c', '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a'],
+      },
+    ],
+  });
 export type GroupInput = z.input<typeof GroupInput>;
 
 export const GroupView = z
@@ -76,10 +132,12 @@ export const GroupView = z
     name: z.string(),
     members: z.array(z.object({ id: z.uuid(), email: z.string() })),
   })
-  .meta({ id: 'Group' });
+  .meta({ id: 'Group', examples: [groupExample] });
 export type GroupView = z.infer<typeof GroupView>;
 
-export const GroupList = z.object({ items: z.array(GroupView) }).meta({ id: 'GroupList' });
+export const GroupList = z
+  .object({ items: z.array(GroupView) })
+  .meta({ id: 'GroupList', examples: [{ items: [groupExample] }] });
 
 export const EffectivePermission = z.object({
   connectionId: z.uuid(),
@@ -98,5 +156,24 @@ export const EffectivePermissions = z
     allAccess: z.boolean().describe('Admins reach every bucket'),
     entries: z.array(EffectivePermission),
   })
-  .meta({ id: 'EffectivePermissions' });
+  .meta({
+    id: 'EffectivePermissions',
+    examples: [
+      {
+        userId: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a',
+        role: 'viewer' as const,
+        allAccess: false,
+        entries: [
+          {
+            connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+            connectionName: 'Production (AWS eu-west-1)',
+            bucket: 'team-media',
+            prefix: 'projects/',
+            actions: ['list' as const, 'read' as const],
+            via: ['group:Video team'],
+          },
+        ],
+      },
+    ],
+  });
 export type EffectivePermissions = z.infer<typeof EffectivePermissions>;

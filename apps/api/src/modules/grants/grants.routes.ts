@@ -42,6 +42,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Lists grants with their grantee (user or group), connection, bucket, prefix, actions and expiry, optionally filtered by user, group or connection. Admins only.',
         summary: 'Grants, optionally for one user, group or connection',
         querystring: ListGrantsQuery,
         response: { 200: GrantList, ...errors },
@@ -55,6 +57,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          "Gives one user or one group (exactly one) list/read/write/delete on a bucket prefix of a connection, optionally until `expiresAt`. The prefix is normalised and matched on `/` boundaries (`''` is the whole bucket); 404 for an unknown connection, user or group. Admins only; audited as `grant.create`.",
         summary: 'Grant actions on a bucket prefix',
         body: GrantInput,
         response: { 201: GrantView, ...errors },
@@ -69,6 +73,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Changes a grant’s actions and/or expiry; where it applies (grantee, bucket, prefix) is fixed, so make a new grant for that. Takes effect on the next request. Admins only; 404 when unknown; audited as `grant.update` with before and after.',
         summary: "Change a grant's actions or expiry",
         params: Params,
         body: GrantUpdate,
@@ -83,6 +89,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Deletes a grant; access it gave ends with the next request. Admins only; 404 when unknown; audited as `grant.delete`.',
         summary: 'Remove a grant',
         params: Params,
         response: { 204: z.undefined(), ...errors },
@@ -100,6 +108,7 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description: 'Every group with its members’ ids and emails. Admins only.',
         summary: 'Groups with their members',
         response: { 200: GroupList, ...errors },
       },
@@ -112,6 +121,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Creates a group with up to 1000 member user ids; grants can then name the group. 409 when the name exists. Admins only; audited as `group.create`.',
         summary: 'Create a group',
         body: GroupInput,
         response: { 201: GroupView, ...errors },
@@ -126,6 +137,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces the group’s name and its whole member list (members not listed leave the group). Admins only; 404 when unknown; audited as `group.update`.',
         summary: 'Rename a group and set its members',
         params: Params,
         body: GroupInput,
@@ -140,6 +153,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Deletes the group, its memberships and every grant made to it. Admins only; 404 when unknown; audited as `group.delete`.',
         summary: 'Remove a group (its grants go with it)',
         params: Params,
         response: { 204: z.undefined(), ...errors },
@@ -157,6 +172,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The effective permissions of one user: direct and group grants merged per connection, bucket and prefix, expired grants dropped, and actions capped by role (viewers only list and read; admins reach everything). Admins only; 404 for an unknown user.',
         summary: 'What a user can do, after groups, expiry and role',
         params: Params,
         response: { 200: EffectivePermissions, ...errors },
@@ -170,6 +187,8 @@ export function grantsRoutes(app: FastifyInstance, options: { db: Db; clock: () 
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'The caller’s own effective permissions, computed as for the admin view; the web app uses it to show only what the caller may do. Any authenticated user.',
         summary: 'What I can do',
         response: { 200: EffectivePermissions, ...errors },
       },
