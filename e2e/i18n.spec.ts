@@ -1,8 +1,11 @@
 // The German locale: switched on the sign-in page, remembered, <html lang> set, pages and their
-// dates in German, and back to English from the app bar; a German browser starts in German.
-import { expect, test } from '@playwright/test';
+// dates in German, and back to English from the app bar; a German browser starts in German; the
+// working pages (Files, Uploads, Connections, Permissions, Audit, Security) speak German and fit
+// a phone's width in it (German words are longer).
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './a11y-steps.js';
 import { E2E_ADMIN } from './fixtures.js';
+import { signIn } from './session-steps.js';
 
 test('an admin switches to German, works in it, and switches back to English', async ({ page }) => {
   await page.goto('/login');
@@ -59,4 +62,82 @@ test('a browser set to German starts in German', async ({ browser }) => {
   } finally {
     await context.close();
   }
+});
+
+/** A page in German: its address, its heading, and one control that must be German too. */
+const GERMAN_PAGES: { path: string; heading: string; control: (page: Page) => Locator }[] = [
+  {
+    path: '/files',
+    heading: 'Dateien',
+    control: (page) => page.getByRole('button', { name: 'Neuer Ordner' }),
+  },
+  {
+    path: '/uploads',
+    heading: 'Uploads',
+    control: (page) => page.getByRole('button', { name: 'Dateien wählen' }),
+  },
+  {
+    path: '/connections',
+    heading: 'S3-Verbindungen',
+    control: (page) => page.getByRole('button', { name: 'Neue Verbindung' }),
+  },
+  {
+    path: '/permissions',
+    heading: 'Berechtigungen',
+    control: (page) => page.getByRole('button', { name: 'Neue Freigabe' }),
+  },
+  {
+    path: '/audit',
+    heading: 'Audit-Protokoll',
+    control: (page) => page.getByRole('button', { name: 'Kette prüfen' }),
+  },
+  {
+    path: '/security',
+    heading: 'Sicherheit',
+    control: (page) => page.getByRole('tab', { name: 'Sperren & Zulassungslisten' }),
+  },
+];
+
+test('the working pages speak German and fit a phone in it', async ({ browser }) => {
+  const context = await browser.newContext({
+    locale: 'de-DE',
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+    await page.getByLabel('E-Mail').fill(E2E_ADMIN.email);
+    await page.getByLabel('Passwort').fill(E2E_ADMIN.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+
+    for (const german of GERMAN_PAGES) {
+      await page.goto(german.path);
+      await expect(
+        page.getByRole('heading', { level: 1, name: german.heading, exact: true }),
+      ).toBeVisible({ timeout: 30_000 });
+      await expect(german.control(page)).toBeVisible();
+      await expect(page.getByRole('progressbar')).toHaveCount(0);
+      const width = await page.evaluate(() =>
+        Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+      );
+      expect(width, `${german.path} in German is wider than the phone`).toBeLessThanOrEqual(360);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the same pages still read in English by default', async ({ page }) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.goto('/files');
+  await expect(page.getByRole('heading', { level: 1, name: 'Files', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New folder' })).toBeVisible();
+  await page.goto('/security');
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Blocks & allow-lists' })).toBeVisible();
 });
