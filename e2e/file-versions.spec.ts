@@ -55,6 +55,10 @@ test('restores the older version of an object from its details panel', async ({
   const panel = page.getByRole('region', { name: 'Versions' });
   const rows = panel.getByTestId('object-version');
   await expect(rows).toHaveCount(2);
+  await expect(panel.getByRole('heading', { name: 'Versions (2)' })).toBeVisible();
+  // numbered from the oldest: both were written within one second, so their dates look alike
+  await expect(rows.nth(0)).toContainText('#2');
+  await expect(rows.nth(1)).toContainText('#1');
   await expect(rows.nth(0)).toContainText('Latest');
   await expect(rows.nth(0)).toContainText(`${NEW_BYTES.length} B`);
   await expect(rows.nth(1)).toContainText(`${OLD_BYTES.length} B`);
@@ -66,9 +70,14 @@ test('restores the older version of an object from its details panel', async ({
 
   // Only older versions can be restored; the latest has nothing to restore.
   await expect(rows.nth(0).getByRole('button', { name: /^Restore/ })).toHaveCount(0);
-  await rows.nth(1).getByRole('button', { name: /^Restore/ }).click();
-  await expect(panel.getByRole('alert')).toContainText('restored');
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /^Restore version #1 of / })
+    .click();
+  await expect(panel.getByRole('alert')).toContainText('Version #1 of');
+  await expect(panel.getByRole('alert')).toContainText('now the latest version (#3)');
   await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('#3');
   await expect(rows.nth(0)).toContainText('Latest');
   await expect(rows.nth(0)).toContainText(`${OLD_BYTES.length} B`);
   await testInfo.attach('versions-panel-restored', {

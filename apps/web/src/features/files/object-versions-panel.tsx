@@ -1,5 +1,6 @@
 // Versions and delete markers of one object, shown when its bucket keeps versions: download an
 // older version (a short-lived link) or restore it (copied over the latest; needs write).
+// Versions are numbered from the oldest (#1), since several often share a displayed date.
 import {
   Alert,
   Box,
@@ -62,13 +63,17 @@ export function ObjectVersionsPanel({
       setBusy(null);
     }
   };
-  const restore = async (version: ObjectVersion) => {
+  const all = versions.data.versions;
+  const numberOf = (index: number) => all.length - index;
+  const nameOf = (index: number, version: ObjectVersion) =>
+    `#${numberOf(index)} of ${formatDate(version.lastModified)}`;
+  const restore = async (version: ObjectVersion, index: number) => {
     setBusy(version.versionId);
     setNotice(null);
     try {
       await restoreVersion(target, version.versionId);
       setNotice({
-        message: `Version of ${formatDate(version.lastModified)} restored.`,
+        message: `Version ${nameOf(index, version)} restored: its content is now the latest version (#${all.length + 1}).`,
         error: false,
       });
       await versions.reload();
@@ -83,14 +88,20 @@ export function ObjectVersionsPanel({
   return (
     <Box component="section" aria-label="Versions">
       <Typography variant="subtitle2" component="h3">
-        Versions {state === 'suspended' ? '(versioning suspended)' : ''}
+        Versions ({all.length}){state === 'suspended' ? ' · versioning suspended' : ''}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="p">
+        Newest first. Restore copies a version over the latest one; the newer versions stay.
       </Typography>
       <List dense disablePadding>
-        {versions.data.versions.map((version) => (
+        {all.map((version, index) => (
           <ListItem key={version.versionId} disableGutters divider data-testid="object-version">
             <ListItemText
               primary={
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                  <Typography component="span" variant="body2" sx={{ fontWeight: 600 }}>
+                    #{numberOf(index)}
+                  </Typography>
                   <span>{formatDate(version.lastModified)}</span>
                   {version.isLatest && <Chip size="small" label="Latest" color="primary" />}
                   {version.deleteMarker && <Chip size="small" label="Delete marker" />}
@@ -104,7 +115,7 @@ export function ObjectVersionsPanel({
                   size="small"
                   disabled={busy !== null}
                   onClick={() => void download(version)}
-                  aria-label={`Download version ${shortId(version.versionId)} of ${formatDate(version.lastModified)}`}
+                  aria-label={`Download version ${nameOf(index, version)}`}
                 >
                   Download
                 </Button>
@@ -112,10 +123,10 @@ export function ObjectVersionsPanel({
                   <Button
                     size="small"
                     disabled={busy !== null}
-                    onClick={() => void restore(version)}
-                    aria-label={`Restore version ${shortId(version.versionId)} of ${formatDate(version.lastModified)}`}
+                    onClick={() => void restore(version, index)}
+                    aria-label={`Restore version ${nameOf(index, version)}`}
                   >
-                    Restore
+                    {busy === version.versionId ? 'Restoring…' : 'Restore'}
                   </Button>
                 )}
               </Stack>
