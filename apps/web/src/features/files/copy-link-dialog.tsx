@@ -19,13 +19,14 @@ import { DownloadLink, type ObjectRef } from '@s3am/contracts';
 import { api, problemMessage } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { formatDateTime } from '../i18n/intl-format';
+import { Trans, useTranslation } from 'react-i18next';
 
 const LIFETIMES = [
-  { seconds: 15 * 60, label: '15 minutes' },
-  { seconds: 3600, label: '1 hour' },
-  { seconds: 24 * 3600, label: '1 day' },
-  { seconds: 7 * 24 * 3600, label: '7 days' },
-];
+  { seconds: 15 * 60, label: 'files.copyLink.minutes15' },
+  { seconds: 3600, label: 'files.copyLink.hour1' },
+  { seconds: 24 * 3600, label: 'files.copyLink.day1' },
+  { seconds: 7 * 24 * 3600, label: 'files.copyLink.days7' },
+] as const;
 
 let target: ObjectRef | null = null;
 const listeners = new Set<() => void>();
@@ -61,6 +62,7 @@ export function CopyLinkDialogHost() {
     () => target,
   );
   const [seconds, setSeconds] = useState(3600);
+  const { t } = useTranslation();
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
   const close = () => {
@@ -94,25 +96,29 @@ export function CopyLinkDialogHost() {
         else void create();
       })}
     >
-      <DialogTitle>Copy link</DialogTitle>
+      <DialogTitle>{t('files.copyLink.title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-            Anyone with the link can download <strong>{name}</strong> until it expires.
+            <Trans
+              i18nKey="files.copyLink.anyone"
+              values={{ name }}
+              components={{ strong: <strong /> }}
+            />
           </Typography>
           <TextField
             select
-            label="Link works for"
+            label={t('files.copyLink.worksFor')}
             value={seconds}
             onChange={(event) => {
               setSeconds(Number(event.target.value));
               setResult(null);
             }}
-            helperText="Your admin may allow less; the link then expires sooner (shown below)."
+            helperText={t('files.copyLink.worksForHelp')}
           >
             {LIFETIMES.map((lifetime) => (
               <MenuItem key={lifetime.seconds} value={lifetime.seconds}>
-                {lifetime.label}
+                {t(lifetime.label)}
               </MenuItem>
             ))}
           </TextField>
@@ -121,11 +127,11 @@ export function CopyLinkDialogHost() {
             <>
               <Alert severity={result.kind === 'copied' ? 'success' : 'info'} role="status">
                 {result.kind === 'copied'
-                  ? `Link copied. It works until ${formatDateTime(result.expiresAt)}.`
-                  : `This browser does not allow copying here: select the link below and copy it. It works until ${formatDateTime(result.expiresAt)}.`}
+                  ? t('files.copyLink.copied', { when: formatDateTime(result.expiresAt) })
+                  : t('files.copyLink.manual', { when: formatDateTime(result.expiresAt) })}
               </Alert>
               <TextField
-                label="Link"
+                label={t('files.copyLink.link')}
                 value={result.url}
                 slotProps={{ htmlInput: { readOnly: true } }}
                 onFocus={(event) => event.target.select()}
@@ -138,10 +144,12 @@ export function CopyLinkDialogHost() {
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>{result && result.kind !== 'error' ? 'Done' : 'Cancel'}</Button>
+        <Button onClick={close}>
+          {result && result.kind !== 'error' ? t('common.done') : t('common.cancel')}
+        </Button>
         {(!result || result.kind === 'error') && (
           <Button type="submit" variant="contained" loading={busy}>
-            Create and copy link
+            {t('files.copyLink.create')}
           </Button>
         )}
       </DialogActions>

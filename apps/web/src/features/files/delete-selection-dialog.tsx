@@ -20,6 +20,7 @@ import { useApiQuery } from '../common/use-api-query';
 import { deleteFolder, fetchFolderSummary } from './file-operations-api';
 import { deleteObjects, type BucketRef } from './files-api';
 import { FolderJobList } from './folder-job-list';
+import { useTranslation } from 'react-i18next';
 
 export function DeleteSelectionDialog({
   where,
@@ -34,6 +35,7 @@ export function DeleteSelectionDialog({
   onDeleted: () => void;
 }) {
   const open = items.length > 0;
+  const { t } = useTranslation();
   const folders = items.filter((item) => item.endsWith('/'));
   const files = items.filter((item) => !item.endsWith('/'));
   const [jobs, setJobs] = useState<{ label: string; operation: FileOperation }[]>([]);
@@ -89,25 +91,46 @@ export function DeleteSelectionDialog({
 
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
-      <DialogTitle>Delete selection</DialogTitle>
+      <DialogTitle>{t('files.deleteSelection.title')}</DialogTitle>
       <DialogContent>
         {!started && (
           <DialogContentText component="div">
-            {summaries.loading && <CircularProgress size={20} aria-label="Counting" />}
+            {summaries.loading && (
+              <CircularProgress size={20} aria-label={t('files.deleteFolder.counting')} />
+            )}
             {counted && (
               <>
-                Delete {files.length > 0 ? `${files.length} file(s) and ` : ''}
-                {folders.length} folder(s) holding{' '}
-                {counted.every((s) => s.complete) ? '' : 'more than '}
-                {objectsInFolders} object(s), {formatBytes(bytesInFolders)}? This cannot be undone.
+                {t('files.deleteSelection.confirm', {
+                  what:
+                    files.length > 0
+                      ? t('files.deleteSelection.filesAndFolders', {
+                          files: files.length,
+                          folders: folders.length,
+                        })
+                      : t('files.deleteSelection.foldersOnly', { folders: folders.length }),
+                  amount: t(
+                    counted.every((s) => s.complete)
+                      ? 'files.deleteSelection.objects'
+                      : 'files.deleteSelection.moreThanObjects',
+                    { count: objectsInFolders, size: formatBytes(bytesInFolders) },
+                  ),
+                })}
                 <Box
                   component="ul"
                   sx={{ pl: 2, maxHeight: 180, overflow: 'auto', wordBreak: 'break-all' }}
                 >
                   {folders.map((folder, i) => (
                     <li key={folder}>
-                      {folder} — {counted[i]?.complete ? '' : 'more than '}
-                      {counted[i]?.objects ?? 0} object(s), {formatBytes(counted[i]?.bytes ?? 0)}
+                      {folder} —{' '}
+                      {t(
+                        counted[i]?.complete
+                          ? 'files.deleteSelection.objects'
+                          : 'files.deleteSelection.moreThanObjects',
+                        {
+                          count: counted[i]?.objects ?? 0,
+                          size: formatBytes(counted[i]?.bytes ?? 0),
+                        },
+                      )}
                     </li>
                   ))}
                   {files.map((file) => (
@@ -121,17 +144,17 @@ export function DeleteSelectionDialog({
         <FolderJobList jobs={jobs} onFinished={markFinished} />
         {started && !busy && jobs.length === 0 && errors.length === 0 && (
           <Alert severity="success" sx={{ mt: 1 }}>
-            Done.
+            {t('files.deleteSelection.done')}
           </Alert>
         )}
         {(errors.length > 0 || summaries.error) && (
           <Alert severity="error" sx={{ mt: 1 }}>
-            {summaries.error ?? `Not deleted: ${errors.join('; ')}`}
+            {summaries.error ?? t('files.deleteSelection.notDeleted', { list: errors.join('; ') })}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>{started ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={close}>{started ? t('common.close') : t('common.cancel')}</Button>
         {!started && (
           <Button
             color="error"
@@ -139,10 +162,10 @@ export function DeleteSelectionDialog({
             disabled={busy || !counted}
             onClick={() => void confirm()}
           >
-            Delete
+            {t('files.deleteSelection.delete')}
           </Button>
         )}
-        {started && !done && <Button disabled>Deleting…</Button>}
+        {started && !done && <Button disabled>{t('files.deleteFolder.deleting')}</Button>}
       </DialogActions>
     </Dialog>
   );

@@ -18,6 +18,7 @@ import { problemMessage } from '../../api/client';
 import { moveOrCopy } from './file-operations-api';
 import type { BucketRef } from './files-api';
 import { FolderJobList } from './folder-job-list';
+import { useTranslation } from 'react-i18next';
 
 /** The last path segment, with a folder's trailing '/' kept. */
 function baseName(item: string): string {
@@ -43,6 +44,7 @@ export function MoveSelectionDialog({
   onChanged: () => void;
 }) {
   const open = items.length > 0;
+  const { t } = useTranslation();
   const [destination, setDestination] = useState(from);
   const [overwrite, setOverwrite] = useState(false);
   const [shownFor, setShownFor] = useState<string[] | null>(null);
@@ -95,30 +97,35 @@ export function MoveSelectionDialog({
     onClose();
   };
   const done = started && !busy && jobs.every((job) => finished.has(job.operation.id));
-  const verb = copy ? 'Copy' : 'Move';
+  const verb = copy ? t('files.move.copy') : t('files.move.move');
 
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
       <form onSubmit={(e) => void submit(e)}>
         <DialogTitle>
-          {verb} {items.length} selected item(s)
+          {t(copy ? 'files.moveSelection.titleCopy' : 'files.moveSelection.titleMove', {
+            count: items.length,
+          })}
         </DialogTitle>
         <DialogContent>
           {!started && (
             <>
               <DialogContentText>
-                Into which folder of {where.bucket}? Files keep their names; folders move with
-                everything in them.
+                {t('files.moveSelection.intoWhich', { bucket: where.bucket })}
               </DialogContentText>
               <TextField
                 autoFocus
                 fullWidth
                 margin="dense"
-                label="Destination folder"
+                label={t('files.moveSelection.destination')}
                 value={destination}
                 onChange={(e) => setDestination(e.target.value)}
                 helperText={
-                  target ? `For example ${target}${baseName(items[0] ?? '')}` : 'The bucket root'
+                  target
+                    ? t('files.moveSelection.example', {
+                        path: `${target}${baseName(items[0] ?? '')}`,
+                      })
+                    : t('files.moveSelection.bucketRoot')
                 }
                 slotProps={{ htmlInput: { spellCheck: false } }}
               />
@@ -126,30 +133,32 @@ export function MoveSelectionDialog({
                 control={
                   <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
                 }
-                label="Replace files that already exist there"
+                label={t('files.move.overwrite')}
               />
             </>
           )}
           <FolderJobList jobs={jobs} onFinished={markFinished} />
           {started && !busy && jobs.length === 0 && errors.length === 0 && (
             <Alert severity="success" sx={{ mt: 1 }}>
-              Done.
+              {t('files.deleteSelection.done')}
             </Alert>
           )}
           {errors.length > 0 && (
             <Alert severity="error" sx={{ mt: 1 }}>
-              Not {copy ? 'copied' : 'moved'}: {errors.join('; ')}
+              {t(copy ? 'files.moveSelection.notCopied' : 'files.moveSelection.notMoved', {
+                list: errors.join('; '),
+              })}
             </Alert>
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>{started ? 'Close' : 'Cancel'}</Button>
+          <Button onClick={close}>{started ? t('common.close') : t('common.cancel')}</Button>
           {!started && (
             <Button type="submit" variant="contained" disabled={busy || target === from}>
               {verb}
             </Button>
           )}
-          {started && !done && <Button disabled>Working…</Button>}
+          {started && !done && <Button disabled>{t('files.move.working')}</Button>}
         </DialogActions>
       </form>
     </Dialog>
