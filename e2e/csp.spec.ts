@@ -71,7 +71,7 @@ test('no page reports a Content-Security-Policy violation', async ({ page }) => 
     await page.getByRole('textbox', { name: 'New password', exact: true }).fill('qwertyuiop123!');
     await expect(page.getByTestId('password-strength')).toContainText('not accepted yet');
 
-    const docs = await page.goto('/docs/', { waitUntil: 'domcontentloaded' });
+    const docs = await page.goto('/docs', { waitUntil: 'domcontentloaded' });
     expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
     // Swagger UI renders from a 1.5 MB bundle: give a busy machine time.
     await expect(page.getByRole('heading', { name: /S3 Access Manager API/ })).toBeVisible({

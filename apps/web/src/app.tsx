@@ -55,6 +55,14 @@ const router = createBrowserRouter([
       Component: (await import('./features/upload-requests/guest-upload-page')).GuestUploadPage,
     }),
   },
+  // The API reference: public, outside the shell; "Try it out" uses the session when there is one.
+  {
+    path: '/docs',
+    hydrateFallbackElement: <FullPageSpinner />,
+    lazy: async () => ({
+      Component: (await import('./features/api-docs/api-docs-page')).ApiDocsPage,
+    }),
+  },
   {
     element: <RequireAuth />,
     // Shown while a lazily loaded page arrives on the first load of the app.

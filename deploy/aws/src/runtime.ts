@@ -18,14 +18,12 @@ import {
 import type { DeployParams } from './context.js';
 import { LOG_PREFIXES } from './storage.js';
 
-/** Paths the API answers (nginx.conf proxies the same ones); the rest is the SPA. */
+/** Paths the API answers (nginx.conf proxies the same ones); the rest is the SPA, /docs included. */
 export const API_PATHS = [
   '/api/*',
   '/s3/*',
   '/health',
   '/ready',
-  '/docs',
-  '/docs/*',
   '/openapi.json',
 ];
 export const API_HEALTH_CHECK_PATH = '/ready';

@@ -1,6 +1,6 @@
-// OpenAPI 3.1 generated from the zod contracts: JSON at /openapi.json, interactive docs at /docs.
+// OpenAPI 3.1 generated from the zod contracts, served at /openapi.json. The interactive docs at
+// /docs are a page of the web app (features/api-docs), so they can use the signed-in session.
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
@@ -46,7 +46,6 @@ export const openapiPlugin = fp(
       },
       transformObject: (document) => documentProblemResponses(jsonSchemaTransformObject(document)),
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   },
   { name: 'openapi' },

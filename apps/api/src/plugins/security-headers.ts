@@ -1,5 +1,5 @@
 // Security headers on every response (@fastify/helmet): the Content-Security-Policy the SPA and
-// /docs run under, no framing, no MIME sniffing, no referrer, COOP, HSTS on https, and
+// /docs (a page of it) run under, no framing, no MIME sniffing, no referrer, COOP, HSTS on https, and
 // `Cache-Control: no-store` on API answers (tokens, secrets and presigned URLs travel in them).
 // apps/web/nginx.conf sends the same headers; keep the two in step.
 import helmet from '@fastify/helmet';
@@ -15,8 +15,7 @@ export interface SecurityHeadersOptions {
 export type CspDirectives = Record<string, string[]>;
 
 /**
- * The policy of the SPA (and of Swagger UI at /docs, which needs nothing more: it loads its
- * scripts and styles from /docs/static and has no inline script).
+ * The policy of the SPA, Swagger UI at /docs included (a lazily loaded page of it).
  *
  * - script-src 'self': the Vite build emits module scripts only (no inline script in index.html).
  * - style-src 'unsafe-inline': MUI styles through emotion, which inserts <style> elements at run

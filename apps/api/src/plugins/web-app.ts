@@ -21,7 +21,6 @@ export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** Paths the SPA must never shadow: unknown ones there are real 404s. */
 const SERVER_PREFIXES = [
   '/api/',
-  '/docs',
   '/openapi.json',
   '/health',
   '/ready',
