@@ -22,6 +22,7 @@ import { formatDate } from './format';
 import { ObjectPreview } from './object-preview';
 import { ObjectVersionsPanel } from './object-versions-panel';
 import { METADATA_RULES, PairsEditor, TAG_RULES } from './pairs-editor';
+import { useTranslation } from 'react-i18next';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -48,21 +49,38 @@ function DetailsBody({
   onChanged: () => Promise<void>;
 }) {
   const { algorithm, kmsKeyId } = details.encryption;
+  const { t } = useTranslation();
   return (
     <Stack spacing={2}>
-      <Field label="Key" value={details.key} />
-      <Field label="Size" value={`${formatBytes(details.size)} (${details.size} bytes)`} />
-      <Field label="Type" value={details.contentType ?? 'unknown'} />
-      <Field label="Modified" value={formatDate(details.lastModified)} />
-      <Field label="ETag" value={details.etag ?? '—'} />
-      <Field label="Storage class" value={details.storageClass ?? 'STANDARD'} />
+      <Field label={t('files.details.key')} value={details.key} />
       <Field
-        label="Encryption"
-        value={algorithm ? `${algorithm}${kmsKeyId ? ` (key ${kmsKeyId})` : ''}` : 'None reported'}
+        label={t('files.details.size')}
+        value={t('files.details.sizeValue', {
+          size: formatBytes(details.size),
+          bytes: details.size,
+        })}
+      />
+      <Field
+        label={t('files.details.type')}
+        value={details.contentType ?? t('files.details.unknown')}
+      />
+      <Field label={t('files.details.modified')} value={formatDate(details.lastModified)} />
+      <Field label={t('files.details.etag')} value={details.etag ?? '—'} />
+      <Field label={t('files.details.storageClass')} value={details.storageClass ?? 'STANDARD'} />
+      <Field
+        label={t('files.details.encryption')}
+        value={
+          algorithm
+            ? kmsKeyId
+              ? t('files.details.encryptionKey', { algorithm, key: kmsKeyId })
+              : algorithm
+            : t('files.details.noneReported')
+        }
       />
       <Divider />
       <PairsEditor
-        title="Metadata"
+        title={t('files.details.metadata')}
+        noun={t('files.details.metadataNoun')}
         pairs={details.metadata}
         canEdit={canWrite}
         rules={METADATA_RULES}
@@ -72,7 +90,8 @@ function DetailsBody({
         }}
       />
       <PairsEditor
-        title="Tags"
+        title={t('files.details.tags')}
+        noun={t('files.details.tagsNoun')}
         pairs={details.tags}
         canEdit={canWrite}
         rules={TAG_RULES}
@@ -113,6 +132,7 @@ export function ObjectDetailsDrawer({
     [target],
   );
   const name = target?.key.slice(target.key.lastIndexOf('/') + 1) ?? '';
+  const { t } = useTranslation();
   return (
     <Drawer
       anchor="right"
@@ -126,12 +146,12 @@ export function ObjectDetailsDrawer({
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1, wordBreak: 'break-all' }}>
           {name}
         </Typography>
-        <IconButton aria-label="Close details" onClick={onClose}>
+        <IconButton aria-label={t('files.details.close')} onClick={onClose}>
           <CloseOutlined />
         </IconButton>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      {loading && !data && <CircularProgress aria-label="Loading details" />}
+      {loading && !data && <CircularProgress aria-label={t('files.details.loading')} />}
       {data && data.key === target?.key && (
         <>
           {target && <ObjectPreview target={target} />}
@@ -140,12 +160,18 @@ export function ObjectDetailsDrawer({
           )}
           <Stack direction="row" spacing={1} sx={{ mt: 3, flexWrap: 'wrap' }}>
             <Button variant="contained" onClick={() => target && onDownload(target)}>
-              Download
+              {t('files.details.download')}
             </Button>
             {canMove && (
-              <Button onClick={() => target && onMove?.(target, false)}>Rename or move</Button>
+              <Button onClick={() => target && onMove?.(target, false)}>
+                {t('files.details.renameOrMove')}
+              </Button>
             )}
-            {canCopy && <Button onClick={() => target && onMove?.(target, true)}>Copy</Button>}
+            {canCopy && (
+              <Button onClick={() => target && onMove?.(target, true)}>
+                {t('files.details.copy')}
+              </Button>
+            )}
             {target && <ShareFileButton target={target} />}
           </Stack>
         </>

@@ -6,6 +6,8 @@ import type { ObjectRef, PreviewLink } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
 import { fetchPreviewLink } from './file-operations-api';
 import { renderPdfFirstPage } from './pdf-preview';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
 const TEXT_BYTES = 256 * 1024;
 /** Images and PDFs are fetched whole: above this, only a download makes sense. */
@@ -19,7 +21,7 @@ type Loaded =
   | { kind: 'none'; reason: string };
 
 async function load(link: PreviewLink, signal: AbortSignal): Promise<Loaded> {
-  if (link.kind === 'none') return { kind: 'none', reason: 'No preview for this type of file.' };
+  if (link.kind === 'none') return { kind: 'none', reason: i18n.t('files.preview.noPreview') };
   if (link.kind === 'audio' || link.kind === 'video') return { kind: link.kind, url: link.url };
   if (link.kind === 'text') {
     const response = await fetch(link.url, {
@@ -34,9 +36,10 @@ async function load(link: PreviewLink, signal: AbortSignal): Promise<Loaded> {
     };
   }
   if (link.size > MAX_FETCHED_BYTES)
-    return { kind: 'none', reason: 'Too large to preview here: download it instead.' };
+    return { kind: 'none', reason: i18n.t('files.preview.tooLarge') };
   const response = await fetch(link.url, { signal });
-  if (!response.ok) throw new Error(`Storage answered ${response.status}.`);
+  if (!response.ok)
+    throw new Error(i18n.t('files.preview.storageAnswered', { status: response.status }));
   if (link.kind === 'pdf') return { kind: 'pdf', bytes: await response.arrayBuffer() };
   return { kind: 'image', url: URL.createObjectURL(await response.blob()) };
 }
@@ -44,18 +47,19 @@ async function load(link: PreviewLink, signal: AbortSignal): Promise<Loaded> {
 function PdfCanvas({ bytes, name }: { bytes: ArrayBuffer; name: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!canvas.current) return;
     const task = renderPdfFirstPage(bytes, canvas.current, 360);
     task.done.catch((caught: unknown) => setError(String(caught)));
     return task.cancel;
   }, [bytes]);
-  if (error) return <Alert severity="warning">This PDF could not be drawn: {error}</Alert>;
+  if (error) return <Alert severity="warning">{t('files.preview.pdfFailed', { error })}</Alert>;
   return (
     <canvas
       ref={canvas}
       role="img"
-      aria-label={`First page of ${name}`}
+      aria-label={t('files.preview.firstPage', { name })}
       style={{ maxWidth: '100%' }}
     />
   );
@@ -63,6 +67,7 @@ function PdfCanvas({ bytes, name }: { bytes: ArrayBuffer; name: string }) {
 
 export function ObjectPreview({ target }: { target: ObjectRef }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const name = target.key.slice(target.key.lastIndexOf('/') + 1);
   useEffect(() => {
@@ -86,9 +91,9 @@ export function ObjectPreview({ target }: { target: ObjectRef }) {
   }, [target]);
 
   return (
-    <Box component="section" aria-label="Preview" sx={{ mb: 2 }}>
-      {error && <Alert severity="warning">Preview unavailable: {error}</Alert>}
-      {!loaded && !error && <CircularProgress size={24} aria-label="Loading preview" />}
+    <Box component="section" aria-label={t('files.preview.label')} sx={{ mb: 2 }}>
+      {error && <Alert severity="warning">{t('files.preview.unavailable', { error })}</Alert>}
+      {!loaded && !error && <CircularProgress size={24} aria-label={t('files.preview.loading')} />}
       {loaded?.kind === 'image' && (
         <Box
           component="img"
@@ -102,7 +107,7 @@ export function ObjectPreview({ target }: { target: ObjectRef }) {
         <Box
           component="pre"
           tabIndex={0}
-          aria-label={`Text of ${name}`}
+          aria-label={t('files.preview.textOf', { name })}
           sx={{
             maxHeight: 320,
             overflow: 'auto',

@@ -5,6 +5,8 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { problemMessage } from '../../api/client';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
 export interface PairsRules {
   /** Why a name is refused, or null. */
@@ -20,12 +22,15 @@ const rowsOf = (pairs: Record<string, string>): Row[] =>
 
 export function PairsEditor({
   title,
+  noun,
   pairs,
   canEdit,
   rules,
   onSave,
 }: {
   title: string;
+  /** The title inside a sentence ("Edit tags"); lower-case title by default. */
+  noun?: string;
   pairs: Record<string, string>;
   canEdit: boolean;
   rules: PairsRules;
@@ -35,12 +40,14 @@ export function PairsEditor({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const entries = Object.entries(pairs);
-  const single = title.toLowerCase();
+  const single = noun ?? title.toLowerCase();
+  const { t } = useTranslation();
 
   const problems = (rows ?? []).map((row, index, all) => {
     const name = row.name.trim();
-    if (!name) return 'A name is needed';
-    if (all.findIndex((other) => other.name.trim() === name) !== index) return 'Named twice';
+    if (!name) return t('files.pairs.nameNeeded');
+    if (all.findIndex((other) => other.name.trim() === name) !== index)
+      return t('files.pairs.namedTwice');
     return rules.nameProblem(name);
   });
   const tooMany = rules.maxPairs !== undefined && (rows?.length ?? 0) > rules.maxPairs;
@@ -69,13 +76,13 @@ export function PairsEditor({
           </Typography>
           {canEdit && (
             <Button size="small" onClick={() => setRows(rowsOf(pairs))}>
-              Edit {single}
+              {t('files.pairs.edit', { noun: single })}
             </Button>
           )}
         </Stack>
         {entries.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
-            None
+            {t('files.pairs.none')}
           </Typography>
         ) : (
           <Box component="dl" sx={{ m: 0 }}>
@@ -97,7 +104,11 @@ export function PairsEditor({
   const update = (id: number, change: Partial<Row>) =>
     setRows(rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
   return (
-    <Box component="form" aria-label={`Edit ${single}`} onSubmit={(e) => void save(e)}>
+    <Box
+      component="form"
+      aria-label={t('files.pairs.edit', { noun: single })}
+      onSubmit={(e) => void save(e)}
+    >
       <Typography variant="subtitle2" component="h3" gutterBottom>
         {title}
       </Typography>
@@ -106,25 +117,32 @@ export function PairsEditor({
           <Stack key={row.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
               size="small"
-              label="Name"
+              label={t('files.pairs.name')}
               value={row.name}
               onChange={(e) => update(row.id, { name: e.target.value })}
               error={Boolean(problems[index])}
               helperText={problems[index] ?? ' '}
-              slotProps={{ htmlInput: { spellCheck: false, 'aria-label': `Name ${index + 1}` } }}
+              slotProps={{
+                htmlInput: {
+                  spellCheck: false,
+                  'aria-label': t('files.pairs.nameN', { n: index + 1 }),
+                },
+              }}
               sx={{ flex: 1 }}
             />
             <TextField
               size="small"
-              label="Value"
+              label={t('files.pairs.value')}
               value={row.value}
               onChange={(e) => update(row.id, { value: e.target.value })}
               helperText=" "
-              slotProps={{ htmlInput: { 'aria-label': `Value ${index + 1}` } }}
+              slotProps={{ htmlInput: { 'aria-label': t('files.pairs.valueN', { n: index + 1 }) } }}
               sx={{ flex: 1 }}
             />
             <IconButton
-              aria-label={`Remove ${row.name || `row ${index + 1}`}`}
+              aria-label={t('files.pairs.remove', {
+                name: row.name || t('files.pairs.row', { n: index + 1 }),
+              })}
               onClick={() => setRows(rows.filter((other) => other.id !== row.id))}
             >
               <DeleteOutlined fontSize="small" />
@@ -134,7 +152,7 @@ export function PairsEditor({
       </Stack>
       {tooMany && (
         <Alert severity="warning" sx={{ my: 1 }}>
-          At most {rules.maxPairs} {single}.
+          {t('files.pairs.atMost', { max: rules.maxPairs, noun: single })}
         </Alert>
       )}
       {error && (
@@ -148,14 +166,14 @@ export function PairsEditor({
           startIcon={<AddOutlined />}
           onClick={() => setRows([...rows, { id: nextRowId++, name: '', value: '' }])}
         >
-          Add
+          {t('files.pairs.add')}
         </Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button size="small" onClick={() => setRows(null)} disabled={busy}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button size="small" type="submit" variant="contained" disabled={busy}>
-          Save {single}
+          {t('files.pairs.save', { noun: single })}
         </Button>
       </Stack>
     </Box>
@@ -165,11 +183,11 @@ export function PairsEditor({
 /** S3's rules for tag keys (the API checks them again). */
 export const TAG_RULES: PairsRules = {
   maxPairs: 10,
-  nameProblem: (name) => (name.length > 128 ? 'At most 128 characters' : null),
+  nameProblem: (name) => (name.length > 128 ? i18n.t('files.pairs.tagTooLong') : null),
 };
 
 /** Names sent as x-amz-meta-<name>: lower-case letters, digits and dashes. */
 export const METADATA_RULES: PairsRules = {
   nameProblem: (name) =>
-    /^[a-z0-9-]{1,128}$/.test(name) ? null : 'Lower-case letters, digits and dashes',
+    /^[a-z0-9-]{1,128}$/.test(name) ? null : i18n.t('files.pairs.metadataName'),
 };
