@@ -32,10 +32,10 @@ export function UploadHistory({ version }: { version: number }) {
           onChange={(_event, value: Filter | null) => value && setFilter(value)}
           aria-label={t('uploads.history.show')}
         >
-          <ToggleButton value="all">{t('uploads.history.all')}</ToggleButton>
-          <ToggleButton value="completed">{t('uploads.history.completed')}</ToggleButton>
-          <ToggleButton value="failed">{t('uploads.history.failed')}</ToggleButton>
-          <ToggleButton value="aborted">{t('uploads.history.aborted')}</ToggleButton>
+          <ToggleButton value="all">{t('uploads.history.filterAll')}</ToggleButton>
+          <ToggleButton value="completed">{t('uploads.history.filterCompleted')}</ToggleButton>
+          <ToggleButton value="failed">{t('uploads.history.filterFailed')}</ToggleButton>
+          <ToggleButton value="aborted">{t('uploads.history.filterAborted')}</ToggleButton>
         </ToggleButtonGroup>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}

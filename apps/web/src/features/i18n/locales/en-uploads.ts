@@ -86,6 +86,11 @@ export const uploadsEn = {
     failed: 'Failed',
     aborted: 'Aborted',
     inProgress: 'In progress',
+    // The filter buttons: short, four of them share a phone's width.
+    filterAll: 'All',
+    filterCompleted: 'Completed',
+    filterFailed: 'Failed',
+    filterAborted: 'Aborted',
     none: 'No uploads yet.',
     label: 'Upload history',
     file: 'File',
