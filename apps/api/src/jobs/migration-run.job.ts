@@ -1,6 +1,7 @@
-// Migration jobs on pg-boss. Every process that runs the queue also runs a dispatcher: once a
-// second it files a pg-boss job for each running migration nobody holds (just started, resumed,
-// or left by a worker that died — its lease ran out), and pg-boss hands that job to one process.
+// Migration jobs on pg-boss. Every process that runs the queue also runs a dispatcher: four times a
+// second (so a new or resumed job starts at once; the query is one indexed UPDATE) it files a
+// pg-boss job for each running migration nobody holds (just started, resumed, or left by a worker
+// that died — its lease ran out), and pg-boss hands that job to one process.
 import type { JobQueue } from './job-queue.js';
 import { activeRuns, RUNNER_ID, type EngineDeps } from '../modules/migrations/migration-engine.js';
 import { runMigration } from '../modules/migrations/migration-runner.js';
@@ -47,7 +48,7 @@ export async function startMigrationJobs(
   await dispatch();
   const timer = setInterval(() => {
     if (!stopped) void dispatch();
-  }, options.dispatchEveryMs ?? 1000);
+  }, options.dispatchEveryMs ?? 250);
   return {
     stop: async () => {
       stopped = true;

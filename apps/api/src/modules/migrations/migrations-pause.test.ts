@@ -145,7 +145,7 @@ it('pause stops new copies at once; resume completes with every object written e
   const paused = await waitForMigration(ctx, token, id, (view) => view.state === 'paused');
   expect(paused.counts.inFlight).toBe(0);
   expect(paused.counts.copied.objects).toBe(writesPaused);
-  // Nothing moves while paused, through a few dispatcher rounds (one a second).
+  // Nothing moves while paused, through several dispatcher rounds (four a second).
   const watchUntil = Date.now() + 2500;
   while (Date.now() < watchUntil) {
     const view = await waitForMigration(ctx, token, id, () => true);
