@@ -2,15 +2,30 @@
 import { z } from 'zod';
 import { BucketName } from './bucket-name.js';
 
+const where = { connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab', bucket: 'team-media' };
+
 export const FileLocation = z.object({
   connectionId: z.uuid(),
   connectionName: z.string(),
   bucket: z.string(),
   prefix: z.string(),
 });
-export const FileLocations = z
-  .object({ items: z.array(FileLocation) })
-  .meta({ id: 'FileLocations' });
+export const FileLocations = z.object({ items: z.array(FileLocation) }).meta({
+  id: 'FileLocations',
+  examples: [
+    {
+      items: [
+        { ...where, connectionName: 'Production (AWS eu-west-1)', prefix: 'projects/' },
+        {
+          ...where,
+          connectionName: 'Production (AWS eu-west-1)',
+          bucket: 'team-archive',
+          prefix: '',
+        },
+      ],
+    },
+  ],
+});
 export type FileLocation = z.infer<typeof FileLocation>;
 
 export const FileLocationsQuery = z.object({
@@ -48,7 +63,26 @@ export const FileListing = z
     ),
     nextContinuationToken: z.string().nullable(),
   })
-  .meta({ id: 'FileListing' });
+  .meta({
+    id: 'FileListing',
+    examples: [
+      {
+        prefix: 'projects/launch/',
+        folders: [{ prefix: 'projects/launch/drafts/', name: 'drafts' }],
+        objects: [
+          {
+            key: 'projects/launch/video-final.mp4',
+            name: 'video-final.mp4',
+            size: 1_073_741_824,
+            lastModified: '2026-03-02T16:05:00.000Z',
+            etag: '"9b2cf535f27731c974343645a3985328-128"',
+            storageClass: 'STANDARD',
+          },
+        ],
+        nextContinuationToken: null,
+      },
+    ],
+  });
 export type FileListing = z.infer<typeof FileListing>;
 
 export const ObjectRef = z.object({
@@ -67,6 +101,8 @@ export const DownloadLinkRequest = ObjectRef.extend({
     .max(7 * 24 * 3600)
     .optional()
     .describe('Lifetime of the link; capped at the maximum the admin set (the default)'),
+}).meta({
+  examples: [{ ...where, key: 'projects/launch/video-final.mp4', expiresInSeconds: 3600 }],
 });
 export type DownloadLinkRequest = z.infer<typeof DownloadLinkRequest>;
 
@@ -82,21 +118,52 @@ export const ObjectDetails = z
     tags: z.record(z.string(), z.string()),
     encryption: z.object({ algorithm: z.string().nullable(), kmsKeyId: z.string().nullable() }),
   })
-  .meta({ id: 'ObjectDetails' });
+  .meta({
+    id: 'ObjectDetails',
+    examples: [
+      {
+        key: 'projects/launch/video-final.mp4',
+        size: 1_073_741_824,
+        contentType: 'video/mp4',
+        lastModified: '2026-03-02T16:05:00.000Z',
+        etag: '"9b2cf535f27731c974343645a3985328-128"',
+        storageClass: 'STANDARD',
+        metadata: { project: 'launch', camera: 'a' },
+        tags: { status: 'final' },
+        encryption: { algorithm: 'AES256', kmsKeyId: null },
+      },
+    ],
+  });
 export type ObjectDetails = z.infer<typeof ObjectDetails>;
 
-export const DownloadLink = z
-  .object({ url: z.string(), expiresAt: z.iso.datetime() })
-  .meta({ id: 'DownloadLink' });
-
-export const DeleteObjectsRequest = z.object({
-  connectionId: z.uuid(),
-  bucket: BucketName,
-  keys: z.array(z.string().min(1).max(1024)).min(1).max(1000),
+export const DownloadLink = z.object({ url: z.string(), expiresAt: z.iso.datetime() }).meta({
+  id: 'DownloadLink',
+  examples: [
+    {
+      url: 'https://team-media.s3.eu-west-1.amazonaws.com/projects/launch/video-final.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=…',
+      expiresAt: '2026-03-02T17:05:00.000Z',
+    },
+  ],
 });
+
+export const DeleteObjectsRequest = z
+  .object({
+    connectionId: z.uuid(),
+    bucket: BucketName,
+    keys: z.array(z.string().min(1).max(1024)).min(1).max(1000),
+  })
+  .meta({ examples: [{ ...where, keys: ['old/report-2024.pdf', 'old/report-2025.pdf'] }] });
 export const DeleteObjectsResult = z
   .object({
     deleted: z.array(z.string()),
     errors: z.array(z.object({ key: z.string(), message: z.string() })),
   })
-  .meta({ id: 'DeleteObjectsResult' });
+  .meta({
+    id: 'DeleteObjectsResult',
+    examples: [
+      {
+        deleted: ['old/report-2024.pdf'],
+        errors: [{ key: 'old/report-2025.pdf', message: 'Access Denied' }],
+      },
+    ],
+  });

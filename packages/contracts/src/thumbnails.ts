@@ -16,7 +16,16 @@ export const ThumbnailUrlsRequest = z
       .max(MAX_THUMBNAIL_KEYS)
       .describe('Object keys (needs read on each); names that are not raster images are skipped'),
   })
-  .meta({ id: 'ThumbnailUrlsRequest' });
+  .meta({
+    id: 'ThumbnailUrlsRequest',
+    examples: [
+      {
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        keys: ['photos/beach.jpg', 'photos/notes.txt'],
+      },
+    ],
+  });
 export type ThumbnailUrlsRequest = z.infer<typeof ThumbnailUrlsRequest>;
 
 export const ThumbnailUrls = z
@@ -30,5 +39,19 @@ export const ThumbnailUrls = z
     ),
     skipped: z.array(z.string()).describe('Keys whose names are no raster image (png, jpeg, ...)'),
   })
-  .meta({ id: 'ThumbnailUrls' });
+  .meta({
+    id: 'ThumbnailUrls',
+    examples: [
+      {
+        expiresAt: '2026-03-02T16:15:00.000Z',
+        items: [
+          {
+            key: 'photos/beach.jpg',
+            url: 'https://team-media.s3.eu-west-1.amazonaws.com/photos/beach.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=…',
+          },
+        ],
+        skipped: ['photos/notes.txt'],
+      },
+    ],
+  });
 export type ThumbnailUrls = z.infer<typeof ThumbnailUrls>;

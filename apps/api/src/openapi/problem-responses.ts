@@ -67,9 +67,17 @@ export function documentProblemResponses<T extends object>(document: T): T {
   for (const methods of Object.values(paths ?? {}))
     for (const operation of Object.values(methods ?? {})) {
       const responses = (operation.responses ??= {});
+      let declaresProblems = false;
       for (const [status, response] of Object.entries(responses))
-        if (isProblem(response)) responses[status] = problemResponse(status);
+        if (isProblem(response)) {
+          responses[status] = problemResponse(status);
+          declaresProblems = true;
+        }
       for (const status of EVERY_ROUTE) responses[status] ??= problemResponse(status);
+      // Routes that declare errors reach the database: an outage answers 503 there.
+      if (declaresProblems) responses['503'] ??= problemResponse('503');
+      // Routes that call S3 (they declare 502) can also see it time out.
+      if (responses['502']) responses['504'] ??= problemResponse('504');
     }
   return document;
 }

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AuditExportQuery,
   AuditPage,
@@ -59,6 +60,8 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
       ...adminOnly,
       schema: {
         tags: ['audit'],
+        description:
+          'Searches the append-only audit log by actor (id or email), action or action prefix (`auth.`), outcome, time range and free text, newest first, in keyset pages of up to 500 (`before` = `nextCursor`). Admins only; read-only.',
         summary: 'Audit events, newest first',
         security,
         querystring: AuditQuery,
@@ -74,9 +77,33 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
       ...adminOnly,
       schema: {
         tags: ['audit'],
+        description:
+          'Streams every event matching the same filters (no paging), oldest first, as NDJSON (default) or CSV with a download file name. Admins only; the export itself is audited as `audit.export`.',
         summary: 'Export matching events (oldest first) as CSV or NDJSON',
         security,
         querystring: AuditExportQuery,
+        response: {
+          200: {
+            description: 'The events, one per line (NDJSON) or one per row after a header (CSV)',
+            content: {
+              'application/x-ndjson': {
+                schema: z.string().meta({
+                  examples: [
+                    '{"seq":"1042","at":"2026-03-02T09:15:00.000Z","actorId":"3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c","actorEmail":"ana@example.com","action":"files.delete","targetType":"object","targetId":"team-media/old/report.pdf","outcome":"success","ip":"203.0.113.24","userAgent":"Mozilla/5.0","requestId":"req-7f3a","details":{},"prevHash":"9c1e…","hash":"4b7d…"}\n',
+                  ],
+                }),
+              },
+              'text/csv': {
+                schema: z.string().meta({
+                  examples: [
+                    `${CSV_COLUMNS.join(',')}\n1042,2026-03-02T09:15:00.000Z,3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c,ana@example.com,files.delete,object,team-media/old/report.pdf,success,203.0.113.24,Mozilla/5.0,req-7f3a,{},9c1e…,4b7d…\n`,
+                  ],
+                }),
+              },
+            },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -96,14 +123,16 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
         'content-disposition',
         `attachment; filename="audit-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
       );
+      // Streams: the 200 schema documents the text they produce; Fastify sends streams unserialized.
+      const asText = (stream: Readable) => stream as unknown as string;
       if (format === 'csv') {
         const csv = csvWriter(CSV_COLUMNS);
         events.map(toCsvRecord).pipe(csv);
-        return reply.type('text/csv; charset=utf-8').send(csv);
+        return reply.type('text/csv; charset=utf-8').send(asText(csv));
       }
       return reply
         .type('application/x-ndjson')
-        .send(events.map((event: AuditEventView) => `${JSON.stringify(event)}\n`));
+        .send(asText(events.map((event: AuditEventView) => `${JSON.stringify(event)}\n`)));
     },
   );
 
@@ -113,6 +142,8 @@ export function auditRoutes(app: FastifyInstance, options: { db: Db }): void {
       ...adminOnly,
       schema: {
         tags: ['audit'],
+        description:
+          'Recomputes each event’s SHA-256 chain hash from the start and reports how many verified and the first broken link (changed event or changed link), so tampering with stored rows is detectable. Admins only; audited as `audit.verify`.',
         summary: 'Walk the hash chain and report the first broken link',
         security,
         response: { 200: AuditVerifyResult, ...errors },

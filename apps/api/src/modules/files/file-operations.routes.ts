@@ -61,6 +61,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Counts the objects and bytes under a prefix (ListObjectsV2, all pages), shown before a folder delete or move so the person knows what they are about to change. Needs `list` on the prefix; read-only.',
         summary: 'How many objects and bytes a folder holds (shown before a delete or move)',
         querystring: FolderRef,
         response: { 200: FolderSummary, ...errors },
@@ -74,6 +76,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Queues a background operation that deletes every object under the prefix and answers 202 with it; poll `GET /api/files/operations/{id}` for progress. Needs `list` and `delete` on the prefix; audited as `files.delete_folder`.',
         summary: 'Delete a folder and everything in it (a queued operation; needs list + delete)',
         body: FolderRef,
         response: { 202: FileOperation, ...errors },
@@ -97,6 +101,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'State, counts and errors of a queued folder operation. Only the person who started it, or an admin, sees it (404 otherwise).',
         summary: 'Progress of a folder move, copy or delete I started',
         params: FileOperationParams,
         response: { 200: FileOperation, ...errors },
@@ -110,6 +116,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Replaces all tags of one object (at most 10, S3’s limit) with PutObjectTagging and returns them as stored. Needs `write` on the key; audited as `files.tags`.',
         summary: "Replace an object's tags (needs write)",
         body: PutTagsRequest,
         response: { 200: PutTagsResult, ...errors },
@@ -123,6 +131,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Replaces all user metadata (x-amz-meta-*) of one object by copying it onto itself, keeping content type and other system headers, and returns the metadata as stored. Needs `write` on the key; audited as `files.metadata`.',
         summary:
           "Replace an object's user metadata (copied in place; content type kept; needs write)",
         body: PutMetadataRequest,
@@ -137,6 +147,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Lists the versions and delete markers of one key (newest first) together with the bucket’s versioning state (`unsupported` when the storage cannot list versions). Needs `read`; audited as `files.versions`.',
         summary: 'Versions and delete markers of an object (needs read)',
         querystring: VersionsQuery,
         response: { 200: ObjectVersions, ...errors },
@@ -150,6 +162,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       ...signedIn,
       schema: {
         ...schema,
+        description:
+          'Copies an older version over the key, so it becomes the current version again; history is kept. Needs `read` and `write` on the key; audited as `files.restore_version`.',
         summary: 'Make an older version the latest again (copied over it; needs read + write)',
         body: RestoreVersionRequest,
         response: { 200: RestoreVersionResult, ...errors },
@@ -164,6 +178,8 @@ export function fileOperationsRoutes(app: FastifyInstance, deps: FileOpsDeps): v
       config: { tokenScope: 'read' },
       schema: {
         ...schema,
+        description:
+          'Signs an inline GET (optionally of an older version) for the preview pane, valid for the short preview lifetime, and returns the content type so the client can choose a viewer. Needs `read`; audited as `files.preview_link`.',
         summary: 'A short-lived presigned GET for a preview (or an older version), with its type',
         body: PreviewUrlRequest,
         response: { 200: PreviewLink, ...errors },

@@ -29,6 +29,8 @@ export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Every quota that counts the caller’s uploads (their own and their groups’), with measured usage and the tightest room left in bytes and objects; with `connectionId`/`bucket`/`key` only quotas counting that place. Any authenticated user; the web app checks it before uploading.',
         summary:
           "The quotas that apply to me (mine and my groups'), optionally only those counting one place, and the room left",
         querystring: MyQuotaQuery,
@@ -46,6 +48,7 @@ export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
         schema: {
           ...schema,
           summary: `Set a ${subject}'s quota on the bytes and files under its granted prefixes (both null = none)`,
+          description: `Sets or replaces the limits on bytes and objects stored under the ${subject}'s granted prefixes; both null removes the quota. Uploads that would go over a limit are then refused with 403 \`QUOTA_EXCEEDED\`. Admins only; 404 for an unknown ${subject}; audited as \`quota.set\` or \`quota.remove\`.`,
           params: QuotaSubjectParams,
           body: QuotaInput,
           response: { 200: QuotaView, ...errors },
@@ -60,6 +63,8 @@ export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Measured usage (bytes and objects under each subject’s granted prefixes) and limits for every user and group, with when it was measured. Admins only; read-only, served from the last measurement.',
         summary:
           "Every user's and group's measured usage under their granted prefixes, with limits",
         response: { 200: UsageReport, ...errors },
@@ -74,6 +79,8 @@ export function quotasRoutes(app: FastifyInstance, deps: MeasureDeps): void {
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Lists every prefix a quota counts on S3 now (ListObjectsV2) and stores the totals; a prefix that cannot be listed keeps its last measurement and is counted in `failed`. Can take long on big buckets. Admins only; audited as `quota.measure`.',
         summary: 'Measure usage now (ListObjectsV2 under every prefix a quota counts)',
         response: { 200: MeasureReport, ...errors },
       },
