@@ -20,11 +20,13 @@ import { api, problemMessage } from '../../api/client';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
+import { useTranslation } from 'react-i18next';
 
 const GLOBAL = 'global';
 
 export function AllowListPanel() {
   const [cidr, setCidr] = useState('');
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState(GLOBAL);
   const problem = useFormProblem();
@@ -40,7 +42,7 @@ export function AllowListPanel() {
   );
   const emailOf = (userId: string | null) =>
     userId === null
-      ? 'Everyone (global)'
+      ? t('security.allow.everyone')
       : (users.data?.find((user) => user.id === userId)?.email ?? userId);
 
   const add = async () => {
@@ -71,11 +73,10 @@ export function AllowListPanel() {
   return (
     <Stack spacing={2}>
       <Typography variant="h6" component="h2">
-        Allow-lists
+        {t('security.allow.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        With a global list, only its ranges may use the API; a user with their own list may sign in
-        and use tokens only from those ranges.
+        {t('security.allow.body')}
       </Typography>
       {(entries.error ?? actionError) && (
         <Alert severity="error">{entries.error ?? actionError}</Alert>
@@ -95,13 +96,13 @@ export function AllowListPanel() {
         <TextField
           select
           size="small"
-          label="List"
+          label={t('security.allow.list')}
           value={owner}
           onChange={(event) => setOwner(event.target.value)}
           sx={{ minWidth: 220 }}
           {...problem.fieldProps('userId')}
         >
-          <MenuItem value={GLOBAL}>Everyone (global)</MenuItem>
+          <MenuItem value={GLOBAL}>{t('security.allow.everyone')}</MenuItem>
           {(users.data ?? []).map((user) => (
             <MenuItem key={user.id} value={user.id}>
               {user.email}
@@ -110,7 +111,7 @@ export function AllowListPanel() {
         </TextField>
         <TextField
           size="small"
-          label="CIDR range"
+          label={t('security.allow.cidr')}
           placeholder="10.0.0.0/8"
           value={cidr}
           onChange={(event) => setCidr(event.target.value)}
@@ -118,22 +119,22 @@ export function AllowListPanel() {
         />
         <TextField
           size="small"
-          label="Note"
+          label={t('security.allow.note')}
           value={note}
           onChange={(event) => setNote(event.target.value)}
           {...problem.fieldProps('note')}
         />
         <Button type="submit" variant="outlined" disabled={!cidr.trim()}>
-          Allow
+          {t('security.allow.allow')}
         </Button>
       </Stack>
-      <TableContainer tabIndex={0} aria-label="Allow-lists (scrolls sideways)">
-        <Table size="small" aria-label="Allow-lists">
+      <TableContainer tabIndex={0} aria-label={t('security.allow.scrollable')}>
+        <Table size="small" aria-label={t('security.allow.title')}>
           <TableHead>
             <TableRow>
-              <TableCell>List</TableCell>
-              <TableCell>Range</TableCell>
-              <TableCell>Note</TableCell>
+              <TableCell>{t('security.allow.list')}</TableCell>
+              <TableCell>{t('security.allow.range')}</TableCell>
+              <TableCell>{t('security.allow.note')}</TableCell>
               <TableCell align="right" />
             </TableRow>
           </TableHead>
@@ -147,10 +148,10 @@ export function AllowListPanel() {
                   <AsyncButton
                     size="small"
                     color="error"
-                    aria-label={`Remove ${entry.cidr} from the allow-list`}
+                    aria-label={t('security.allow.removeFrom', { cidr: entry.cidr })}
                     onClick={() => remove(entry.id)}
                   >
-                    Remove
+                    {t('security.allow.remove')}
                   </AsyncButton>
                 </TableCell>
               </TableRow>
@@ -159,7 +160,7 @@ export function AllowListPanel() {
         </Table>
       </TableContainer>
       {!entries.loading && entries.data?.length === 0 && (
-        <Typography color="text.secondary">No allow-list: every address may connect.</Typography>
+        <Typography color="text.secondary">{t('security.allow.none')}</Typography>
       )}
     </Stack>
   );

@@ -25,6 +25,7 @@ import { useFormProblem } from '../common/use-form-problem';
 import { BuiltInRules } from './built-in-rules';
 import { CustomRuleDialog } from './custom-rule-dialog';
 import { SEVERITY_COLOR } from './security-display';
+import { useTranslation } from 'react-i18next';
 
 const BUILT_IN_FIELDS = [
   'builtIn.failedRequests.threshold',
@@ -54,6 +55,7 @@ const CUSTOM_FIELDS = [
 ];
 
 export function RulesTab() {
+  const { t } = useTranslation();
   const { data, error } = useApiQuery(
     async () => SecurityRules.parse((await api.get('/api/security/rules')).data),
     [],
@@ -116,10 +118,10 @@ export function RulesTab() {
   return (
     <Stack spacing={3}>
       <Typography variant="h6" component="h2">
-        Built-in detectors
+        {t('security.rules.builtIn')}
       </Typography>
       {builtInProblem.message && <Alert severity="error">{builtInProblem.message}</Alert>}
-      {savedBuiltIn && <Alert severity="success">Saved. Every API instance uses it now.</Alert>}
+      {savedBuiltIn && <Alert severity="success">{t('security.rules.saved')}</Alert>}
       <BuiltInRules
         value={builtIn}
         onChange={(next) => {
@@ -130,12 +132,12 @@ export function RulesTab() {
       />
       <div>
         <AsyncButton variant="contained" onClick={saveBuiltIn}>
-          Save detectors
+          {t('security.rules.saveDetectors')}
         </AsyncButton>
       </div>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Custom rules
+          {t('security.rules.custom')}
         </Typography>
         <Button
           variant="outlined"
@@ -145,19 +147,19 @@ export function RulesTab() {
             setEditing({ rule: null, index: stored.custom.length });
           }}
         >
-          Add a rule
+          {t('security.rules.add')}
         </Button>
       </Stack>
       {listError && <Alert severity="error">{listError}</Alert>}
-      <TableContainer tabIndex={0} aria-label="Custom rules (scrolls sideways)">
-        <Table size="small" aria-label="Custom rules">
+      <TableContainer tabIndex={0} aria-label={t('security.rules.scrollable')}>
+        <Table size="small" aria-label={t('security.rules.custom')}>
           <TableHead>
             <TableRow>
-              <TableCell>On</TableCell>
-              <TableCell>Name</TableCell>
-              <TableCell>When</TableCell>
-              <TableCell>Severity</TableCell>
-              <TableCell>Action</TableCell>
+              <TableCell>{t('security.rules.on')}</TableCell>
+              <TableCell>{t('security.rules.name')}</TableCell>
+              <TableCell>{t('security.rules.when')}</TableCell>
+              <TableCell>{t('security.rules.severity')}</TableCell>
+              <TableCell>{t('security.rules.action')}</TableCell>
               <TableCell align="right" />
             </TableRow>
           </TableHead>
@@ -168,7 +170,9 @@ export function RulesTab() {
                   <Switch
                     size="small"
                     checked={rule.enabled}
-                    slotProps={{ input: { 'aria-label': `Rule ${rule.name} on` } }}
+                    slotProps={{
+                      input: { 'aria-label': t('security.rules.ruleOn', { name: rule.name }) },
+                    }}
                     onChange={(event) =>
                       void changeList(
                         stored.custom.map((item, at) =>
@@ -185,9 +189,19 @@ export function RulesTab() {
                   </Typography>
                 </TableCell>
                 <TableCell>
-                  {rule.aggregate === 'count' ? 'count' : 'bytes'} of {rule.filter.kinds.join(', ')}{' '}
-                  per {rule.groupBy === 'ip' ? 'address' : 'user'} above {rule.threshold} in{' '}
-                  {rule.windowSeconds} s
+                  {t('security.rules.sentence', {
+                    aggregate:
+                      rule.aggregate === 'count'
+                        ? t('security.rules.count')
+                        : t('security.rules.bytes'),
+                    kinds: rule.filter.kinds.join(', '),
+                    per:
+                      rule.groupBy === 'ip'
+                        ? t('security.rules.address')
+                        : t('security.rules.user'),
+                    threshold: rule.threshold,
+                    seconds: rule.windowSeconds,
+                  })}
                 </TableCell>
                 <TableCell>
                   <Chip size="small" color={SEVERITY_COLOR[rule.severity]} label={rule.severity} />
@@ -201,14 +215,14 @@ export function RulesTab() {
                       setEditing({ rule, index });
                     }}
                   >
-                    Edit
+                    {t('security.rules.edit')}
                   </Button>
                   <AsyncButton
                     size="small"
                     color="error"
                     onClick={() => changeList(stored.custom.filter((_, at) => at !== index))}
                   >
-                    Delete
+                    {t('security.rules.delete')}
                   </AsyncButton>
                 </TableCell>
               </TableRow>
@@ -217,7 +231,7 @@ export function RulesTab() {
         </Table>
       </TableContainer>
       {stored.custom.length === 0 && (
-        <Typography color="text.secondary">No custom rules yet.</Typography>
+        <Typography color="text.secondary">{t('security.rules.none')}</Typography>
       )}
       <CustomRuleDialog
         rule={editing?.rule}

@@ -17,6 +17,7 @@ import { AsyncButton } from '../common/async-button';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
+import { useTranslation } from 'react-i18next';
 
 const MiB = 1024 * 1024;
 const FIELDS = ['maxFileSizeBytes', 'allowedExtensions', 'allowedContentTypes'] as const;
@@ -56,6 +57,7 @@ function Overridable(props: {
   onChange: (value: string | null) => void;
 }) {
   const { label, value, fallback, helper, error, onChange } = props;
+  const { t } = useTranslation();
   return (
     <Stack spacing={0.5}>
       <FormControlLabel
@@ -65,7 +67,7 @@ function Overridable(props: {
             onChange={(event) => onChange(event.target.checked ? null : fallback)}
           />
         }
-        label={`${label}: use the server default`}
+        label={t('security.policy.useDefault', { label })}
       />
       <TextField
         size="small"
@@ -81,6 +83,7 @@ function Overridable(props: {
 }
 
 export function UploadPolicyTab() {
+  const { t } = useTranslation();
   const { data, error, reload } = useApiQuery(
     async () => UploadPolicyView.parse((await api.get('/api/security/upload-policy')).data),
     [],
@@ -121,35 +124,37 @@ export function UploadPolicyTab() {
   return (
     <Stack spacing={2} sx={{ maxWidth: 640 }}>
       {problem.message && <Alert severity="error">{problem.message}</Alert>}
-      {saved && <Alert severity="success">Saved. Every API instance uses it now.</Alert>}
+      {saved && <Alert severity="success">{t('security.rules.saved')}</Alert>}
       <Overridable
-        label="Largest file (MiB)"
+        label={t('security.policy.largest')}
         value={draft.maxMiB}
         fallback={String(defaults.maxFileSizeBytes / MiB)}
-        helper={`Server default ${formatBytes(defaults.maxFileSizeBytes)}; never above it.`}
+        helper={t('security.policy.largestHelp', { size: formatBytes(defaults.maxFileSizeBytes) })}
         error={problem.fieldError('maxFileSizeBytes')}
         onChange={(maxMiB) => change({ maxMiB })}
       />
       <Overridable
-        label="Allowed extensions"
+        label={t('security.policy.extensions')}
         value={draft.extensions}
         fallback={defaults.allowedExtensions.join(', ')}
-        helper="Comma-separated, e.g. .pdf, .png; empty allows any."
+        helper={t('security.policy.extensionsHelp')}
         error={problem.fieldError('allowedExtensions')}
         onChange={(extensions) => change({ extensions })}
       />
       <Overridable
-        label="Allowed content types"
+        label={t('security.policy.contentTypes')}
         value={draft.contentTypes}
         fallback={defaults.allowedContentTypes.join(', ')}
-        helper="Comma-separated, e.g. image/*, application/pdf; empty allows any."
+        helper={t('security.policy.contentTypesHelp')}
         error={problem.fieldError('allowedContentTypes')}
         onChange={(contentTypes) => change({ contentTypes })}
       />
       <Typography variant="body2" color="text.secondary">
-        In force: files up to {formatBytes(data.effective.maxFileSizeBytes)}; extensions{' '}
-        {data.effective.allowedExtensions.join(', ') || 'any'}; content types{' '}
-        {data.effective.allowedContentTypes.join(', ') || 'any'}.
+        {t('security.policy.inForce', {
+          size: formatBytes(data.effective.maxFileSizeBytes),
+          extensions: data.effective.allowedExtensions.join(', ') || t('security.policy.any'),
+          contentTypes: data.effective.allowedContentTypes.join(', ') || t('security.policy.any'),
+        })}
       </Typography>
       <FormControlLabel
         control={
@@ -158,7 +163,7 @@ export function UploadPolicyTab() {
             onChange={(event) => change({ requireTotpForAdmins: event.target.checked })}
           />
         }
-        label="Require 2FA for admins"
+        label={t('security.policy.totpAdmins')}
       />
       <FormControlLabel
         control={
@@ -167,11 +172,11 @@ export function UploadPolicyTab() {
             onChange={(event) => change({ requireTotpForEveryone: event.target.checked })}
           />
         }
-        label="Require 2FA for everyone"
+        label={t('security.policy.totpEveryone')}
       />
       <div>
         <AsyncButton variant="contained" onClick={save}>
-          Save policy
+          {t('security.policy.save')}
         </AsyncButton>
       </div>
     </Stack>

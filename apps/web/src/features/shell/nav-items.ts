@@ -34,7 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
     ready: true,
     roles: ['admin', 'uploader'],
   },
-  { label: 'Shared links', path: '/links', icon: LinkOutlined, ready: true },
+  { label: 'Shared links', key: 'sharedLinks', path: '/links', icon: LinkOutlined, ready: true },
   {
     label: 'Connections',
     key: 'connections',
@@ -77,6 +77,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     label: 'Security',
+    key: 'security',
     path: '/security',
     icon: SecurityOutlined,
     ready: true,

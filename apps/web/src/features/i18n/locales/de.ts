@@ -33,6 +33,8 @@ export const de: Dictionary = {
       users: 'Benutzer',
       audit: 'Protokoll',
       migrations: 'Migrationen',
+      sharedLinks: 'Geteilte Links',
+      security: 'Sicherheit',
     },
     accountMenu: 'Kontomenü',
     apiDocs: 'API-Dokumentation',

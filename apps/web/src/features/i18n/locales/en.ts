@@ -33,6 +33,8 @@ export const en = {
       users: 'Users',
       audit: 'Audit',
       migrations: 'Migrations',
+      sharedLinks: 'Shared links',
+      security: 'Security',
     },
     accountMenu: 'Account menu',
     apiDocs: 'API docs',
