@@ -23,6 +23,7 @@ import type { ConnectionView, GrantAction, GroupView } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { createGrant, type UserOption } from './permissions-api';
+import { PrefixPicker } from './prefix-picker';
 import { UserPicker } from './user-picker';
 import { useTranslation } from 'react-i18next';
 
@@ -189,12 +190,14 @@ export function GrantDialog({
               />
             )}
           />
-          <TextField
-            label={t('permissions.dialog.prefix')}
+          <PrefixPicker
+            where={
+              form.connectionId && form.bucket
+                ? { connectionId: form.connectionId, bucket: form.bucket }
+                : null
+            }
             value={form.prefix}
-            onChange={(e) => set({ prefix: e.target.value })}
-            placeholder="team-a/"
-            helperText={t('permissions.dialog.prefixHelp')}
+            onChange={(prefix) => set({ prefix })}
           />
           <FormControl component="fieldset">
             <FormLabel component="legend">{t('permissions.dialog.actions')}</FormLabel>

@@ -76,6 +76,8 @@ export const permissionsDe: Dictionary['permissions'] = {
     prefix: 'Präfix',
     prefixHelp:
       'Leer für den ganzen Bucket. Gilt an Ordnergrenzen: team-a/ gibt nie team-ab/ frei.',
+    prefixMissing:
+      'Diesen Ordner gibt es noch nicht: Die Freigabe gilt, sobald darin Dateien hochgeladen werden. Prüfen Sie die Schreibweise.',
     actions: 'Aktionen',
     expires: 'Läuft ab (optional)',
     expiresHelp: 'Die Freigabe endet am Ende dieses Tages.',

@@ -74,6 +74,8 @@ export const permissionsEn = {
     prefix: 'Prefix',
     prefixHelp:
       'Empty for the whole bucket. Matched on folder boundaries: team-a/ never grants team-ab/.',
+    prefixMissing:
+      'No such folder yet: the grant applies once files are uploaded under it. Check the spelling.',
     actions: 'Actions',
     expires: 'Expires (optional)',
     expiresHelp: 'The grant stops working at the end of this day.',
