@@ -223,7 +223,7 @@ async function main() {
             ourConcurrency: CONCURRENCY,
             copy: 'one connection reads and writes: server-side CopyObject on both sides',
             timing:
-              'ours: POST /api/migrations to the finished state (listing, copy, HEAD verification); rclone: the process run',
+              'ours: POST /api/migrations to the finished state (listing, copy, verification); oursJob: the job from its start to its end; rclone: the process run',
           },
           small: {
             objectsPerSecond: smallRates,
@@ -238,6 +238,7 @@ async function main() {
             oursCopied: oursSmall.objects,
             seconds: {
               ours: round(oursSmall.seconds),
+              oursJob: round((oursSmall.jobDurationMs ?? 0) / 1000),
               rcloneDefaults: round(rcloneSmall),
               rcloneTuned: round(rcloneSmallTuned),
             },
@@ -255,6 +256,7 @@ async function main() {
             oursCopiedMiB: oursLarge.bytes / MiB,
             seconds: {
               ours: round(oursLarge.seconds),
+              oursJob: round((oursLarge.jobDurationMs ?? 0) / 1000),
               rcloneDefaults: round(rcloneLarge),
               rcloneTuned: round(rcloneLargeTuned),
             },
