@@ -7,9 +7,11 @@ import { api, problemMessage } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
 import { PasswordStrengthMeter } from '../features/password/password-strength-meter';
 import { usePasswordStrength } from '../features/password/use-password-strength';
+import { useTranslation } from 'react-i18next';
 
 export function ChangePasswordPage() {
   const { user, setUser } = useAuth();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -36,25 +38,24 @@ export function ChangePasswordPage() {
   return (
     <Box sx={{ maxWidth: 480, mx: 'auto' }}>
       <Typography variant="h5" component="h1" gutterBottom>
-        Change password
+        {t('password.title')}
       </Typography>
       {user?.mustChangePassword && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {user.passwordSetBy === 'first_start'
-            ? 'This password was generated when the server first started (it printed it once on its console). Choose your own to continue.'
-            : 'Your password was set by an administrator. Choose your own to continue.'}
+            ? t('password.generated')
+            : t('password.setByAdmin')}
         </Alert>
       )}
       <Card>
         <CardContent component="form" onSubmit={(event) => void submit(event)} sx={{ p: 3 }}>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">
-              Changing your password signs out your other sessions and revokes your personal API
-              tokens; create new tokens on your profile afterwards.
+              {t('password.signsOut')}
             </Typography>
             {error && <Alert severity="error">{error}</Alert>}
             <TextField
-              label="Current password"
+              label={t('password.current')}
               type="password"
               autoComplete="current-password"
               value={currentPassword}
@@ -62,23 +63,23 @@ export function ChangePasswordPage() {
               required
             />
             <TextField
-              label="New password"
+              label={t('password.new')}
               type="password"
               autoComplete="new-password"
               value={newPassword}
               onChange={(e) => setNew(e.target.value)}
-              helperText={`At least ${PASSWORD_MIN_LENGTH} characters; not your email, not a common password, hard to guess.`}
+              helperText={t('password.newHelp', { min: PASSWORD_MIN_LENGTH })}
               required
             />
             <PasswordStrengthMeter state={strength} />
             <TextField
-              label="Repeat new password"
+              label={t('password.repeat')}
               type="password"
               autoComplete="new-password"
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
               error={mismatch}
-              helperText={mismatch ? 'The passwords differ.' : ' '}
+              helperText={mismatch ? t('password.differ') : ' '}
               required
             />
             <Button
@@ -92,7 +93,7 @@ export function ChangePasswordPage() {
                 confirm !== newPassword
               }
             >
-              Change password
+              {t('password.submit')}
             </Button>
           </Stack>
         </CardContent>

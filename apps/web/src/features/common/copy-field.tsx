@@ -4,6 +4,7 @@
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import { IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function CopyField({
   label,
@@ -15,6 +16,7 @@ export function CopyField({
   autoFocus?: boolean;
 }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   return (
     <TextField
       label={label}
@@ -27,9 +29,9 @@ export function CopyField({
           sx: { fontFamily: 'monospace' },
           endAdornment: (
             <InputAdornment position="end">
-              <Tooltip title={copied ? 'Copied' : 'Copy'}>
+              <Tooltip title={copied ? t('common.copied') : t('common.copy')}>
                 <IconButton
-                  aria-label={`Copy ${label}`}
+                  aria-label={t('common.copyLabel', { label })}
                   onClick={() =>
                     void navigator.clipboard?.writeText(value).then(() => setCopied(true))
                   }

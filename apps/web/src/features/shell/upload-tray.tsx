@@ -9,21 +9,24 @@ import { Link as RouterLink, useLocation } from 'react-router';
 import { useUploadSummary } from '../uploads/upload-manager-context';
 import { formatPercent, formatSpeedAndEta } from '../uploads/upload-format';
 import { type QueueCounts } from '../uploads/upload-store';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
 
-const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
+const files = (n: number) => i18n.t('tray.files', { count: n });
 
 /** "Uploading 360 files", "3 files paused", "2 files failed", "400 files uploaded"… */
 function headline(counts: QueueCounts): string {
   const left = counts.total - counts.done;
-  if (counts.running + counts.queued > 0) return `Uploading ${files(left)}`;
-  if (counts.paused > 0) return `${files(counts.paused)} paused`;
-  if (counts.failed > 0) return `${files(counts.failed)} failed`;
-  if (counts.done === 0) return 'Uploads cancelled';
-  return `${files(counts.done)} uploaded`;
+  if (counts.running + counts.queued > 0) return i18n.t('tray.uploading', { files: files(left) });
+  if (counts.paused > 0) return i18n.t('tray.paused', { files: files(counts.paused) });
+  if (counts.failed > 0) return i18n.t('tray.failed', { files: files(counts.failed) });
+  if (counts.done === 0) return i18n.t('tray.cancelled');
+  return i18n.t('tray.uploaded', { files: files(counts.done) });
 }
 
 export function UploadTray() {
   const { counts, overall } = useUploadSummary();
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   // Closed until the queue changes again (a file added, finished or failed).
   const [closedAt, setClosedAt] = useState<string | null>(null);
@@ -34,7 +37,7 @@ export function UploadTray() {
     <Paper
       elevation={6}
       role="status"
-      aria-label="Uploads"
+      aria-label={t('tray.label')}
       data-testid="upload-tray"
       sx={{
         position: 'fixed',
@@ -51,10 +54,14 @@ export function UploadTray() {
           {headline(counts)}
         </Typography>
         <Button component={RouterLink} to="/uploads" size="small">
-          Open
+          {t('tray.open')}
         </Button>
         {!active && (
-          <IconButton aria-label="Close" size="small" onClick={() => setClosedAt(signature)}>
+          <IconButton
+            aria-label={t('common.close')}
+            size="small"
+            onClick={() => setClosedAt(signature)}
+          >
             <CloseOutlined fontSize="small" />
           </IconButton>
         )}
@@ -63,7 +70,7 @@ export function UploadTray() {
         variant="determinate"
         value={Math.floor(overall.fraction * 100)}
         color={counts.failed > 0 ? 'error' : counts.done === counts.total ? 'success' : 'primary'}
-        aria-label="Overall upload progress"
+        aria-label={t('tray.overall')}
         sx={{ my: 1, height: 6, borderRadius: 3 }}
       />
       <Box sx={{ display: 'flex', justifyContent: 'space-between' }}>
@@ -73,7 +80,11 @@ export function UploadTray() {
           data-testid="upload-tray-percent"
           sx={{ fontVariantNumeric: 'tabular-nums' }}
         >
-          {counts.done} of {counts.total} done · {formatPercent(overall.fraction)}
+          {t('tray.done', {
+            done: counts.done,
+            total: counts.total,
+            percent: formatPercent(overall.fraction),
+          })}
         </Typography>
         <Typography
           variant="caption"

@@ -5,11 +5,16 @@ import { connectionsDe } from './de-connections';
 import { permissionsDe } from './de-permissions';
 import { auditDe } from './de-audit';
 import { securityDe } from './de-security';
+import { passwordDe, trayDe } from './de-account';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
   common: {
     cancel: 'Abbrechen',
+    copy: 'Kopieren',
+    copied: 'Kopiert',
+    copyLabel: '{{label}} kopieren',
+    loading: 'Wird geladen',
     close: 'Schließen',
     done: 'Fertig',
     loadingPage: 'Seite wird geladen',
@@ -159,6 +164,7 @@ export const de: Dictionary = {
       deleteUser: 'Benutzer löschen…',
     },
   },
+  sharedLinks: { title: 'Geteilte Links' },
   profile: {
     title: 'Profil',
     password: 'Passwort',
@@ -170,4 +176,6 @@ export const de: Dictionary = {
   permissions: permissionsDe,
   audit: auditDe,
   security: securityDe,
+  password: passwordDe,
+  tray: trayDe,
 };

@@ -6,10 +6,15 @@ import { connectionsEn } from './en-connections';
 import { permissionsEn } from './en-permissions';
 import { auditEn } from './en-audit';
 import { securityEn } from './en-security';
+import { passwordEn, trayEn } from './en-account';
 
 export const en = {
   common: {
     cancel: 'Cancel',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyLabel: 'Copy {{label}}',
+    loading: 'Loading',
     close: 'Close',
     done: 'Done',
     loadingPage: 'Loading page',
@@ -156,6 +161,7 @@ export const en = {
       deleteUser: 'Delete user…',
     },
   },
+  sharedLinks: { title: 'Shared links' },
   profile: {
     title: 'Profile',
     password: 'Password',
@@ -167,6 +173,8 @@ export const en = {
   permissions: permissionsEn,
   audit: auditEn,
   security: securityEn,
+  password: passwordEn,
+  tray: trayEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
