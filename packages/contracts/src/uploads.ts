@@ -71,31 +71,67 @@ const Tags = z
   )
   .refine((value) => Object.keys(value).length <= 10, 'At most 10 tags');
 
-export const CreateUploadRequest = z.object({
-  connectionId: z.uuid(),
-  bucket: BucketName,
-  key: z.string().min(1).max(1024),
-  size: z.number().int().min(0).max(S3_LIMITS.maxObjectSize),
-  contentType: ContentType.default('application/octet-stream'),
-  metadata: Metadata.optional(),
-  tags: Tags.optional(),
-  lastModified: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe("The file's modification time (ms since epoch): part of the resume fingerprint"),
-  onExisting: ExistingKeyPolicy.default('reject'),
-  partSize: z
-    .number()
-    .int()
-    .min(S3_LIMITS.minPartSize)
-    .max(S3_LIMITS.maxPartSize)
-    .optional()
-    .describe(
-      'Bytes per part of a multipart upload (5 MiB–5 GiB; at most 10,000 parts). Default: chosen by the server',
-    ),
-});
+const uploadExample = {
+  id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+  bucket: 'team-media',
+  key: 'projects/launch/video-final.mp4',
+  size: 1_073_741_824,
+  contentType: 'video/mp4',
+  lastModified: 1_740_000_000_000,
+  mode: 'multipart' as const,
+  partSize: 16_777_216,
+  partCount: 64,
+  state: 'in_progress' as const,
+  etag: null,
+  error: null,
+  createdAt: '2026-03-02T16:00:00.000Z',
+  updatedAt: '2026-03-02T16:02:00.000Z',
+  completedAt: null,
+  expiresAt: '2026-03-03T16:02:00.000Z',
+};
+
+export const CreateUploadRequest = z
+  .object({
+    connectionId: z.uuid(),
+    bucket: BucketName,
+    key: z.string().min(1).max(1024),
+    size: z.number().int().min(0).max(S3_LIMITS.maxObjectSize),
+    contentType: ContentType.default('application/octet-stream'),
+    metadata: Metadata.optional(),
+    tags: Tags.optional(),
+    lastModified: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("The file's modification time (ms since epoch): part of the resume fingerprint"),
+    onExisting: ExistingKeyPolicy.default('reject'),
+    partSize: z
+      .number()
+      .int()
+      .min(S3_LIMITS.minPartSize)
+      .max(S3_LIMITS.maxPartSize)
+      .optional()
+      .describe(
+        'Bytes per part of a multipart upload (5 MiB–5 GiB; at most 10,000 parts). Default: chosen by the server',
+      ),
+  })
+  .meta({
+    examples: [
+      {
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        key: 'projects/launch/video-final.mp4',
+        size: 1_073_741_824,
+        contentType: 'video/mp4',
+        metadata: { project: 'launch' },
+        tags: { status: 'draft' },
+        lastModified: 1_740_000_000_000,
+        onExisting: 'rename' as const,
+      },
+    ],
+  });
 export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
 
 export const UploadView = z
@@ -118,12 +154,12 @@ export const UploadView = z
     completedAt: z.iso.datetime().nullable(),
     expiresAt: z.iso.datetime().describe('An unfinished upload idle past this is aborted'),
   })
-  .meta({ id: 'Upload' });
+  .meta({ id: 'Upload', examples: [uploadExample] });
 export type UploadView = z.infer<typeof UploadView>;
 
 export const UploadList = z
   .object({ items: z.array(UploadView), nextCursor: z.string().nullable() })
-  .meta({ id: 'UploadList' });
+  .meta({ id: 'UploadList', examples: [{ items: [uploadExample], nextCursor: null }] });
 export type UploadList = z.infer<typeof UploadList>;
 
 export const ListUploadsQuery = z.object({
@@ -134,9 +170,9 @@ export const ListUploadsQuery = z.object({
 
 const PartNumber = z.number().int().min(1).max(S3_LIMITS.maxParts);
 
-export const SignPartsRequest = z.object({
-  partNumbers: z.array(PartNumber).min(1).max(MAX_PARTS_PER_SIGN_REQUEST),
-});
+export const SignPartsRequest = z
+  .object({ partNumbers: z.array(PartNumber).min(1).max(MAX_PARTS_PER_SIGN_REQUEST) })
+  .meta({ examples: [{ partNumbers: [1, 2, 3, 4] }] });
 export type SignPartsRequest = z.infer<typeof SignPartsRequest>;
 
 export const SignedParts = z
@@ -147,7 +183,21 @@ export const SignedParts = z
       .describe('Headers the PUT must carry exactly as given (they are signed)'),
     expiresAt: z.iso.datetime(),
   })
-  .meta({ id: 'SignedParts' });
+  .meta({
+    id: 'SignedParts',
+    examples: [
+      {
+        urls: [
+          {
+            partNumber: 1,
+            url: 'https://team-media.s3.eu-west-1.amazonaws.com/projects/launch/video-final.mp4?partNumber=1&uploadId=VXBsb2FkSWQ&X-Amz-Signature=…',
+          },
+        ],
+        headers: {},
+        expiresAt: '2026-03-02T17:00:00.000Z',
+      },
+    ],
+  });
 export type SignedParts = z.infer<typeof SignedParts>;
 
 export const UploadedPart = z.object({
@@ -166,15 +216,37 @@ export const UploadedParts = z
     parts: z.array(UploadedPart),
     nextMarker: z.number().nullable().describe('Pass as `marker` for the next page'),
   })
-  .meta({ id: 'UploadedParts' });
+  .meta({
+    id: 'UploadedParts',
+    examples: [
+      {
+        parts: [
+          { partNumber: 1, etag: '"e1d5c8a0b7f6e5d4c3b2a19080706050"', size: 16_777_216 },
+          { partNumber: 2, etag: '"a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"', size: 16_777_216 },
+        ],
+        nextMarker: null,
+      },
+    ],
+  });
 export type UploadedParts = z.infer<typeof UploadedParts>;
 
-export const CompleteUploadRequest = z.object({
-  parts: z
-    .array(z.object({ partNumber: PartNumber, etag: z.string().min(1).max(200) }))
-    .min(1)
-    .max(S3_LIMITS.maxParts),
-});
+export const CompleteUploadRequest = z
+  .object({
+    parts: z
+      .array(z.object({ partNumber: PartNumber, etag: z.string().min(1).max(200) }))
+      .min(1)
+      .max(S3_LIMITS.maxParts),
+  })
+  .meta({
+    examples: [
+      {
+        parts: [
+          { partNumber: 1, etag: '"e1d5c8a0b7f6e5d4c3b2a19080706050"' },
+          { partNumber: 2, etag: '"a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"' },
+        ],
+      },
+    ],
+  });
 export type CompleteUploadRequest = z.infer<typeof CompleteUploadRequest>;
 
 /** What may be uploaded, shown before a file is picked (GET /api/uploads/limits). */
@@ -192,7 +264,18 @@ export const UploadLimits = z
       .describe('Files up to this size go up as one PUT (and may use the batch routes)'),
     maxUploadsPerBatch: z.number().describe('Most items one batch call takes'),
   })
-  .meta({ id: 'UploadLimits' });
+  .meta({
+    id: 'UploadLimits',
+    examples: [
+      {
+        maxSize: 107_374_182_400,
+        allowedExtensions: ['.mp4', '.mov', '.pdf'],
+        allowedContentTypes: ['video/*', 'application/pdf'],
+        singlePutMaxBytes: 16_777_216,
+        maxUploadsPerBatch: 100,
+      },
+    ],
+  });
 export type UploadLimits = z.infer<typeof UploadLimits>;
 
 export const SweepReport = z
@@ -202,5 +285,8 @@ export const SweepReport = z
     freedBytes: z.number().describe('Bytes in the parts that were dropped'),
     errors: z.array(z.string()),
   })
-  .meta({ id: 'SweepReport' });
+  .meta({
+    id: 'SweepReport',
+    examples: [{ abortedTracked: 3, abortedOrphans: 1, freedBytes: 268_435_456, errors: [] }],
+  });
 export type SweepReport = z.infer<typeof SweepReport>;

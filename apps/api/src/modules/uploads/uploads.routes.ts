@@ -50,6 +50,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Records an upload and starts it on S3: a multipart upload (part size chosen by the server unless given; at most 10,000 parts) or, for small files, one presigned PUT. Checks the `write` grant on the key, the instance upload policy (size 413, type 415), the caller’s quotas (403 `QUOTA_EXCEEDED`) and `onExisting` (409 on an existing key with `reject`; `overwrite` also needs `delete`; `rename` picks a free name). Uploaders and admins; audited as `upload.start`.',
         summary: 'Start an upload (multipart, or one presigned PUT for small files)',
         body: CreateUploadRequest,
         response: { 201: UploadView, ...errors },
@@ -68,7 +70,7 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
         summary: 'Start up to 100 small uploads and get their single-PUT URLs in one call',
         description:
           'Each item is checked like POST /api/uploads and succeeds or fails on its own; files ' +
-          'larger than the single-PUT limit are refused here.',
+          'larger than the single-PUT limit are refused here. Uploaders and admins; audited as `upload.start` per item.',
         body: CreateUploadBatchRequest,
         response: { 200: CreateUploadBatchResponse, ...errors },
       },
@@ -82,6 +84,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Completes up to 100 single-PUT uploads of the caller after their PUTs, each checked on its own against the ETag S3 holds (one failing item does not fail the others). Uploaders and admins; audited as `upload.complete` per item.',
         summary: 'Complete up to 100 single-PUT uploads in one call',
         body: CompleteUploadBatchRequest,
         response: { 200: CompleteUploadBatchResponse, ...errors },
@@ -96,6 +100,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'The caller’s own uploads, optionally by state, newest first, in pages of up to 200 (`cursor` = `nextCursor`). Uploaders and admins.',
         summary: 'My uploads, newest first (in progress, completed, aborted, failed)',
         querystring: ListUploadsQuery,
         response: { 200: UploadList, ...errors },
@@ -110,6 +116,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'The instance upload policy as it applies now: largest size, allowed extensions and content types, the single-PUT threshold and batch size, so clients can refuse a file before starting. Uploaders and admins.',
         summary: 'What may be uploaded: largest size, allowed extensions and types',
         response: { 200: UploadLimits, ...errors },
       },
@@ -123,6 +131,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'State, sizes and timestamps of one upload of the caller; 404 for someone else’s upload (answered like an unknown id). Uploaders and admins.',
         summary: 'One of my uploads',
         params: Params,
         response: { 200: UploadView, ...errors },
@@ -137,6 +147,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Signs PUT URLs for up to 100 part numbers of an in-progress multipart upload of the caller, with the headers each PUT must carry; the bytes go straight to S3. Every call re-checks the owner and the write grant, so a client may re-sign after a pause; 409 when the upload is no longer in progress.',
         summary: 'Presigned URLs for up to 100 parts in one round trip',
         params: Params,
         body: SignPartsRequest,
@@ -152,6 +164,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Lists the parts S3 holds for an in-progress multipart upload (ListParts, paged with `marker`): the source of truth for resuming, so finished parts are not sent again. Only the owner of the upload.',
         summary: 'Parts the storage already holds (the truth for resuming), paged',
         params: Params,
         querystring: ListPartsQuery,
@@ -167,6 +181,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Checks the client’s part list (numbers, ETags, sizes) against what S3 holds, completes the multipart upload, applies metadata and tags, and marks the upload completed; a mismatch fails with 400 `UPLOAD_PARTS_INVALID`. 409 when the upload is no longer in progress (already completed, aborted or failed). Only the owner; audited as `upload.complete`.',
         summary: 'Check the parts against the record and assemble the object',
         params: Params,
         body: CompleteUploadRequest,
@@ -182,6 +198,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       ...uploaders,
       schema: {
         ...schema,
+        description:
+          'Aborts an unfinished upload of the caller: S3 drops its parts and the record becomes `aborted`. Only the owner; 404 for someone else’s upload; audited as `upload.abort`.',
         summary: 'Abort an upload (the storage drops its parts)',
         params: Params,
         response: { 204: z.undefined(), ...errors },
@@ -199,6 +217,8 @@ export function uploadsRoutes(app: FastifyInstance, deps: UploadsDeps): void {
       onRequest: [app.authenticate, app.requireRole('admin')],
       schema: {
         ...schema,
+        description:
+          'Runs the sweeper now instead of waiting for its schedule: aborts our uploads idle past their expiry and multipart uploads S3 holds that this app never tracked, reporting the bytes freed. Admins only; audited as `upload.sweep`.',
         summary: 'Abort abandoned multipart uploads now (ours idle too long, and orphans)',
         response: { 200: SweepReport, ...errors },
       },
