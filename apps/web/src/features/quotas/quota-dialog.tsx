@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { saveQuota } from './quotas-api';
+import { useTranslation } from 'react-i18next';
 
 export interface QuotaSubject {
   subject: 'user' | 'group';
@@ -35,6 +36,7 @@ export function QuotaDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation();
   // Keyed by the subject (see the caller), so the fields start from its current limits.
   const [gib, setGib] = useState(asGib(target?.maxBytes ?? null));
   const [files, setFiles] = useState(
@@ -65,17 +67,17 @@ export function QuotaDialog({
       maxWidth="xs"
       slotProps={formDialogPaper(() => void save())}
     >
-      <DialogTitle>Quota for {target?.name}</DialogTitle>
+      <DialogTitle>{t('quotas.dialog.title', { name: target?.name })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
           <Typography variant="body2" color="text.secondary">
-            Counts the files under the folders{' '}
-            {target?.subject === 'group' ? 'the group' : 'this person'} may write to. Leave a field
-            empty for no limit; both empty removes the quota.
+            {target?.subject === 'group'
+              ? t('quotas.dialog.countsGroup')
+              : t('quotas.dialog.countsUser')}
           </Typography>
           <TextField
-            label="Size limit (GiB)"
+            label={t('quotas.dialog.sizeLimit')}
             type="number"
             value={gib}
             onChange={(e) => setGib(e.target.value)}
@@ -83,7 +85,7 @@ export function QuotaDialog({
             autoFocus
           />
           <TextField
-            label="File limit"
+            label={t('quotas.dialog.fileLimit')}
             type="number"
             value={files}
             onChange={(e) => setFiles(e.target.value)}
@@ -92,9 +94,9 @@ export function QuotaDialog({
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained">
-          Save
+          {t('quotas.dialog.save')}
         </Button>
       </DialogActions>
     </Dialog>

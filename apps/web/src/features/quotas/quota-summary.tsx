@@ -3,24 +3,34 @@
 import { Alert, Typography } from '@mui/material';
 import type { MyQuota, MyQuotaQuery } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
+import { i18n } from '../i18n/i18n';
 import { useApiQuery } from '../common/use-api-query';
 import { fetchMyQuota } from './quotas-api';
 
 type Entry = MyQuota['quotas'][number];
 
 export function describeQuota(quota: Entry): string {
-  const whose = quota.subject === 'user' ? 'Your quota' : `Group “${quota.name}” quota`;
+  const t = i18n.t;
+  const whose =
+    quota.subject === 'user' ? t('quotas.yours') : t('quotas.groupQuota', { name: quota.name });
   const parts: string[] = [];
   if (quota.maxBytes !== null)
     parts.push(
-      `${formatBytes(quota.usedBytes)} of ${formatBytes(quota.maxBytes)} used, ` +
-        `${formatBytes(Math.max(0, quota.maxBytes - quota.usedBytes))} left`,
+      t('quotas.bytesLeft', {
+        used: formatBytes(quota.usedBytes),
+        max: formatBytes(quota.maxBytes),
+        left: formatBytes(Math.max(0, quota.maxBytes - quota.usedBytes)),
+      }),
     );
   if (quota.maxObjects !== null)
     parts.push(
-      `${quota.usedObjects} of ${quota.maxObjects} files, ${Math.max(0, quota.maxObjects - quota.usedObjects)} left`,
+      t('quotas.filesLeft', {
+        used: quota.usedObjects,
+        max: quota.maxObjects,
+        left: Math.max(0, quota.maxObjects - quota.usedObjects),
+      }),
     );
-  return `${whose}: ${parts.join('; ')}`;
+  return t('quotas.line', { whose, parts: parts.join('; ') });
 }
 
 const isFull = (quota: Entry) =>

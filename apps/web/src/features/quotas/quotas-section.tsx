@@ -19,8 +19,10 @@ import { useState } from 'react';
 import { problemMessage } from '../../api/client';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
+import { formatDateTime } from '../i18n/intl-format';
 import { QuotaDialog, type QuotaSubject } from './quota-dialog';
 import { fetchUsage, measureNow } from './quotas-api';
+import { useTranslation } from 'react-i18next';
 
 interface Row extends QuotaSubject {
   usedBytes: number;
@@ -37,15 +39,16 @@ function Used({
   max: number | null;
   format: (n: number) => string;
 }) {
+  const { t } = useTranslation();
   if (max === null) return <>{format(used)}</>;
   return (
     <Box sx={{ minWidth: 120 }}>
-      {format(used)} of {format(max)}
+      {t('quotas.usedOf', { used: format(used), max: format(max) })}
       <LinearProgress
         variant="determinate"
         value={max === 0 ? 100 : Math.min(100, (used / max) * 100)}
         color={used >= max ? 'error' : 'primary'}
-        aria-label={`${format(used)} of ${format(max)} used`}
+        aria-label={t('quotas.usedOfLabel', { used: format(used), max: format(max) })}
       />
     </Box>
   );
@@ -53,6 +56,7 @@ function Used({
 
 export function QuotasSection() {
   const usage = useApiQuery(fetchUsage, []);
+  const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<QuotaSubject | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -64,7 +68,12 @@ export function QuotasSection() {
     try {
       const report = await measureNow();
       setMessage({
-        text: `Measured ${report.prefixes} folder(s): ${report.objects} file(s), ${formatBytes(report.bytes)}${report.failed ? `; ${report.failed} could not be listed` : ''}.`,
+        text: t('quotas.measured', {
+          prefixes: report.prefixes,
+          objects: report.objects,
+          size: formatBytes(report.bytes),
+          failed: report.failed ? t('quotas.measureFailed', { count: report.failed }) : '',
+        }),
         error: report.failed > 0,
       });
       await usage.reload();
@@ -89,35 +98,34 @@ export function QuotasSection() {
     <Box component="section" aria-labelledby="quotas-heading">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
         <Typography id="quotas-heading" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Storage quotas
+          {t('quotas.title')}
         </Typography>
         <TextField
           size="small"
-          label="Filter by name"
+          label={t('quotas.filter')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
         <Button disabled={measuring} onClick={() => void measure()}>
-          {measuring ? 'Measuring…' : 'Measure now'}
+          {measuring ? t('quotas.measuring') : t('quotas.measureNow')}
         </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Usage is what the storage holds under the folders each user or group may write to, measured
-        periodically and updated by every upload.
+        {t('quotas.body')}
       </Typography>
       {(usage.error ?? message) && (
         <Alert severity={usage.error || message?.error ? 'error' : 'success'} sx={{ mb: 1 }}>
           {usage.error ?? message?.text}
         </Alert>
       )}
-      <TableContainer tabIndex={0} aria-label="Storage quotas and usage">
+      <TableContainer tabIndex={0} aria-label={t('quotas.tableLabel')}>
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell>User or group</TableCell>
-              <TableCell>Size</TableCell>
-              <TableCell>Files</TableCell>
-              <TableCell>Measured</TableCell>
+              <TableCell>{t('quotas.who')}</TableCell>
+              <TableCell>{t('quotas.size')}</TableCell>
+              <TableCell>{t('quotas.files')}</TableCell>
+              <TableCell>{t('quotas.measuredAt')}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -125,7 +133,7 @@ export function QuotasSection() {
             {rows.map((row) => (
               <TableRow key={`${row.subject}:${row.id}`}>
                 <TableCell sx={{ wordBreak: 'break-all' }}>
-                  {row.subject === 'group' ? `Group ${row.name}` : row.name}
+                  {row.subject === 'group' ? t('quotas.group', { name: row.name }) : row.name}
                 </TableCell>
                 <TableCell>
                   <Used used={row.usedBytes} max={row.maxBytes} format={formatBytes} />
@@ -134,15 +142,15 @@ export function QuotasSection() {
                   <Used used={row.usedObjects} max={row.maxObjects} format={String} />
                 </TableCell>
                 <TableCell>
-                  {row.measuredAt ? new Date(row.measuredAt).toLocaleString() : 'Not yet'}
+                  {row.measuredAt ? formatDateTime(row.measuredAt) : t('quotas.notYet')}
                 </TableCell>
                 <TableCell align="right">
                   <Button
                     size="small"
                     onClick={() => setEditing(row)}
-                    aria-label={`Edit quota of ${row.name}`}
+                    aria-label={t('quotas.editOf', { name: row.name })}
                   >
-                    Edit
+                    {t('quotas.edit')}
                   </Button>
                 </TableCell>
               </TableRow>

@@ -6,6 +6,7 @@ import { permissionsDe } from './de-permissions';
 import { auditDe } from './de-audit';
 import { securityDe } from './de-security';
 import { passwordDe, trayDe } from './de-account';
+import { quotasDe } from './de-quotas';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -178,4 +179,5 @@ export const de: Dictionary = {
   security: securityDe,
   password: passwordDe,
   tray: trayDe,
+  quotas: quotasDe,
 };

@@ -7,6 +7,7 @@ import { permissionsEn } from './en-permissions';
 import { auditEn } from './en-audit';
 import { securityEn } from './en-security';
 import { passwordEn, trayEn } from './en-account';
+import { quotasEn } from './en-quotas';
 
 export const en = {
   common: {
@@ -175,6 +176,7 @@ export const en = {
   security: securityEn,
   password: passwordEn,
   tray: trayEn,
+  quotas: quotasEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */

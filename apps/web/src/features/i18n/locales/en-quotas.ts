@@ -1,0 +1,36 @@
+// English strings of storage quotas (Permissions page, upload notices).
+export const quotasEn = {
+  title: 'Storage quotas',
+  filter: 'Filter by name',
+  measuring: 'Measuring…',
+  measureNow: 'Measure now',
+  body: 'Usage is what the storage holds under the folders each user or group may write to, measured periodically and updated by every upload.',
+  measured: 'Measured {{prefixes}} folder(s): {{objects}} file(s), {{size}}{{failed}}.',
+  measureFailed: '; {{count}} could not be listed',
+  tableLabel: 'Storage quotas and usage',
+  who: 'User or group',
+  size: 'Size',
+  files: 'Files',
+  measuredAt: 'Measured',
+  group: 'Group {{name}}',
+  notYet: 'Not yet',
+  editOf: 'Edit quota of {{name}}',
+  edit: 'Edit',
+  usedOf: '{{used}} of {{max}}',
+  usedOfLabel: '{{used}} of {{max}} used',
+  yours: 'Your quota',
+  groupQuota: 'Group “{{name}}” quota',
+  bytesLeft: '{{used}} of {{max}} used, {{left}} left',
+  filesLeft: '{{used}} of {{max}} files, {{left}} left',
+  line: '{{whose}}: {{parts}}',
+  dialog: {
+    title: 'Quota for {{name}}',
+    countsGroup:
+      'Counts the files under the folders the group may write to. Leave a field empty for no limit; both empty removes the quota.',
+    countsUser:
+      'Counts the files under the folders this person may write to. Leave a field empty for no limit; both empty removes the quota.',
+    sizeLimit: 'Size limit (GiB)',
+    fileLimit: 'File limit',
+    save: 'Save',
+  },
+};
