@@ -19,6 +19,24 @@ export const LinkPassword = z
   .max(200)
   .describe('Whoever opens the link must type it');
 
+const shareExample = {
+  id: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d',
+  connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+  bucket: 'team-media',
+  key: 'projects/launch/',
+  isFolder: true,
+  hasPassword: true,
+  maxDownloads: 20,
+  downloadCount: 3,
+  accessCount: 11,
+  allowedCidrs: [],
+  status: 'active' as const,
+  expiresAt: '2026-03-09T16:00:00.000Z',
+  revokedAt: null,
+  lastAccessAt: '2026-03-03T08:12:00.000Z',
+  createdAt: '2026-03-02T16:00:00.000Z',
+};
+
 export const CreateShareRequest = z
   .object({
     connectionId: z.uuid(),
@@ -38,7 +56,24 @@ export const CreateShareRequest = z
     message: 'Give either key (a file) or prefix (a folder)',
     path: ['key'],
   })
-  .meta({ id: 'CreateShareRequest' });
+  .meta({
+    id: 'CreateShareRequest',
+    examples: [
+      {
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        key: 'reports/summary.pdf',
+        expiresInDays: 3,
+      },
+      {
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        prefix: 'projects/launch/',
+        password: 'launch-preview-2026',
+        maxDownloads: 20,
+      },
+    ],
+  });
 export type CreateShareRequest = z.input<typeof CreateShareRequest>;
 
 export const CreatedShare = z
@@ -47,7 +82,16 @@ export const CreatedShare = z
     url: z.string().describe('The link (holds the token: shown only in this response)'),
     expiresAt: z.iso.datetime(),
   })
-  .meta({ id: 'CreatedShare' });
+  .meta({
+    id: 'CreatedShare',
+    examples: [
+      {
+        id: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d',
+        url: 'https://s3am.example.com/s/Qm9vZ2llV29vZ2llVG9rZW5FeGFtcGxl',
+        expiresAt: '2026-03-09T16:00:00.000Z',
+      },
+    ],
+  });
 export type CreatedShare = z.infer<typeof CreatedShare>;
 
 export const ShareStatus = z.enum(['active', 'expired', 'revoked', 'exhausted']);
@@ -71,10 +115,12 @@ export const ShareView = z
     lastAccessAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: 'Share' });
+  .meta({ id: 'Share', examples: [shareExample] });
 export type ShareView = z.infer<typeof ShareView>;
 
-export const ShareList = z.object({ items: z.array(ShareView) }).meta({ id: 'ShareList' });
+export const ShareList = z
+  .object({ items: z.array(ShareView) })
+  .meta({ id: 'ShareList', examples: [{ items: [shareExample] }] });
 export type ShareList = z.infer<typeof ShareList>;
 
 /** The link's token, as it travels in the public routes' path. */
@@ -89,7 +135,10 @@ export const OpenShareRequest = z
       .default('')
       .describe("Folder shares: a sub-folder relative to the shared folder ('' or ending in '/')"),
   })
-  .meta({ id: 'OpenShareRequest' });
+  .meta({
+    id: 'OpenShareRequest',
+    examples: [{ password: 'launch-preview-2026', path: 'drafts/' }],
+  });
 export type OpenShareRequest = z.input<typeof OpenShareRequest>;
 
 export const SharedFile = z.object({
@@ -112,7 +161,28 @@ export const SharedContents = z
     files: z.array(SharedFile),
     truncated: z.boolean().describe('More than the listing limit: not every file is shown'),
   })
-  .meta({ id: 'SharedContents' });
+  .meta({
+    id: 'SharedContents',
+    examples: [
+      {
+        kind: 'folder' as const,
+        name: 'launch',
+        expiresAt: '2026-03-09T16:00:00.000Z',
+        downloadsLeft: 17,
+        path: 'drafts/',
+        folders: [{ path: 'drafts/stills/', name: 'stills' }],
+        files: [
+          {
+            path: 'drafts/cut-1.mp4',
+            name: 'cut-1.mp4',
+            size: 524_288_000,
+            lastModified: '2026-03-01T12:00:00.000Z',
+          },
+        ],
+        truncated: false,
+      },
+    ],
+  });
 export type SharedContents = z.infer<typeof SharedContents>;
 
 export const ShareDownloadRequest = z
@@ -124,7 +194,10 @@ export const ShareDownloadRequest = z
       .optional()
       .describe('Folder shares: files relative to the folder (one download however many)'),
   })
-  .meta({ id: 'ShareDownloadRequest' });
+  .meta({
+    id: 'ShareDownloadRequest',
+    examples: [{ password: 'launch-preview-2026', paths: ['drafts/cut-1.mp4'] }],
+  });
 export type ShareDownloadRequest = z.input<typeof ShareDownloadRequest>;
 
 export const ShareDownload = z
@@ -132,5 +205,18 @@ export const ShareDownload = z
     items: z.array(z.object({ path: z.string(), url: z.string() })),
     expiresAt: z.iso.datetime(),
   })
-  .meta({ id: 'ShareDownload' });
+  .meta({
+    id: 'ShareDownload',
+    examples: [
+      {
+        items: [
+          {
+            path: 'drafts/cut-1.mp4',
+            url: 'https://team-media.s3.eu-west-1.amazonaws.com/projects/launch/drafts/cut-1.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=…',
+          },
+        ],
+        expiresAt: '2026-03-03T08:17:00.000Z',
+      },
+    ],
+  });
 export type ShareDownload = z.infer<typeof ShareDownload>;

@@ -21,7 +21,21 @@ export const CreateUploadRequestLink = z
       .describe('Extensions (".pdf") or content types ("image/*"); none = any'),
     password: LinkPassword.optional(),
   })
-  .meta({ id: 'CreateUploadRequestLink' });
+  .meta({
+    id: 'CreateUploadRequestLink',
+    examples: [
+      {
+        connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+        bucket: 'team-media',
+        prefix: 'incoming/acme/',
+        title: 'Send us your launch footage',
+        expiresInDays: 14,
+        maxFileBytes: 10_737_418_240,
+        maxFiles: 50,
+        allowedTypes: ['video/*', '.pdf'],
+      },
+    ],
+  });
 export type CreateUploadRequestLink = z.input<typeof CreateUploadRequestLink>;
 
 export const CreatedUploadRequestLink = z
@@ -30,7 +44,16 @@ export const CreatedUploadRequestLink = z
     url: z.string().describe('The link (holds the token: shown only in this response)'),
     expiresAt: z.iso.datetime(),
   })
-  .meta({ id: 'CreatedUploadRequestLink' });
+  .meta({
+    id: 'CreatedUploadRequestLink',
+    examples: [
+      {
+        id: '7b6c5d4e-3f2a-4b1c-8d9e-0f1a2b3c4d5e',
+        url: 'https://s3am.example.com/u/VXBsb2FkUmVxdWVzdFRva2VuRXhhbXBsZQ',
+        expiresAt: '2026-03-16T16:00:00.000Z',
+      },
+    ],
+  });
 export type CreatedUploadRequestLink = z.infer<typeof CreatedUploadRequestLink>;
 
 export const ReceivedFile = z.object({
@@ -42,6 +65,36 @@ export const ReceivedFile = z.object({
   seen: z.boolean(),
 });
 export type ReceivedFile = z.infer<typeof ReceivedFile>;
+
+const uploadRequestExample = {
+  id: '7b6c5d4e-3f2a-4b1c-8d9e-0f1a2b3c4d5e',
+  connectionId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+  bucket: 'team-media',
+  prefix: 'incoming/acme/',
+  title: 'Send us your launch footage',
+  hasPassword: false,
+  maxFileBytes: 10_737_418_240,
+  maxTotalBytes: null,
+  maxFiles: 50,
+  allowedTypes: ['video/*', '.pdf'],
+  status: 'active' as const,
+  expiresAt: '2026-03-16T16:00:00.000Z',
+  revokedAt: null,
+  createdAt: '2026-03-02T16:00:00.000Z',
+  filesReceived: 1,
+  bytesReceived: 734_003_200,
+  unseenFiles: 1,
+  files: [
+    {
+      uploadId: 'd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a',
+      key: 'incoming/acme/b-roll.mov',
+      size: 734_003_200,
+      createdAt: '2026-03-03T09:00:00.000Z',
+      completedAt: '2026-03-03T09:04:00.000Z',
+      seen: false,
+    },
+  ],
+};
 
 export const UploadRequestLinkView = z
   .object({
@@ -64,12 +117,15 @@ export const UploadRequestLinkView = z
     unseenFiles: z.number().describe('Files received that the owner has not looked at yet'),
     files: z.array(ReceivedFile).describe('The latest files received (up to 50)'),
   })
-  .meta({ id: 'UploadRequestLink' });
+  .meta({ id: 'UploadRequestLink', examples: [uploadRequestExample] });
 export type UploadRequestLinkView = z.infer<typeof UploadRequestLinkView>;
 
 export const UploadRequestLinkList = z
   .object({ items: z.array(UploadRequestLinkView), unseenFiles: z.number() })
-  .meta({ id: 'UploadRequestLinkList' });
+  .meta({
+    id: 'UploadRequestLinkList',
+    examples: [{ items: [uploadRequestExample], unseenFiles: 1 }],
+  });
 export type UploadRequestLinkList = z.infer<typeof UploadRequestLinkList>;
 
 /** The header a guest sends the request's password in (never in the URL). */
@@ -88,7 +144,22 @@ export const GuestUploadInfo = z
     filesReceived: z.number(),
     bytesReceived: z.number(),
   })
-  .meta({ id: 'GuestUploadInfo' });
+  .meta({
+    id: 'GuestUploadInfo',
+    examples: [
+      {
+        id: '7b6c5d4e-3f2a-4b1c-8d9e-0f1a2b3c4d5e',
+        title: 'Send us your launch footage',
+        expiresAt: '2026-03-16T16:00:00.000Z',
+        maxFileBytes: 10_737_418_240,
+        maxTotalBytes: null,
+        maxFiles: 50,
+        allowedTypes: ['video/*', '.pdf'],
+        filesReceived: 1,
+        bytesReceived: 734_003_200,
+      },
+    ],
+  });
 export type GuestUploadInfo = z.infer<typeof GuestUploadInfo>;
 
 /** The bucket name guests' upload records show instead of the real one. */
@@ -101,4 +172,14 @@ export const GuestCreateUpload = z
     contentType: z.string().min(1).max(255).default('application/octet-stream'),
     lastModified: z.number().int().min(0).optional(),
   })
-  .meta({ id: 'GuestCreateUpload' });
+  .meta({
+    id: 'GuestCreateUpload',
+    examples: [
+      {
+        key: 'b-roll.mov',
+        size: 734_003_200,
+        contentType: 'video/quicktime',
+        lastModified: 1_740_000_000_000,
+      },
+    ],
+  });

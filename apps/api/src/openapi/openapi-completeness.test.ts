@@ -11,10 +11,6 @@ import { invalidExamples } from './route-examples.js';
 const NOT_YET_DOCUMENTED = [
   /^\/api\/migrations(\/|$)/,
   /^\/s3\//,
-  /^\/api\/shares(\/|$)/,
-  /^\/api\/public\/shares\//,
-  /^\/api\/upload-requests(\/|$)/,
-  /^\/api\/public\/upload-requests\//,
   /^\/api\/security\//,
 ];
 

@@ -36,6 +36,8 @@ export function sharesRoutes(app: FastifyInstance, deps: SharesDeps & PublicShar
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Creates a link for people without an account to a file (needs `read`) or a folder (needs `read` and `list`), with an expiry (default 7 days, capped by the instance maximum), an optional password (stored as argon2id), download limit and allowed address ranges. The token is returned once in the URL and stored hashed. Any authenticated user; audited as `share.create`.',
         summary: 'Create a share link on a file or folder I may read (the URL is shown once)',
         body: CreateShareRequest,
         response: { 201: CreatedShare, ...errors },
@@ -51,6 +53,8 @@ export function sharesRoutes(app: FastifyInstance, deps: SharesDeps & PublicShar
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'The caller’s share links (admins: everyone’s) with target, expiry, password flag, allowed ranges, revocation and access/download counts; tokens are never returned again.',
         summary: 'My share links with their access and download counts (admins: all)',
         response: { 200: ShareList, ...errors },
       },
@@ -64,6 +68,8 @@ export function sharesRoutes(app: FastifyInstance, deps: SharesDeps & PublicShar
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Revokes a link at once; opening it then answers 410. Owners revoke their own links, admins any; 404 otherwise. Audited as `share.revoke`.',
         summary: 'Revoke a share link (it answers "no longer available" from then on)',
         params: z.object({ id: z.uuid() }),
         response: { 204: z.undefined(), ...errors },
@@ -85,6 +91,8 @@ export function sharesRoutes(app: FastifyInstance, deps: SharesDeps & PublicShar
       ...link,
       schema: {
         ...publicSchema,
+        description:
+          'Public, no account: finds the link by the hash of its token and checks it on every call (revoked or expired 410, address range, password in the body, and that the owner still has the read grant), then returns the file’s details or one folder level. Rate-limited per IP on its own budget; every access is audited with IP and user agent.',
         summary: 'Open a share link: the file, or a folder listing (no account needed)',
         params: LinkTokenParams,
         body: OpenShareRequest,
@@ -109,6 +117,8 @@ export function sharesRoutes(app: FastifyInstance, deps: SharesDeps & PublicShar
       ...link,
       schema: {
         ...publicSchema,
+        description:
+          'Public: after the same checks as opening the link, signs short-lived GETs on the browser-facing endpoint for the shared file or chosen files of the shared folder, so the bytes never pass through the API. Counts as one download on the link however many files (410 once the download limit is reached); audited.',
         summary: 'Short-lived presigned GETs for the shared file or files of a shared folder',
         params: LinkTokenParams,
         body: ShareDownloadRequest,

@@ -65,6 +65,8 @@ export function uploadRequestsRoutes(
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Creates a link into a folder the caller may `write` to, for people without an account, with a title, expiry (default 7 days), optional password (argon2id), file count, per-file and total size limits and allowed types. The token is shown once in the URL and stored hashed. Any authenticated user with the grant; audited as `upload_request.create`.',
         summary:
           'Create an upload request: a link that lets people without an account upload into a folder I may write to',
         body: CreateUploadRequestLink,
@@ -83,6 +85,8 @@ export function uploadRequestsRoutes(
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'The caller’s upload requests with their limits, state and the files guests uploaded through each; files not yet marked seen are the in-app notice.',
         summary: 'My upload requests and the files guests sent (unseen ones are my notices)',
         response: { 200: UploadRequestLinkList, ...errors },
       },
@@ -96,6 +100,8 @@ export function uploadRequestsRoutes(
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Marks every file received through one of the caller’s requests as seen, clearing the notice. 404 for another person’s request.',
         summary: 'Mark the files received through a request as seen',
         params: IdParams,
         response: { 204: z.undefined(), ...errors },
@@ -113,6 +119,8 @@ export function uploadRequestsRoutes(
       onRequest: app.authenticate,
       schema: {
         ...schema,
+        description:
+          'Revokes the link: it takes no more files (410), files already received stay. Only the owner; 404 otherwise; audited as `upload_request.revoke`.',
         summary: 'Revoke an upload request (its link takes no more files)',
         params: IdParams,
         response: { 204: z.undefined(), ...errors },
@@ -136,6 +144,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: checks the link (revoked or expired 410, address range, password from `x-link-password`) and returns what it accepts: per-file and total size limits, file count, allowed types, what was received so far, and its expiry. Rate-limited per IP on the link budget; opening is audited.',
         summary: 'What an upload request accepts (send its password in x-link-password)',
         params: LinkTokenParams,
         response: { 200: GuestUploadInfo, ...publicErrors },
@@ -150,6 +160,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: starts an upload into the request’s folder after the link checks and its limits (count, size, instance policy, the owner’s quota and write grant). The server names the object and never overwrites; the upload works like `POST /api/uploads` afterwards.',
         summary:
           "Start a guest's upload into the request's folder (named by the server, never overwriting)",
         params: LinkTokenParams,
@@ -169,6 +181,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: state of an upload started through this link (only uploads of this link are visible).',
         summary: "A guest's upload",
         params: UploadParams,
         response: { 200: UploadView, ...publicErrors },
@@ -183,6 +197,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: signs PUT URLs for up to 100 parts of an in-progress guest upload of this link, like the signed-in route; the bytes go straight to S3.',
         summary: "Presigned URLs for a guest upload's parts",
         params: UploadParams,
         body: SignPartsRequest,
@@ -204,6 +220,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: lists the parts S3 holds for a guest upload of this link, so an interrupted upload resumes without re-sending finished parts.',
         summary: 'Parts the storage holds for a guest upload (resume)',
         params: UploadParams,
         querystring: ListPartsQuery,
@@ -220,6 +238,8 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description:
+          'Public: checks the parts and the request’s limits again, completes the object and records it as received (the owner sees it as unseen, and gets an email when SMTP is configured). Audited as received.',
         summary: "Complete a guest's upload (the request's limits are checked again)",
         params: UploadParams,
         body: CompleteUploadRequest,
@@ -236,6 +256,7 @@ export function uploadRequestsRoutes(
       ...guest,
       schema: {
         ...publicSchema,
+        description: 'Public: aborts an unfinished guest upload of this link; S3 drops its parts.',
         summary: "Abort a guest's upload",
         params: UploadParams,
         response: { 204: z.undefined(), ...publicErrors },
