@@ -7,6 +7,8 @@ import { signIn } from './session-steps.js';
 test('the API docs call the API with the signed-in session and follow the colour mode', async ({
   page,
 }) => {
+  // Swagger UI is a 1.5 MB chunk that renders ~150 operations: on a busy machine that passed 60 s.
+  test.setTimeout(180_000);
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 

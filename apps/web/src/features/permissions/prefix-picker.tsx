@@ -12,13 +12,13 @@ export function parentFolder(prefix: string): string {
 }
 
 /** One listing of a folder's sub-folders (up to 1,000: enough to pick from, and one call). */
-function useSubFolders(where: BucketRef | null, folder: string) {
+function useSubFolders(where: BucketRef | null, folder: string | null) {
   const [state, setState] = useState<{ key: string; folders: string[] } | null>(null);
   const connectionId = where?.connectionId;
   const bucket = where?.bucket;
   const key = `${connectionId}|${bucket}|${folder}`;
   useEffect(() => {
-    if (!connectionId || !bucket) return;
+    if (!connectionId || !bucket || folder === null) return;
     let current = true;
     fetchListing({ connectionId, bucket }, folder, undefined, 1000)
       .then((listing) => {
@@ -45,10 +45,12 @@ export function PrefixPicker({
   onChange: (prefix: string) => void;
 }) {
   const { t } = useTranslation();
+  // Offered: the sub-folders of the level being typed ("team-a/" offers team-a's children).
   const folders = useSubFolders(where, parentFolder(value));
-  // A folder-shaped prefix that its parent's listing does not show does not exist (yet).
-  const missing =
-    value !== '' && value.endsWith('/') && folders !== null && !folders.includes(value);
+  // A folder-shaped prefix exists when its parent's listing shows it.
+  const folderShaped = value !== '' && value.endsWith('/');
+  const siblings = useSubFolders(where, folderShaped ? parentFolder(value.slice(0, -1)) : null);
+  const missing = folderShaped && siblings !== null && !siblings.includes(value);
   return (
     <Autocomplete
       freeSolo
