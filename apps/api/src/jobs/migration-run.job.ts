@@ -10,10 +10,15 @@ export const MIGRATION_QUEUE = 'migration-run';
 
 /** Marks up to `limit` unheld running jobs as dispatched by this process and returns their ids. */
 async function takeUnheldJobs(deps: EngineDeps, limit = 20): Promise<string[]> {
+  // Never a job this process runs itself: its heartbeat may only be late (a busy event loop or
+  // database), and a second runner with the same runner id would not see the first one and copy
+  // what it has in flight a second time.
+  const runningHere = [...activeRuns].map((control) => control.jobId);
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
     UPDATE migration_jobs SET runner_id = ${`dispatched:${RUNNER_ID}`}, heartbeat_at = now()
     WHERE id IN (
       SELECT id FROM migration_jobs WHERE state = 'running'
+        AND NOT (id = ANY(${runningHere}::uuid[]))
         AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${deps.settings.leaseSeconds}))
       ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id`;

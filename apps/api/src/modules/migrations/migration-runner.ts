@@ -91,6 +91,9 @@ async function recoverInFlight(deps: EngineDeps, jobId: string, settings: CopySe
 
 /** The job's pg-boss handler body: runs the job if no other process does. */
 export async function runMigration(deps: EngineDeps, jobId: string): Promise<void> {
+  // One runner per job per process: they would share the runner id, so the lease can't tell them
+  // apart (and the second would hand the first one's objects in flight back to pending).
+  if ([...activeRuns].some((run) => run.jobId === jobId && run.state === 'running')) return;
   const job = await claimLease(deps.db, jobId, deps.settings.leaseSeconds);
   if (!job) return;
   const { db } = deps;
