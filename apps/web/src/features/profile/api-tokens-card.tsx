@@ -28,17 +28,21 @@ import { useAuth } from '../auth/auth-context';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useApiQuery } from '../common/use-api-query';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/intl-format';
 
 const EXPIRY_CHOICES = [
-  { label: '7 days', days: 7 },
-  { label: '30 days', days: 30 },
-  { label: '90 days', days: 90 },
-  { label: '1 year', days: 365 },
-  { label: 'Never', days: null },
-];
+  { label: 'account.tokens.days7', days: 7 },
+  { label: 'account.tokens.days30', days: 30 },
+  { label: 'account.tokens.days90', days: 90 },
+  { label: 'account.tokens.year1', days: 365 },
+  { label: 'account.tokens.never', days: null },
+] as const;
 
 export function ApiTokensCard() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const { data, error, reload } = useApiQuery(
     async () => ApiTokenList.parse((await api.get('/api/me/tokens')).data).items,
     [],
@@ -76,19 +80,17 @@ export function ApiTokensCard() {
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
           <KeyOutlined color="primary" />
           <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-            API tokens
+            {t('account.tokens.title')}
           </Typography>
           <Button variant="outlined" onClick={() => setOpen(true)}>
-            New token
+            {t('account.tokens.new')}
           </Button>
         </Stack>
         {error && <Alert severity="error">{error}</Alert>}
         {data?.length === 0 && (
-          <Typography color="text.secondary">
-            No tokens yet. Tokens let scripts and the s3am CLI call the API as you.
-          </Typography>
+          <Typography color="text.secondary">{t('account.tokens.none')}</Typography>
         )}
-        <List dense aria-label="API tokens">
+        <List dense aria-label={t('account.tokens.label')}>
           {(data ?? []).map((token) => (
             <ListItem
               key={token.id}
@@ -100,7 +102,7 @@ export function ApiTokensCard() {
                     color="error"
                     onClick={() => void api.delete(`/api/me/tokens/${token.id}`).then(reload)}
                   >
-                    Revoke
+                    {t('account.tokens.revoke')}
                   </Button>
                 )
               }
@@ -112,10 +114,22 @@ export function ApiTokensCard() {
                     {token.scopes.map((scope) => (
                       <Chip key={scope} label={scope} size="small" variant="outlined" />
                     ))}
-                    {token.revokedAt && <Chip label="revoked" size="small" color="error" />}
+                    {token.revokedAt && (
+                      <Chip label={t('account.tokens.revoked')} size="small" color="error" />
+                    )}
                   </Stack>
                 }
-                secondary={`${token.prefix}… · ${token.expiresAt ? `expires ${new Date(token.expiresAt).toLocaleDateString()}` : 'never expires'} · ${token.lastUsedAt ? `last used ${new Date(token.lastUsedAt).toLocaleString()}` : 'never used'}`}
+                secondary={t('account.tokens.line', {
+                  prefix: token.prefix,
+                  expiry: token.expiresAt
+                    ? t('account.tokens.expires', {
+                        date: new Date(token.expiresAt).toLocaleDateString(currentLocale()),
+                      })
+                    : t('account.tokens.neverExpires'),
+                  use: token.lastUsedAt
+                    ? t('account.tokens.lastUsed', { when: formatDateTime(token.lastUsedAt) })
+                    : t('account.tokens.neverUsed'),
+                })}
               />
             </ListItem>
           ))}
@@ -131,26 +145,26 @@ export function ApiTokensCard() {
           else if (name.trim() && scopes.length > 0) void create();
         })}
       >
-        <DialogTitle>{created ? 'Token created' : 'New API token'}</DialogTitle>
+        <DialogTitle>
+          {created ? t('account.tokens.created') : t('account.tokens.newTitle')}
+        </DialogTitle>
         <DialogContent>
           {created ? (
             <Stack spacing={2} sx={{ pt: 1 }}>
-              <Alert severity="warning">
-                Copy the token now: it is shown only once. Send it as “Authorization: Bearer …”.
-              </Alert>
-              <CopyField label="Token" value={created} autoFocus />
+              <Alert severity="warning">{t('account.tokens.copyNow')}</Alert>
+              <CopyField label={t('account.tokens.token')} value={created} autoFocus />
             </Stack>
           ) : (
             <Stack spacing={2} sx={{ pt: 1 }}>
               {formError && <Alert severity="error">{formError}</Alert>}
               <TextField
-                label="Name"
+                label={t('account.tokens.name')}
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                placeholder="backup script"
+                placeholder={t('account.tokens.namePlaceholder')}
                 autoFocus
               />
-              <FormGroup row aria-label="Scopes">
+              <FormGroup row aria-label={t('account.tokens.scopes')}>
                 {available.map((scope) => (
                   <FormControlLabel
                     key={scope}
@@ -172,7 +186,7 @@ export function ApiTokensCard() {
               </FormGroup>
               <TextField
                 select
-                label="Expires"
+                label={t('account.tokens.expiresLabel')}
                 value={expiry ?? 'never'}
                 onChange={(e) =>
                   setExpiry(e.target.value === 'never' ? null : Number(e.target.value))
@@ -180,7 +194,7 @@ export function ApiTokensCard() {
               >
                 {EXPIRY_CHOICES.map((choice) => (
                   <MenuItem key={choice.label} value={choice.days ?? 'never'}>
-                    {choice.label}
+                    {t(choice.label)}
                   </MenuItem>
                 ))}
               </TextField>
@@ -188,14 +202,14 @@ export function ApiTokensCard() {
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>{created ? 'Done' : 'Cancel'}</Button>
+          <Button onClick={close}>{created ? t('common.done') : t('common.cancel')}</Button>
           {!created && (
             <Button
               type="submit"
               variant="contained"
               disabled={!name.trim() || scopes.length === 0}
             >
-              Create
+              {t('account.tokens.create')}
             </Button>
           )}
         </DialogActions>

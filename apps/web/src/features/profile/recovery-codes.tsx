@@ -1,8 +1,10 @@
 // Shows freshly issued recovery codes once, with copy and download.
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  const text = `S3 Access Manager recovery codes (each works once)\n\n${codes.join('\n')}\n`;
+  const { t } = useTranslation();
+  const text = `${t('account.recovery.fileTitle')}\n\n${codes.join('\n')}\n`;
   const download = () => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -12,14 +14,11 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   };
   return (
     <Stack spacing={2}>
-      <Alert severity="warning">
-        Save these recovery codes now. Each one signs you in once if you lose your authenticator;
-        they will not be shown again.
-      </Alert>
+      <Alert severity="warning">{t('account.recovery.save')}</Alert>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Box
           component="ul"
-          aria-label="Recovery codes"
+          aria-label={t('account.recovery.label')}
           sx={{
             m: 0,
             p: 0,
@@ -37,15 +36,17 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         </Box>
       </Paper>
       <Stack direction="row" spacing={1}>
-        <Button onClick={() => void navigator.clipboard?.writeText(text)}>Copy</Button>
-        <Button onClick={download}>Download</Button>
+        <Button onClick={() => void navigator.clipboard?.writeText(text)}>
+          {t('common.copy')}
+        </Button>
+        <Button onClick={download}>{t('account.recovery.download')}</Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button variant="contained" onClick={onDone}>
-          I saved them
+          {t('account.recovery.saved')}
         </Button>
       </Stack>
       <Typography variant="caption" color="text.secondary">
-        Keep them somewhere safe, apart from your phone.
+        {t('account.recovery.keepSafe')}
       </Typography>
     </Stack>
   );

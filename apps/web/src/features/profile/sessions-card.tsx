@@ -17,9 +17,12 @@ import { SessionList } from '@s3am/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../auth/auth-context';
 import { useApiQuery } from '../common/use-api-query';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/intl-format';
 
 export function SessionsCard() {
   const { signOut } = useAuth();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { data, error, reload } = useApiQuery(
     async () => SessionList.parse((await api.get('/api/me/sessions')).data).items,
@@ -42,31 +45,35 @@ export function SessionsCard() {
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
           <DevicesOutlined color="primary" />
           <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-            Sessions
+            {t('account.sessions.title')}
           </Typography>
           <Button color="error" onClick={() => void everywhere()}>
-            Log out everywhere
+            {t('account.sessions.everywhere')}
           </Button>
         </Stack>
         {error && <Alert severity="error">{error}</Alert>}
-        <List dense aria-label="Active sessions">
+        <List dense aria-label={t('account.sessions.label')}>
           {(data ?? []).map((session) => (
             <ListItem
               key={session.id}
               divider
               secondaryAction={
                 session.current ? (
-                  <Chip size="small" label="This device" color="primary" />
+                  <Chip size="small" label={t('account.sessions.thisDevice')} color="primary" />
                 ) : (
                   <Button size="small" onClick={() => void revoke(session.id)}>
-                    Sign out
+                    {t('account.sessions.signOut')}
                   </Button>
                 )
               }
             >
               <ListItemText
-                primary={session.userAgent ?? 'Unknown device'}
-                secondary={`${session.ip ?? 'unknown IP'} · last active ${new Date(session.lastSeenAt).toLocaleString()} · signed in ${new Date(session.createdAt).toLocaleString()}`}
+                primary={session.userAgent ?? t('account.sessions.unknownDevice')}
+                secondary={t('account.sessions.line', {
+                  ip: session.ip ?? t('account.sessions.unknownIp'),
+                  lastSeen: formatDateTime(session.lastSeenAt),
+                  created: formatDateTime(session.createdAt),
+                })}
                 slotProps={{ primary: { noWrap: true, sx: { pr: 12 } } }}
               />
             </ListItem>

@@ -7,6 +7,7 @@ import { auditDe } from './de-audit';
 import { securityDe } from './de-security';
 import { passwordDe, trayDe } from './de-account';
 import { quotasDe } from './de-quotas';
+import { accountDe } from './de-profile';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -179,5 +180,6 @@ export const de: Dictionary = {
   security: securityDe,
   password: passwordDe,
   tray: trayDe,
+  account: accountDe,
   quotas: quotasDe,
 };

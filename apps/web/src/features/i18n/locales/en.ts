@@ -8,6 +8,7 @@ import { auditEn } from './en-audit';
 import { securityEn } from './en-security';
 import { passwordEn, trayEn } from './en-account';
 import { quotasEn } from './en-quotas';
+import { accountEn } from './en-profile';
 
 export const en = {
   common: {
@@ -176,6 +177,7 @@ export const en = {
   security: securityEn,
   password: passwordEn,
   tray: trayEn,
+  account: accountEn,
   quotas: quotasEn,
 };
 

@@ -1,0 +1,51 @@
+// German strings of the profile's cards: API tokens, sessions, recovery codes.
+import type { Dictionary } from './en';
+
+export const accountDe: Dictionary['account'] = {
+  tokens: {
+    title: 'API-Tokens',
+    new: 'Neues Token',
+    none: 'Noch keine Tokens. Mit Tokens rufen Skripte und die s3am-CLI die API in Ihrem Namen auf.',
+    label: 'API-Tokens',
+    revoke: 'Widerrufen',
+    revoked: 'widerrufen',
+    expires: 'läuft ab am {{date}}',
+    neverExpires: 'läuft nie ab',
+    lastUsed: 'zuletzt genutzt {{when}}',
+    neverUsed: 'nie genutzt',
+    line: '{{prefix}}… · {{expiry}} · {{use}}',
+    created: 'Token erstellt',
+    newTitle: 'Neues API-Token',
+    copyNow:
+      'Kopieren Sie das Token jetzt: Es wird nur einmal angezeigt. Senden Sie es als „Authorization: Bearer …“.',
+    token: 'Token',
+    name: 'Name',
+    namePlaceholder: 'Backup-Skript',
+    scopes: 'Berechtigungsumfang',
+    expiresLabel: 'Läuft ab',
+    days7: '7 Tage',
+    days30: '30 Tage',
+    days90: '90 Tage',
+    year1: '1 Jahr',
+    never: 'Nie',
+    create: 'Erstellen',
+  },
+  sessions: {
+    title: 'Sitzungen',
+    everywhere: 'Überall abmelden',
+    label: 'Aktive Sitzungen',
+    thisDevice: 'Dieses Gerät',
+    signOut: 'Abmelden',
+    unknownDevice: 'Unbekanntes Gerät',
+    unknownIp: 'unbekannte IP',
+    line: '{{ip}} · zuletzt aktiv {{lastSeen}} · angemeldet {{created}}',
+  },
+  recovery: {
+    fileTitle: 'S3 Access Manager – Wiederherstellungscodes (jeder gilt einmal)',
+    save: 'Speichern Sie diese Wiederherstellungscodes jetzt. Jeder meldet Sie einmal an, falls Sie Ihre Authenticator-App verlieren; sie werden nicht noch einmal angezeigt.',
+    label: 'Wiederherstellungscodes',
+    download: 'Herunterladen',
+    saved: 'Ich habe sie gespeichert',
+    keepSafe: 'Bewahren Sie sie sicher auf, getrennt von Ihrem Telefon.',
+  },
+};
