@@ -71,6 +71,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'For an unmodified @uppy/aws-s3 client (`companionEndpoint` = this API): signs a POST policy for one small file into the destination named by `metadata[connectionId]`/`metadata[bucket]` (else the first location the caller may write to), after the same grant, policy and quota checks as `POST /api/uploads`. Authenticated by the bearer token or the /s3-scoped upload cookie; uploaders and admins; audited as `upload.presigned_post`.',
           summary: 'Presigned POST for one small file (Companion protocol)',
           querystring: UppyParamsQuery,
           response: { 200: UppyParamsResponse, ...errors },
@@ -98,6 +100,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'Companion’s create-multipart call on our upload service: records an upload and starts the multipart upload on S3, with the same checks as `POST /api/uploads`; `uploadId` is our upload id. Uploaders and admins, by bearer token or upload cookie; audited as `upload.start`.',
           summary: 'Start a multipart upload (Companion protocol)',
           body: UppyCreateMultipartRequest,
           response: { 200: UppyCreateMultipartResponse, ...errors },
@@ -117,6 +121,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'Signs PUT URLs for up to 100 comma-separated part numbers of one of the caller’s uploads; `key` must match the upload (400 otherwise). Uploaders and admins; 404 for another person’s upload.',
           summary: 'Presigned URLs for several parts (Companion v4/v5)',
           params: Params,
           querystring: UppyBatchQuery,
@@ -144,6 +150,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'Signs the PUT URL for one part of one of the caller’s uploads, with its expiry; `key` must match the upload. Uploaders and admins; 404 for another person’s upload.',
           summary: 'Presigned URL for one part (Companion protocol)',
           params: PartParams,
           querystring: UppyKeyQuery,
@@ -166,6 +174,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'All parts S3 holds for one of the caller’s uploads, in Companion’s shape, so Uppy resumes without re-sending them. Uploaders and admins; 404 for another person’s upload.',
           summary: 'Parts the storage holds (Companion protocol)',
           params: Params,
           querystring: UppyKeyQuery,
@@ -185,6 +195,8 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'Completes one of the caller’s multipart uploads with Companion’s part list, with the same checks as `POST /api/uploads/{id}/complete`, and returns the object’s location. Audited as `upload.complete`.',
           summary: 'Complete a multipart upload (Companion protocol)',
           params: Params,
           querystring: UppyKeyQuery,
@@ -218,10 +230,12 @@ export function uppyCompatRoutes(
         ...uploaders,
         schema: {
           ...schema,
+          description:
+            'Aborts one of the caller’s unfinished uploads (S3 drops its parts) and answers `{}` as Companion expects. Audited as `upload.abort`.',
           summary: 'Abort a multipart upload (Companion protocol)',
           params: Params,
           querystring: UppyKeyQuery,
-          response: { 200: z.object({}), ...errors },
+          response: { 200: z.object({}).meta({ examples: [{}] }), ...errors },
         },
       },
       async (request) => {
