@@ -7,6 +7,9 @@ import { seriousAxeViolations } from './a11y-steps.js';
 import { E2E_ADMIN } from './fixtures.js';
 import { signIn } from './session-steps.js';
 
+// A page's code loads on its first visit; on a machine shared by several runs that took > 10 s.
+const PAGE_LOAD = { timeout: 30_000 };
+
 test('an admin switches to German, works in it, and switches back to English', async ({ page }) => {
   // Pages load their code on first visit; on a shared machine that alone can take a minute.
   test.slow();
@@ -22,14 +25,14 @@ test('an admin switches to German, works in it, and switches back to English', a
   await page.getByLabel('E-Mail').fill(E2E_ADMIN.email);
   await page.getByLabel('Passwort').fill(E2E_ADMIN.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible(PAGE_LOAD);
 
   // Navigation, the page, its grid and its dates speak German (day.month.year).
   await page
     .getByRole('navigation', { name: 'Bereiche' })
     .getByRole('link', { name: 'Benutzer' })
     .click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Benutzer' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Benutzer' })).toBeFocused(PAGE_LOAD);
   const grid = page.getByRole('grid', { name: 'Benutzer' });
   await expect(grid.getByRole('columnheader', { name: 'Letzte Anmeldung' })).toBeVisible();
   const adminRow = grid.getByRole('row').filter({ hasText: E2E_ADMIN.email });
@@ -41,12 +44,12 @@ test('an admin switches to German, works in it, and switches back to English', a
 
   // Remembered on this device.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Benutzer' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Benutzer' })).toBeVisible(PAGE_LOAD);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
   await page.getByRole('button', { name: 'Sprache' }).click();
   await page.getByRole('menuitem', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible(PAGE_LOAD);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(
     page.getByRole('grid', { name: 'Users' }).getByRole('columnheader', { name: 'Last sign-in' }),
@@ -116,13 +119,13 @@ test('the working pages speak German and fit a phone in it', async ({ browser })
     await page.getByLabel('E-Mail').fill(E2E_ADMIN.email);
     await page.getByLabel('Passwort').fill(E2E_ADMIN.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible(PAGE_LOAD);
 
     for (const german of GERMAN_PAGES) {
       await page.goto(german.path);
       await expect(
         page.getByRole('heading', { level: 1, name: german.heading, exact: true }),
-      ).toBeVisible({ timeout: 30_000 });
+      ).toBeVisible(PAGE_LOAD);
       await expect(german.control(page)).toBeVisible();
       await expect(page.getByRole('progressbar')).toHaveCount(0);
       // The width, and the innermost element reaching past the screen (named in a failure).
@@ -147,15 +150,13 @@ test('the working pages speak German and fit a phone in it', async ({ browser })
 test('the same pages still read in English by default', async ({ page }) => {
   test.slow();
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible(PAGE_LOAD);
   await page.goto('/files');
-  await expect(page.getByRole('heading', { level: 1, name: 'Files', exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Files', exact: true })).toBeVisible(
+    PAGE_LOAD,
+  );
   await expect(page.getByRole('button', { name: 'New folder' })).toBeVisible();
   await page.goto('/security');
-  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible(PAGE_LOAD);
   await expect(page.getByRole('tab', { name: 'Blocks & allow-lists' })).toBeVisible();
 });
