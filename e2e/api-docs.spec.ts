@@ -13,10 +13,11 @@ test('the API docs call the API with the signed-in session and follow the colour
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   await page.goto('/docs');
+  // Swagger UI renders from a large lazily loaded chunk: give a busy machine time.
   await expect(page.getByRole('status')).toHaveText(
     `Requests use your session (${E2E_ADMIN.email}).`,
+    { timeout: 60_000 },
   );
-  // Swagger UI renders from a large lazily loaded chunk: give a busy machine time.
   const me = page.locator('.opblock').filter({
     has: page.locator('.opblock-summary-path', { hasText: /^\/api\/me$/ }),
   });
