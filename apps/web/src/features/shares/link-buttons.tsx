@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ObjectRef } from '@s3am/contracts';
 import { RequestFilesDialog, type RequestTarget } from '../upload-requests/request-files-dialog';
 import { ShareDialog, type ShareTarget } from './share-dialog';
+import { useTranslation } from 'react-i18next';
 
 export function FolderLinkButtons({
   where,
@@ -18,6 +19,7 @@ export function FolderLinkButtons({
   prefix: string;
   allowed: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation();
   const [sharing, setSharing] = useState<ShareTarget | null>(null);
   const [requesting, setRequesting] = useState<RequestTarget | null>(null);
   return (
@@ -27,7 +29,7 @@ export function FolderLinkButtons({
           startIcon={<ShareOutlined />}
           onClick={() => setSharing({ ...where, path: prefix, isFolder: true })}
         >
-          Share
+          {t('shares.share')}
         </Button>
       )}
       {allowed.has('write') && (
@@ -35,7 +37,7 @@ export function FolderLinkButtons({
           startIcon={<MoveToInboxOutlined />}
           onClick={() => setRequesting({ ...where, prefix })}
         >
-          Request files
+          {t('shares.requestFiles')}
         </Button>
       )}
       <ShareDialog target={sharing} onClose={() => setSharing(null)} />
@@ -45,6 +47,7 @@ export function FolderLinkButtons({
 }
 
 export function ShareFileButton({ target }: { target: ObjectRef }) {
+  const { t } = useTranslation();
   const [sharing, setSharing] = useState<ShareTarget | null>(null);
   return (
     <>
@@ -59,7 +62,7 @@ export function ShareFileButton({ target }: { target: ObjectRef }) {
           })
         }
       >
-        Share
+        {t('shares.share')}
       </Button>
       <ShareDialog target={sharing} onClose={() => setSharing(null)} />
     </>

@@ -21,6 +21,8 @@ import type { ShareStatus, ShareView } from '@s3am/contracts';
 import { problemMessage } from '../../api/client';
 import { useApiQuery } from '../common/use-api-query';
 import { fetchShares, revokeShare } from './owner-links-api';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/intl-format';
 
 const STATUS_COLOR: Record<ShareStatus, 'success' | 'default' | 'error' | 'warning'> = {
   active: 'success',
@@ -30,10 +32,11 @@ const STATUS_COLOR: Record<ShareStatus, 'success' | 'default' | 'error' | 'warni
 };
 
 export function LinkStatusChip({ status }: { status: ShareStatus }) {
+  const { t } = useTranslation();
   return (
     <Chip
       size="small"
-      label={status === 'exhausted' ? 'used up' : status}
+      label={t(`shares.status.${status}`)}
       color={STATUS_COLOR[status]}
       variant={status === 'active' ? 'filled' : 'outlined'}
       sx={{ textTransform: 'capitalize' }}
@@ -55,13 +58,11 @@ function What({ share }: { share: ShareView }) {
 
 export function MySharesSection() {
   const shares = useApiQuery(fetchShares, []);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
 
   const revoke = async (share: ShareView) => {
-    if (
-      !window.confirm(`Revoke the link to ${share.key || share.bucket}? It stops working at once.`)
-    )
-      return;
+    if (!window.confirm(t('shares.confirmRevoke', { what: share.key || share.bucket }))) return;
     setError(null);
     try {
       await revokeShare(share.id);
@@ -75,7 +76,7 @@ export function MySharesSection() {
   return (
     <Box component="section" aria-labelledby="shares-heading">
       <Typography id="shares-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-        Share links
+        {t('shares.title')}
       </Typography>
       {(error ?? shares.error) && (
         <Alert severity="error" sx={{ mb: 1 }}>
@@ -83,20 +84,18 @@ export function MySharesSection() {
         </Alert>
       )}
       {shares.data && items.length === 0 && (
-        <Typography color="text.secondary">
-          No share links yet. On the Files page, choose Share on a folder or a file.
-        </Typography>
+        <Typography color="text.secondary">{t('shares.none')}</Typography>
       )}
       {items.length > 0 && (
-        <TableContainer tabIndex={0} aria-label="My share links">
+        <TableContainer tabIndex={0} aria-label={t('shares.tableLabel')}>
           <Table size="small">
             <TableHead>
               <TableRow>
-                <TableCell>Shared</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell align="right">Opened</TableCell>
-                <TableCell align="right">Downloads</TableCell>
-                <TableCell>Expires</TableCell>
+                <TableCell>{t('shares.shared')}</TableCell>
+                <TableCell>{t('shares.statusColumn')}</TableCell>
+                <TableCell align="right">{t('shares.opened')}</TableCell>
+                <TableCell align="right">{t('shares.downloads')}</TableCell>
+                <TableCell>{t('shares.expires')}</TableCell>
                 <TableCell />
               </TableRow>
             </TableHead>
@@ -107,7 +106,7 @@ export function MySharesSection() {
                     <What share={share} />
                     {share.hasPassword && (
                       <Typography variant="caption" color="text.secondary">
-                        password
+                        {t('shares.password')}
                       </Typography>
                     )}
                   </TableCell>
@@ -117,13 +116,13 @@ export function MySharesSection() {
                   <TableCell align="right">{share.accessCount}</TableCell>
                   <TableCell align="right">
                     {share.downloadCount}
-                    {share.maxDownloads !== null && ` of ${share.maxDownloads}`}
+                    {share.maxDownloads !== null && t('shares.of', { max: share.maxDownloads })}
                   </TableCell>
-                  <TableCell>{new Date(share.expiresAt).toLocaleString()}</TableCell>
+                  <TableCell>{formatDateTime(share.expiresAt)}</TableCell>
                   <TableCell align="right">
                     {share.status === 'active' && (
                       <Button color="error" size="small" onClick={() => void revoke(share)}>
-                        Revoke
+                        {t('shares.revoke')}
                       </Button>
                     )}
                   </TableCell>

@@ -8,6 +8,7 @@ import { securityDe } from './de-security';
 import { passwordDe, trayDe } from './de-account';
 import { quotasDe } from './de-quotas';
 import { accountDe } from './de-profile';
+import { sharesDe } from './de-shares';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -182,4 +183,5 @@ export const de: Dictionary = {
   tray: trayDe,
   account: accountDe,
   quotas: quotasDe,
+  shares: sharesDe,
 };

@@ -9,6 +9,7 @@ import { securityEn } from './en-security';
 import { passwordEn, trayEn } from './en-account';
 import { quotasEn } from './en-quotas';
 import { accountEn } from './en-profile';
+import { sharesEn } from './en-shares';
 
 export const en = {
   common: {
@@ -179,6 +180,7 @@ export const en = {
   tray: trayEn,
   account: accountEn,
   quotas: quotasEn,
+  shares: sharesEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
