@@ -24,16 +24,22 @@ import {
 } from '../shares/owner-links-api';
 import { LinkStatusChip } from '../shares/my-shares-section';
 import { announceUnseenFilesChanged } from './unseen-files';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/intl-format';
 
 function limitsOf(request: UploadRequestLinkView): string {
+  const t = i18n.t;
   const parts = [
-    request.maxFileBytes !== null && `files up to ${formatBytes(request.maxFileBytes)}`,
-    request.maxTotalBytes !== null && `${formatBytes(request.maxTotalBytes)} in all`,
-    request.maxFiles !== null && `at most ${request.maxFiles} file(s)`,
+    request.maxFileBytes !== null &&
+      t('requests.filesUpTo', { size: formatBytes(request.maxFileBytes) }),
+    request.maxTotalBytes !== null &&
+      t('requests.inAll', { size: formatBytes(request.maxTotalBytes) }),
+    request.maxFiles !== null && t('requests.atMost', { count: request.maxFiles }),
     request.allowedTypes.length > 0 && request.allowedTypes.join(', '),
-    request.hasPassword && 'password',
+    request.hasPassword && t('requests.password'),
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : 'No limits besides the server’s';
+  return parts.length > 0 ? parts.join(' · ') : t('requests.noLimits');
 }
 
 function RequestCard({
@@ -46,6 +52,7 @@ function RequestCard({
   onSeen: () => void;
 }) {
   const received = request.files.filter((file) => file.completedAt !== null);
+  const { t } = useTranslation();
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -53,29 +60,48 @@ function RequestCard({
           {request.title ?? `${request.bucket}/${request.prefix}`}
         </Typography>
         {request.unseenFiles > 0 && (
-          <Chip size="small" color="secondary" label={`${request.unseenFiles} new`} />
+          <Chip
+            size="small"
+            color="secondary"
+            label={t('requests.new', { count: request.unseenFiles })}
+          />
         )}
         <LinkStatusChip status={request.status} />
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        Into {request.bucket}/{request.prefix} · until{' '}
-        {new Date(request.expiresAt).toLocaleString()}
+        {t('requests.into', {
+          place: `${request.bucket}/${request.prefix}`,
+          when: formatDateTime(request.expiresAt),
+        })}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {limitsOf(request)}
       </Typography>
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {request.filesReceived} file(s) received, {formatBytes(request.bytesReceived)}
+        {t('requests.received', {
+          count: request.filesReceived,
+          size: formatBytes(request.bytesReceived),
+        })}
       </Typography>
       {received.length > 0 && (
-        <List dense aria-label={`Files received through ${request.title ?? request.prefix}`}>
+        <List
+          dense
+          aria-label={t('requests.receivedThrough', { name: request.title ?? request.prefix })}
+        >
           {received.map((file) => (
             <ListItem key={file.uploadId} disableGutters>
               <ListItemText
                 primary={file.key.slice(request.prefix.length)}
-                secondary={`${formatBytes(file.size)} · ${new Date(file.completedAt ?? file.createdAt).toLocaleString()}`}
+                secondary={`${formatBytes(file.size)} · ${formatDateTime(file.completedAt ?? file.createdAt)}`}
               />
-              {!file.seen && <Chip size="small" label="new" color="secondary" variant="outlined" />}
+              {!file.seen && (
+                <Chip
+                  size="small"
+                  label={t('requests.newChip')}
+                  color="secondary"
+                  variant="outlined"
+                />
+              )}
             </ListItem>
           ))}
         </List>
@@ -83,12 +109,12 @@ function RequestCard({
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         {request.unseenFiles > 0 && (
           <Button size="small" onClick={onSeen}>
-            Mark as seen
+            {t('requests.markSeen')}
           </Button>
         )}
         {request.status === 'active' && (
           <Button size="small" color="error" onClick={onRevoke}>
-            Revoke
+            {t('requests.revoke')}
           </Button>
         )}
       </Stack>
@@ -98,6 +124,7 @@ function RequestCard({
 
 export function MyRequestsSection() {
   const requests = useApiQuery(fetchUploadRequests, []);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const act = async (work: () => Promise<void>) => {
     setError(null);
@@ -113,7 +140,7 @@ export function MyRequestsSection() {
   return (
     <Box component="section" aria-labelledby="requests-heading">
       <Typography id="requests-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-        Upload requests
+        {t('requests.title')}
       </Typography>
       {(error ?? requests.error) && (
         <Alert severity="error" sx={{ mb: 1 }}>
@@ -121,9 +148,7 @@ export function MyRequestsSection() {
         </Alert>
       )}
       {requests.data && items.length === 0 && (
-        <Typography color="text.secondary">
-          No upload requests yet. On the Files page, choose Request files in a folder.
-        </Typography>
+        <Typography color="text.secondary">{t('requests.none')}</Typography>
       )}
       <Stack spacing={2}>
         {items.map((request) => (
@@ -132,9 +157,7 @@ export function MyRequestsSection() {
             request={request}
             onSeen={() => void act(() => markRequestSeen(request.id))}
             onRevoke={() => {
-              if (
-                window.confirm('Revoke this upload request? Its link stops taking files at once.')
-              )
+              if (window.confirm(t('requests.confirmRevoke')))
                 void act(() => revokeUploadRequest(request.id));
             }}
           />

@@ -9,6 +9,7 @@ import { passwordDe, trayDe } from './de-account';
 import { quotasDe } from './de-quotas';
 import { accountDe } from './de-profile';
 import { sharesDe } from './de-shares';
+import { requestsDe } from './de-requests';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -184,4 +185,5 @@ export const de: Dictionary = {
   account: accountDe,
   quotas: quotasDe,
   shares: sharesDe,
+  requests: requestsDe,
 };

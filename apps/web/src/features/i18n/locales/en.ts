@@ -10,6 +10,7 @@ import { passwordEn, trayEn } from './en-account';
 import { quotasEn } from './en-quotas';
 import { accountEn } from './en-profile';
 import { sharesEn } from './en-shares';
+import { requestsEn } from './en-requests';
 
 export const en = {
   common: {
@@ -181,6 +182,7 @@ export const en = {
   account: accountEn,
   quotas: quotasEn,
   shares: sharesEn,
+  requests: requestsEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
