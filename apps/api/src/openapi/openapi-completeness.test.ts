@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { invalidExamples } from './route-examples.js';
 
-// TODO(issue 22): operations not documented yet. The migrations module is being changed by another
-// engineer right now and gets its descriptions and examples afterwards; the others are the rest
-// of issue 22's work. Remove entries as they are documented; never add one.
-const NOT_YET_DOCUMENTED = [
-  /^\/api\/migrations(\/|$)/,
-  /^\/api\/security\//,
-];
+// TODO(issue 22): the migrations module is being changed by another engineer right now; its
+// operations get descriptions and examples afterwards. Remove the entry then; never add one.
+const NOT_YET_DOCUMENTED = [/^\/api\/migrations(\/|$)/];
+
+// TODO(issue 22): the security module's operations are described and list their errors, but their
+// request and response examples are not written yet. Remove entries as examples are added.
+const EXAMPLES_NOT_YET_WRITTEN = [/^\/api\/security\//];
 
 interface Media {
   schema?: Schema;
@@ -77,7 +77,8 @@ test('every operation has a summary and a description', () => {
 
 test('every JSON request body and 2xx JSON response has an example', () => {
   const missing: string[] = [];
-  for (const { name, operation } of operations()) {
+  for (const { name, route, operation } of operations()) {
+    if (EXAMPLES_NOT_YET_WRITTEN.some((pattern) => pattern.test(route))) continue;
     if (operation.requestBody && !hasExample(operation.requestBody.content?.['application/json']))
       missing.push(`${name} request body`);
     for (const [status, response] of Object.entries(operation.responses ?? {}))

@@ -32,6 +32,8 @@ export function securityAlertRoutes(app: FastifyInstance, options: SecurityRoute
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Alerts raised by the detectors and custom rules (brute force, denied bursts, unusual downloads, log-source findings…), filtered by state, severity or kind, most recently seen first; repeated detections update one alert’s count. Admins only; read-only.',
         summary: 'Security alerts, most recently seen first',
         querystring: AlertListQuery,
         response: { 200: AlertList, ...problemResponses(400, 401, 403) },
@@ -51,6 +53,10 @@ export function securityAlertRoutes(app: FastifyInstance, options: SecurityRoute
         schema: {
           ...schema,
           summary: verb === 'ack' ? 'Acknowledge an alert' : 'Resolve an alert',
+          description:
+            verb === 'ack'
+              ? 'Marks an alert acknowledged (someone is looking at it) with who and when; it stays open and keeps counting repeats. Admins only; 404 when unknown; audited as `security.alert_ack`.'
+              : 'Marks an alert resolved with who and when; a new detection of the same kind opens a new alert. Admins only; 404 when unknown; audited as `security.alert_resolve`.',
           params: IdParam,
           response: { 200: SecurityAlertView, ...problemResponses(400, 401, 403, 404) },
         },
@@ -75,6 +81,8 @@ export function securityAlertRoutes(app: FastifyInstance, options: SecurityRoute
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'A Server-Sent Events stream: each new or changed alert arrives as an `alert` event holding a SecurityAlert, on every API instance (changes travel through the database). Admins only; the connection stays open until the client closes it or the server shuts down.',
         summary: 'Live alert changes (text/event-stream; each `alert` event holds a SecurityAlert)',
         response: { ...problemResponses(401, 403) },
       },

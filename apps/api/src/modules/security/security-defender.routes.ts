@@ -47,6 +47,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Manual and automatic IP blocks that are in force, with reason, origin and expiry. Blocked addresses are refused before authentication on every route. Admins only.',
         summary: 'IP blocks in force',
         response: { 200: IpBlockList, ...problemResponses(401, 403) },
       },
@@ -60,6 +62,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Blocks an address or CIDR range on every API instance at once, until `expiresAt` or until removed. Admins only; audited as `security.block_add`.',
         summary: 'Block an IP address or CIDR range (until expiresAt, or until removed)',
         body: CreateIpBlockRequest,
         response: { 201: IpBlockView, ...problemResponses(400, 401, 403) },
@@ -79,6 +83,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Lifts a block at once on every instance. Admins only; 404 when unknown; audited as `security.block_remove`.',
         summary: 'Remove an IP block',
         params: IdParam,
         response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404) },
@@ -97,6 +103,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The global allow-list (when it has entries, only listed ranges reach the API) and per-user lists (limit where one account may sign in and use tokens from). Admins only.',
         summary: 'Global and per-user IP allow-lists',
         response: { 200: AllowList, ...problemResponses(401, 403) },
       },
@@ -110,6 +118,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Adds an address or range to the global allow-list or to one user’s list (404 for an unknown user). Admins only; audited as `security.allow_add`.',
         summary:
           'Allow a range globally (then only listed ranges reach the API) or for one user (sign-in and tokens)',
         body: CreateAllowListEntryRequest,
@@ -129,6 +139,8 @@ export function securityDefenderRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Removes one allow-list entry. Admins only; 404 when unknown; audited as `security.allow_remove`.',
         summary: 'Remove an allow-list entry',
         params: IdParam,
         response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404) },

@@ -30,6 +30,8 @@ export function securityLogSourceRoutes(
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The configured S3 server-access-log and CloudTrail sources (connection, bucket, prefix) with how far each has been read and its last error. Admins only.',
         summary: 'S3 access-log and CloudTrail sources with their checkpoints',
         response: { 200: LogSourceStatusList, ...problemResponses(401, 403) },
       },
@@ -43,6 +45,8 @@ export function securityLogSourceRoutes(
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces the whole list of log sources; a source whose bucket or prefix changed starts reading from its beginning. 404 for an unknown connection. Admins only; audited as `security.log_sources_change`.',
         summary: 'Replace the log sources (a moved bucket or prefix starts from its beginning)',
         body: LogSources,
         response: { 200: LogSourceStatusList, ...problemResponses(400, 401, 403, 404) },
@@ -57,6 +61,8 @@ export function securityLogSourceRoutes(
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Reads the new log objects of every enabled source now instead of waiting for the minute job, feeding the detectors, and reports per source what was read. Admins only.',
         summary: 'Read new log objects of every enabled source now (the job does so every minute)',
         response: { 200: LogSourceRunList, ...problemResponses(401, 403) },
       },

@@ -42,7 +42,8 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
         ...schema,
         summary:
           'Security report of a period: alerts, failed sign-ins, top IPs, blocks, large uploads',
-        description: 'JSON by default; `format=csv` answers the same as formula-safe CSV.',
+        description:
+          'Summarises a period for a security review: alerts by severity, failed sign-ins, top client IPs, blocks and large uploads. JSON by default; `format=csv` answers the same as formula-safe CSV. Admins only; read-only.',
         querystring: SecurityReportQuery,
         response: { 200: SecurityReport.or(z.string()), ...problemResponses(400, 401, 403) },
       },
@@ -74,6 +75,8 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Evaluates the instance’s security posture (users with 2FA, audit chain verified recently, master key rotated recently, password policy, …) as checks with pass/fail and a remedy each. Admins only; read-only.',
         summary: 'Compliance posture: each check with pass/fail and what to do',
         querystring: ComplianceQuery,
         response: { 200: ComplianceReport, ...problemResponses(400, 401, 403) },
@@ -92,6 +95,8 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Upload volume of a period: per day, per user and per location, the largest files and the active users. Admins only; read-only.',
         summary:
           'Upload usage of a period: per day, user and location, largest files, active users',
         querystring: ReportPeriodQuery,
@@ -107,6 +112,8 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The instance upload policy: largest file, allowed extensions and content types, and whether uploaders must use 2FA. Admins only.',
         summary: 'Upload policy (largest file, allowed extensions and types, required 2FA)',
         response: { 200: UploadPolicyView, ...problemResponses(401, 403) },
       },
@@ -120,6 +127,8 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces the upload policy; new uploads on every instance are checked against it at once. Admins only; audited as `settings.upload_policy_change`.',
         summary: 'Set the upload policy (applies to new uploads on every instance at once)',
         body: UploadPolicy,
         response: { 200: UploadPolicyView, ...problemResponses(400, 401, 403) },

@@ -33,6 +33,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The built-in detectors’ thresholds and switches and the custom alert rules. Admins only.',
         summary: 'Detector settings and custom rules',
         response: { 200: SecurityRules, ...problemResponses(401, 403) },
       },
@@ -46,6 +48,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces detector settings and custom rules; every API instance picks them up at once (through the database). Admins only; audited as `security.rules_change`.',
         summary: 'Replace detector settings and custom rules (applies on every instance at once)',
         body: SecurityRules,
         response: { 200: SecurityRules, ...problemResponses(400, 401, 403) },
@@ -65,6 +69,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Where alerts are sent per severity: webhook, email, SNS topic. Webhook secrets are write-only: only whether one is set is shown. Admins only.',
         summary: 'Notification channels per severity (webhook secret never shown)',
         response: { 200: NotificationChannelsView, ...problemResponses(401, 403) },
       },
@@ -78,6 +84,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'Replaces the notification channels; the webhook signing secret is sealed at rest, and an omitted one keeps the stored secret (unless the webhook URL moved to another origin). Admins only; audited as `security.notifications_change` without secrets.',
         summary: 'Set the notification channels (webhook, email, SNS topic)',
         body: UpdateNotificationChannels,
         response: { 200: NotificationChannelsView, ...problemResponses(400, 401, 403) },
@@ -93,6 +101,8 @@ export function securitySettingsRoutes(app: FastifyInstance, options: SecurityRo
       ...adminOnly,
       schema: {
         ...schema,
+        description:
+          'The latest alert notifications sent or attempted per channel, with status and error, to check that alerts reach people. Admins only.',
         summary: 'Recent notification deliveries, failed ones included',
         response: { 200: NotificationDeliveryList, ...problemResponses(401, 403) },
       },
