@@ -49,6 +49,52 @@ export const AlertEvidenceItem = z.object({
 });
 export type AlertEvidenceItem = z.infer<typeof AlertEvidenceItem>;
 
+const alertExample = {
+  id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  severity: 'HIGH' as const,
+  rule: 'failed-requests',
+  subjectType: 'ip' as const,
+  subject: '198.51.100.23',
+  summary: '25 failed requests from 198.51.100.23 within 5 minutes',
+  evidence: [
+    {
+      id: '90817',
+      at: '2026-03-02T03:14:07.000Z',
+      kind: 'sign_in.failed' as const,
+      source: 'api' as const,
+      ip: '198.51.100.23',
+      requestId: 'req-9d2c',
+      auditSeq: '1038',
+      line: null,
+    },
+  ],
+  count: 3,
+  firstSeen: '2026-03-02T03:10:00.000Z',
+  lastSeen: '2026-03-02T03:14:07.000Z',
+  status: 'open' as const,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  resolvedBy: null,
+  resolvedAt: null,
+};
+const blockExample = {
+  id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
+  cidr: '198.51.100.0/24',
+  reason: 'Brute-force sign-ins from this range',
+  source: 'manual',
+  alertId: null,
+  createdBy: 'admin@example.com',
+  createdAt: '2026-03-02T03:20:00.000Z',
+  expiresAt: '2026-03-09T03:20:00.000Z',
+};
+const allowExample = {
+  id: '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b',
+  userId: null,
+  cidr: '203.0.113.0/24',
+  note: 'Office network',
+  createdAt: '2026-01-10T09:00:00.000Z',
+};
+
 export const SecurityAlertView = z
   .object({
     id: z.uuid(),
@@ -67,7 +113,7 @@ export const SecurityAlertView = z
     resolvedBy: z.string().nullable(),
     resolvedAt: z.iso.datetime().nullable(),
   })
-  .meta({ id: 'SecurityAlert' });
+  .meta({ id: 'SecurityAlert', examples: [alertExample] });
 export type SecurityAlertView = z.infer<typeof SecurityAlertView>;
 
 export const AlertListQuery = z.object({
@@ -80,7 +126,7 @@ export type AlertListQuery = z.infer<typeof AlertListQuery>;
 
 export const AlertList = z
   .object({ items: z.array(SecurityAlertView) })
-  .meta({ id: 'SecurityAlertList' });
+  .meta({ id: 'SecurityAlertList', examples: [{ items: [alertExample] }] });
 export type AlertList = z.infer<typeof AlertList>;
 
 export const IpBlockView = z
@@ -94,7 +140,7 @@ export const IpBlockView = z
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable().describe('null = until removed'),
   })
-  .meta({ id: 'IpBlock' });
+  .meta({ id: 'IpBlock', examples: [blockExample] });
 export type IpBlockView = z.infer<typeof IpBlockView>;
 
 export const CreateIpBlockRequest = z
@@ -103,10 +149,21 @@ export const CreateIpBlockRequest = z
     reason: z.string().trim().min(1).max(500),
     expiresAt: z.iso.datetime().nullable().optional().describe('Omit or null: until removed'),
   })
-  .meta({ id: 'CreateIpBlockRequest' });
+  .meta({
+    id: 'CreateIpBlockRequest',
+    examples: [
+      {
+        cidr: '198.51.100.0/24',
+        reason: 'Brute-force sign-ins from this range',
+        expiresAt: '2026-03-09T03:20:00.000Z',
+      },
+    ],
+  });
 export type CreateIpBlockRequest = z.infer<typeof CreateIpBlockRequest>;
 
-export const IpBlockList = z.object({ items: z.array(IpBlockView) }).meta({ id: 'IpBlockList' });
+export const IpBlockList = z
+  .object({ items: z.array(IpBlockView) })
+  .meta({ id: 'IpBlockList', examples: [{ items: [blockExample] }] });
 export type IpBlockList = z.infer<typeof IpBlockList>;
 
 export const AllowListEntryView = z
@@ -117,7 +174,7 @@ export const AllowListEntryView = z
     note: z.string(),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: 'AllowListEntry' });
+  .meta({ id: 'AllowListEntry', examples: [allowExample] });
 export type AllowListEntryView = z.infer<typeof AllowListEntryView>;
 
 export const CreateAllowListEntryRequest = z
@@ -126,9 +183,21 @@ export const CreateAllowListEntryRequest = z
     cidr: CidrString,
     note: z.string().trim().max(500).default(''),
   })
-  .meta({ id: 'CreateAllowListEntryRequest' });
+  .meta({
+    id: 'CreateAllowListEntryRequest',
+    examples: [
+      { cidr: '203.0.113.0/24', note: 'Office network' },
+      {
+        userId: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c',
+        cidr: '192.0.2.10',
+        note: 'Ana, home office',
+      },
+    ],
+  });
 export type CreateAllowListEntryRequest = z.infer<typeof CreateAllowListEntryRequest>;
 
-export const AllowList = z.object({ items: z.array(AllowListEntryView) }).meta({ id: 'AllowList' });
+export const AllowList = z
+  .object({ items: z.array(AllowListEntryView) })
+  .meta({ id: 'AllowList', examples: [{ items: [allowExample] }] });
 
 export const IdParam = z.object({ id: z.uuid() });
