@@ -20,29 +20,31 @@ import { MigrationLog } from '../features/migrations/migration-log';
 import { MigrationProgress } from '../features/migrations/migration-progress';
 import { MigrationSummary } from '../features/migrations/migration-summary';
 import { useMigrationStream } from '../features/migrations/use-migration-stream';
+import { useTranslation } from 'react-i18next';
 
 const CONNECTION_LABEL = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  closed: 'Not live',
+  connecting: 'migrations.connecting',
+  live: 'migrations.live',
+  reconnecting: 'migrations.reconnecting',
+  closed: 'migrations.notLive',
 } as const;
 
 export function MigrationPage() {
   const { id = '' } = useParams();
   const live = useMigrationStream(id);
   const { migration } = live;
+  const { t } = useTranslation();
 
   return (
     <Box>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Migration
+          {t('migrations.jobTitle')}
         </Typography>
         {migration && (
           <Chip
             color={STATE_COLOR[migration.state]}
-            label={STATE_LABEL[migration.state]}
+            label={t(STATE_LABEL[migration.state])}
             data-testid="migration-state"
           />
         )}
@@ -50,10 +52,10 @@ export function MigrationPage() {
           size="small"
           variant="outlined"
           color={live.connection === 'live' ? 'success' : 'default'}
-          label={CONNECTION_LABEL[live.connection]}
+          label={t(CONNECTION_LABEL[live.connection])}
         />
         <Button component={RouterLink} to="/migrations">
-          All jobs
+          {t('migrations.allJobs')}
         </Button>
       </Stack>
       {live.error && (
@@ -61,7 +63,7 @@ export function MigrationPage() {
           {live.error}
         </Alert>
       )}
-      {!migration && !live.error && <CircularProgress aria-label="Loading the job" />}
+      {!migration && !live.error && <CircularProgress aria-label={t('migrations.loadingJob')} />}
       {migration && (
         <Stack spacing={3}>
           <Paper variant="outlined" sx={{ p: 2 }}>
@@ -69,15 +71,19 @@ export function MigrationPage() {
           </Paper>
           {migration.error && (
             <Alert severity="error">
-              <AlertTitle>The job stopped with an error</AlertTitle>
+              <AlertTitle>{t('migrations.stoppedWithError')}</AlertTitle>
               {migration.error}
             </Alert>
           )}
           {migration.state === 'completed' && (
             <Alert severity={migration.counts.failed.objects > 0 ? 'warning' : 'success'}>
               {migration.options.dryRun
-                ? `Dry run finished: ${migration.counts.pending.objects.toLocaleString()} object(s) would be copied. Nothing was written.`
-                : `Finished: ${migration.counts.copied.objects.toLocaleString()} copied, ${migration.counts.skipped.objects.toLocaleString()} skipped, ${migration.counts.failed.objects.toLocaleString()} failed. Download the report below.`}
+                ? t('migrations.dryRunFinished', { count: migration.counts.pending.objects })
+                : t('migrations.finished', {
+                    copied: migration.counts.copied.objects,
+                    skipped: migration.counts.skipped.objects,
+                    failed: migration.counts.failed.objects,
+                  })}
             </Alert>
           )}
           <Paper variant="outlined" sx={{ p: 2 }}>
@@ -96,13 +102,13 @@ export function MigrationPage() {
           />
           <Box>
             <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-              Log
+              {t('migrations.log')}
             </Typography>
             <MigrationLog lines={live.log} dropped={live.droppedLines} />
           </Box>
           {isFinished(migration.state) && migration.averageBytesPerSecond === null && (
             <Typography variant="body2" color="text.secondary">
-              No bytes were moved.
+              {t('migrations.noBytes')}
             </Typography>
           )}
         </Stack>

@@ -8,12 +8,14 @@ import {
   type GridColDef,
   type GridRowParams,
 } from '@mui/x-data-grid';
-import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { MigrationList, type MigrationView } from '@s3am/contracts';
 import { api } from '../api/client';
 import { formatBytes } from '../features/common/format-bytes';
 import { useApiQuery } from '../features/common/use-api-query';
+import { formatDateTime } from '../features/i18n/intl-format';
 import {
   STATE_COLOR,
   STATE_LABEL,
@@ -23,91 +25,103 @@ import {
   locationText,
   progressPercent,
 } from '../features/migrations/migration-display';
+import { useTranslation } from 'react-i18next';
 
 const REFRESH_MS = 3000;
 
-const COLUMNS: GridColDef<MigrationView>[] = [
-  {
-    field: 'state',
-    headerName: 'State',
-    width: 130,
-    renderCell: ({ row }) => (
-      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
-        <Chip size="small" color={STATE_COLOR[row.state]} label={STATE_LABEL[row.state]} />
-        {row.options.dryRun && <Chip size="small" variant="outlined" label="Dry run" />}
-      </Stack>
-    ),
-  },
-  {
-    field: 'route',
-    headerName: 'Source → destination',
-    flex: 2,
-    minWidth: 260,
-    sortable: false,
-    valueGetter: (_value, row) =>
-      `${locationText(row.source)}  →  ${locationText(row.destination)}`,
-  },
-  {
-    field: 'progress',
-    headerName: 'Progress',
-    width: 190,
-    sortable: false,
-    renderCell: ({ row }) => {
-      const percent = progressPercent(row);
-      const { copied, skipped, failed, discovered } = row.counts;
-      return (
-        <Box sx={{ width: '100%', pt: 1.5 }}>
-          <LinearProgress
-            variant="determinate"
-            value={percent}
-            color={row.counts.failed.objects > 0 ? 'warning' : 'primary'}
-            aria-label={`Progress ${Math.floor(percent)} %`}
-          />
-          <Typography variant="caption" color="text.secondary">
-            {Math.floor(percent)} % · {copied.objects + skipped.objects + failed.objects}/
-            {discovered.objects} objects
-          </Typography>
-        </Box>
-      );
+/** The grid's columns in the chosen language (header names and cells read `t`). */
+function columnsFor(t: TFunction): GridColDef<MigrationView>[] {
+  return [
+    {
+      field: 'state',
+      headerName: t('migrations.columns.state'),
+      width: 130,
+      renderCell: ({ row }) => (
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
+          <Chip size="small" color={STATE_COLOR[row.state]} label={t(STATE_LABEL[row.state])} />
+          {row.options.dryRun && (
+            <Chip size="small" variant="outlined" label={t('migrations.dryRun')} />
+          )}
+        </Stack>
+      ),
     },
-  },
-  {
-    field: 'speed',
-    headerName: 'Speed',
-    width: 110,
-    valueGetter: (_value, row) => row.averageBytesPerSecond ?? 0,
-    renderCell: ({ row }) => formatSpeed(row.averageBytesPerSecond),
-  },
-  {
-    field: 'copiedBytes',
-    headerName: 'Copied',
-    width: 100,
-    valueGetter: (_value, row) => row.counts.copied.bytes,
-    renderCell: ({ row }) => formatBytes(row.counts.copied.bytes),
-  },
-  {
-    field: 'startedBy',
-    headerName: 'Started by',
-    flex: 1,
-    minWidth: 160,
-    valueGetter: (_value, row) => row.startedBy.email ?? '—',
-  },
-  {
-    field: 'durationMs',
-    headerName: 'Duration',
-    width: 110,
-    renderCell: ({ row }) => formatDuration(row.durationMs),
-  },
-  {
-    field: 'createdAt',
-    headerName: 'Created',
-    width: 170,
-    renderCell: ({ row }) => new Date(row.createdAt).toLocaleString(),
-  },
-];
+    {
+      field: 'route',
+      headerName: t('migrations.columns.route'),
+      flex: 2,
+      minWidth: 260,
+      sortable: false,
+      valueGetter: (_value, row) =>
+        `${locationText(row.source)}  →  ${locationText(row.destination)}`,
+    },
+    {
+      field: 'progress',
+      headerName: t('migrations.columns.progress'),
+      width: 190,
+      sortable: false,
+      renderCell: ({ row }) => {
+        const percent = progressPercent(row);
+        const { copied, skipped, failed, discovered } = row.counts;
+        return (
+          <Box sx={{ width: '100%', pt: 1.5 }}>
+            <LinearProgress
+              variant="determinate"
+              value={percent}
+              color={row.counts.failed.objects > 0 ? 'warning' : 'primary'}
+              aria-label={t('migrations.progressLabel', { percent: Math.floor(percent) })}
+            />
+            <Typography variant="caption" color="text.secondary">
+              {t('migrations.progressText', {
+                percent: Math.floor(percent),
+                handled: copied.objects + skipped.objects + failed.objects,
+                discovered: discovered.objects,
+              })}
+            </Typography>
+          </Box>
+        );
+      },
+    },
+    {
+      field: 'speed',
+      headerName: t('migrations.columns.speed'),
+      width: 110,
+      valueGetter: (_value, row) => row.averageBytesPerSecond ?? 0,
+      renderCell: ({ row }) => formatSpeed(row.averageBytesPerSecond),
+    },
+    {
+      field: 'copiedBytes',
+      headerName: t('migrations.columns.copied'),
+      width: 100,
+      valueGetter: (_value, row) => row.counts.copied.bytes,
+      renderCell: ({ row }) => formatBytes(row.counts.copied.bytes),
+    },
+    {
+      field: 'startedBy',
+      headerName: t('migrations.columns.startedBy'),
+      flex: 1,
+      minWidth: 160,
+      valueGetter: (_value, row) => row.startedBy.email ?? '—',
+    },
+    {
+      field: 'durationMs',
+      headerName: t('migrations.columns.duration'),
+      width: 110,
+      renderCell: ({ row }) => formatDuration(row.durationMs),
+    },
+    {
+      field: 'createdAt',
+      headerName: t('migrations.columns.created'),
+      width: 170,
+      renderCell: ({ row }) => formatDateTime(row.createdAt),
+    },
+  ];
+}
 
 export function MigrationsPage() {
   const navigate = useNavigate();
+  const { t, i18n: language } = useTranslation();
+  // Built again when the language changes: the grid reads header names once per column set.
+  const columns = useMemo(() => columnsFor(t), [t, language.language]);
   const { data, error, loading, reload } = useApiQuery(
     async () => MigrationList.parse((await api.get('/api/migrations')).data).items,
     [],
@@ -123,7 +137,7 @@ export function MigrationsPage() {
     <Box>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 3 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          Migrations
+          {t('migrations.title')}
         </Typography>
         <Button
           variant="contained"
@@ -131,13 +145,11 @@ export function MigrationsPage() {
           component={RouterLink}
           to="/migrations/new"
         >
-          New migration
+          {t('migrations.newMigration')}
         </Button>
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Copy everything under a bucket/prefix to another bucket/prefix, across accounts, regions or
-        providers. Jobs run on the server and survive restarts; everyone watching a job sees the
-        same live progress.
+        {t('migrations.intro')}
       </Typography>
       {error && (
         <Alert severity="error" sx={{ mb: 2 }}>
@@ -145,9 +157,9 @@ export function MigrationsPage() {
         </Alert>
       )}
       <DataGrid
-        aria-label="Migration jobs"
+        aria-label={t('migrations.jobs')}
         rows={data ?? []}
-        columns={COLUMNS}
+        columns={columns}
         loading={loading && !data}
         onRowClick={({ row }: GridRowParams<MigrationView>) =>
           void navigate(`/migrations/${row.id}`)
@@ -161,7 +173,7 @@ export function MigrationsPage() {
         }}
         initialState={{ pagination: { paginationModel: { pageSize: 25 } } }}
         pageSizeOptions={[25, 50, 100]}
-        localeText={{ noRowsLabel: 'No migration jobs yet.' }}
+        localeText={{ noRowsLabel: t('migrations.noJobs') }}
         disableColumnFilter
         disableRowSelectionOnClick
         autoHeight

@@ -23,6 +23,7 @@ import {
 } from '../features/migrations/location-fields';
 import { OptionsFields, globsFrom, type OptionsValue } from '../features/migrations/options-fields';
 import { PoliciesPanel } from '../features/migrations/policies-panel';
+import { useTranslation } from 'react-i18next';
 
 const DEFAULTS = MigrationOptions.parse({});
 const FIELDS = [
@@ -130,14 +131,15 @@ export function NewMigrationPage() {
   };
 
   const list = connections.data ?? [];
+  const { t } = useTranslation();
   return (
     <Box component="form" onSubmit={(event) => event.preventDefault()} noValidate>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 3 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          New migration
+          {t('migrations.newTitle')}
         </Typography>
         <Button component={RouterLink} to="/migrations">
-          Back to jobs
+          {t('migrations.backToJobs')}
         </Button>
       </Stack>
       {connections.error && <Alert severity="error">{connections.error}</Alert>}
@@ -172,17 +174,17 @@ export function NewMigrationPage() {
           <Divider />
           {problem.message && (
             <Alert severity="error">
-              <AlertTitle>The job cannot start</AlertTitle>
+              <AlertTitle>{t('migrations.cannotStart')}</AlertTitle>
               {problem.message}
             </Alert>
           )}
           {validation && <ValidationResult validation={validation} />}
           <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
             <AsyncButton variant="outlined" onClick={validate}>
-              Check locations
+              {t('migrations.checkLocations')}
             </AsyncButton>
             <AsyncButton variant="contained" type="submit" onClick={start}>
-              {options.dryRun ? 'Start dry run' : 'Start migration'}
+              {options.dryRun ? t('migrations.startDryRun') : t('migrations.start')}
             </AsyncButton>
           </Stack>
         </Stack>

@@ -2,14 +2,15 @@
 import type { MigrationState, MigrationView } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
 
-export const STATE_LABEL: Record<MigrationState, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  paused: 'Paused',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-  failed: 'Failed',
-};
+/** The label keys of job states. */
+export const STATE_LABEL = {
+  queued: 'migrations.state.queued',
+  running: 'migrations.state.running',
+  paused: 'migrations.state.paused',
+  cancelled: 'migrations.state.cancelled',
+  completed: 'migrations.state.completed',
+  failed: 'migrations.state.failed',
+} as const satisfies Record<MigrationState, string>;
 
 export const STATE_COLOR: Record<
   MigrationState,

@@ -10,6 +10,7 @@ import { quotasDe } from './de-quotas';
 import { accountDe } from './de-profile';
 import { sharesDe } from './de-shares';
 import { requestsDe } from './de-requests';
+import { migrationsDe } from './de-migrations';
 import type { Dictionary } from './en';
 
 export const de: Dictionary = {
@@ -186,4 +187,5 @@ export const de: Dictionary = {
   quotas: quotasDe,
   shares: sharesDe,
   requests: requestsDe,
+  migrations: migrationsDe,
 };

@@ -11,6 +11,7 @@ import { quotasEn } from './en-quotas';
 import { accountEn } from './en-profile';
 import { sharesEn } from './en-shares';
 import { requestsEn } from './en-requests';
+import { migrationsEn } from './en-migrations';
 
 export const en = {
   common: {
@@ -183,6 +184,7 @@ export const en = {
   quotas: quotasEn,
   shares: sharesEn,
   requests: requestsEn,
+  migrations: migrationsEn,
 };
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
