@@ -11,7 +11,19 @@ export const ComplianceCheck = z
     remedy: z.string().describe('What to do when it does not pass'),
     items: z.array(z.string()).describe('The accounts, tokens, connections or buckets concerned'),
   })
-  .meta({ id: 'ComplianceCheck' });
+  .meta({
+    id: 'ComplianceCheck',
+    examples: [
+      {
+        id: 'users-2fa',
+        title: 'Users with 2FA',
+        status: 'warn' as const,
+        detail: '2 of 27 enabled accounts have no two-factor authentication.',
+        remedy: 'Ask them to set it up, or require 2FA for everyone in the security settings.',
+        items: ['ben@example.com', 'carol@example.com'],
+      },
+    ],
+  });
 export type ComplianceCheck = z.infer<typeof ComplianceCheck>;
 
 export const ComplianceReport = z
@@ -21,7 +33,26 @@ export const ComplianceReport = z
     failed: z.number().int(),
     checks: z.array(ComplianceCheck),
   })
-  .meta({ id: 'ComplianceReport' });
+  .meta({
+    id: 'ComplianceReport',
+    examples: [
+      {
+        checkedAt: '2026-03-02T09:00:00.000Z',
+        passed: 7,
+        failed: 0,
+        checks: [
+          {
+            id: 'users-2fa',
+            title: 'Users with 2FA',
+            status: 'warn' as const,
+            detail: '2 of 27 enabled accounts have no two-factor authentication.',
+            remedy: 'Ask them to set it up, or require 2FA for everyone in the security settings.',
+            items: ['ben@example.com', 'carol@example.com'],
+          },
+        ],
+      },
+    ],
+  });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
 
 export const ComplianceQuery = z.object({
@@ -61,7 +92,18 @@ export const UploadPolicy = z
     requireTotpForAdmins: z.boolean(),
     requireTotpForEveryone: z.boolean(),
   })
-  .meta({ id: 'UploadPolicy' });
+  .meta({
+    id: 'UploadPolicy',
+    examples: [
+      {
+        maxFileSizeBytes: 107_374_182_400,
+        allowedExtensions: ['.mp4', '.mov', '.pdf'],
+        allowedContentTypes: ['video/*', 'application/pdf'],
+        requireTotpForAdmins: true,
+        requireTotpForEveryone: false,
+      },
+    ],
+  });
 export type UploadPolicy = z.output<typeof UploadPolicy>;
 
 export const UploadPolicyView = z
@@ -82,5 +124,26 @@ export const UploadPolicyView = z
       allowedContentTypes: z.array(z.string()),
     }),
   })
-  .meta({ id: 'UploadPolicyView' });
+  .meta({
+    id: 'UploadPolicyView',
+    examples: [
+      {
+        maxFileSizeBytes: 107_374_182_400,
+        allowedExtensions: ['.mp4', '.mov', '.pdf'],
+        allowedContentTypes: null,
+        requireTotpForAdmins: true,
+        requireTotpForEveryone: false,
+        effective: {
+          maxFileSizeBytes: 107_374_182_400,
+          allowedExtensions: ['.mp4', '.mov', '.pdf'],
+          allowedContentTypes: [],
+        },
+        serverDefaults: {
+          maxFileSizeBytes: 5_497_558_138_880,
+          allowedExtensions: [],
+          allowedContentTypes: [],
+        },
+      },
+    ],
+  });
 export type UploadPolicyView = z.infer<typeof UploadPolicyView>;
