@@ -18,10 +18,12 @@ import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
 import { NotificationChannelsForm } from './notification-channels-form';
+import { useTranslation } from 'react-i18next';
 
 const STATUS_COLOR = { pending: 'default', sent: 'success', failed: 'error' } as const;
 
 export function NotificationsTab() {
+  const { t } = useTranslation();
   const channels = useApiQuery(
     async () => NotificationChannelsView.parse((await api.get('/api/security/notifications')).data),
     [],
@@ -45,27 +47,24 @@ export function NotificationsTab() {
       )}
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Recent deliveries
+          {t('security.notifications.recent')}
         </Typography>
-        <AsyncButton onClick={deliveries.reload}>Refresh</AsyncButton>
+        <AsyncButton onClick={deliveries.reload}>{t('security.notifications.refresh')}</AsyncButton>
       </Stack>
       {failed > 0 && (
-        <Alert severity="warning">
-          {failed} notification{failed === 1 ? '' : 's'} could not be delivered. Check the channel
-          settings; the error of each is below.
-        </Alert>
+        <Alert severity="warning">{t('security.notifications.failed', { count: failed })}</Alert>
       )}
       {deliveries.error && <Alert severity="error">{deliveries.error}</Alert>}
-      <TableContainer tabIndex={0} aria-label="Notification deliveries (scrolls sideways)">
-        <Table size="small" aria-label="Notification deliveries">
+      <TableContainer tabIndex={0} aria-label={t('security.notifications.scrollable')}>
+        <Table size="small" aria-label={t('security.notifications.label')}>
           <TableHead>
             <TableRow>
-              <TableCell>Created</TableCell>
-              <TableCell>Channel</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell align="right">Attempts</TableCell>
-              <TableCell>Error</TableCell>
-              <TableCell>Next try / sent</TableCell>
+              <TableCell>{t('security.notifications.created')}</TableCell>
+              <TableCell>{t('security.notifications.channel')}</TableCell>
+              <TableCell>{t('security.notifications.status')}</TableCell>
+              <TableCell align="right">{t('security.notifications.attempts')}</TableCell>
+              <TableCell>{t('security.notifications.error')}</TableCell>
+              <TableCell>{t('security.notifications.next')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -95,7 +94,7 @@ export function NotificationsTab() {
         </Table>
       </TableContainer>
       {!deliveries.loading && deliveries.data?.length === 0 && (
-        <Typography color="text.secondary">No notification has been sent yet.</Typography>
+        <Typography color="text.secondary">{t('security.notifications.none')}</Typography>
       )}
     </Stack>
   );

@@ -117,4 +117,21 @@ export const securityDe: Dictionary['security'] = {
     totpEveryone: '2FA für alle verlangen',
     save: 'Richtlinie speichern',
   },
+  notifications: {
+    recent: 'Letzte Zustellungen',
+    refresh: 'Aktualisieren',
+    failed_one:
+      '{{count}} Benachrichtigung konnte nicht zugestellt werden. Prüfen Sie die Kanaleinstellungen; der Fehler jeder Zustellung steht unten.',
+    failed_other:
+      '{{count}} Benachrichtigungen konnten nicht zugestellt werden. Prüfen Sie die Kanaleinstellungen; der Fehler jeder Zustellung steht unten.',
+    scrollable: 'Benachrichtigungszustellungen (seitlich scrollbar)',
+    label: 'Benachrichtigungszustellungen',
+    created: 'Angelegt',
+    channel: 'Kanal',
+    status: 'Status',
+    attempts: 'Versuche',
+    error: 'Fehler',
+    next: 'Nächster Versuch / gesendet',
+    none: 'Es wurde noch keine Benachrichtigung gesendet.',
+  },
 };

@@ -115,4 +115,21 @@ export const securityEn = {
     totpEveryone: 'Require 2FA for everyone',
     save: 'Save policy',
   },
+  notifications: {
+    recent: 'Recent deliveries',
+    refresh: 'Refresh',
+    failed_one:
+      '{{count}} notification could not be delivered. Check the channel settings; the error of each is below.',
+    failed_other:
+      '{{count}} notifications could not be delivered. Check the channel settings; the error of each is below.',
+    scrollable: 'Notification deliveries (scrolls sideways)',
+    label: 'Notification deliveries',
+    created: 'Created',
+    channel: 'Channel',
+    status: 'Status',
+    attempts: 'Attempts',
+    error: 'Error',
+    next: 'Next try / sent',
+    none: 'No notification has been sent yet.',
+  },
 };
