@@ -28,6 +28,8 @@ export function migrationsStreamRoute(
         security: [{ bearerAuth: [] }],
         summary:
           'Live state (text/event-stream): a `migration` event with the current state first, then one per change (≥ 250 ms apart); send Last-Event-ID to resume the log',
+        description:
+          'Admins only. Fed by PostgreSQL LISTEN/NOTIFY, so viewers on different API instances see the same events. Each event carries the whole job, its speed and ETA, and new log lines.',
         params: z.object({ id: z.uuid() }),
         headers: z
           .object({

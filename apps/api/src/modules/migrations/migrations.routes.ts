@@ -64,6 +64,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'Define and start a migration job (both locations are checked first)',
+        description:
+          'Admins only. Checks both locations (HeadBucket and ListObjectsV2 on each, explained on failure) and refuses overlapping locations (400) before the job is queued on the job queue; `?dryRun=true` or `options.dryRun` plans only (counts and bytes, nothing written). Audited as migration.create.',
         querystring: CreateMigrationQuery,
         body: CreateMigrationRequest,
         response: { 201: MigrationView, ...errors },
@@ -85,6 +87,8 @@ export function migrationsRoutes(
         ...schema,
         summary:
           'Check both locations (HeadBucket + ListObjectsV2 each) and their overlap, without starting',
+        description:
+          'Admins only. Runs the same checks as creating a job and answers each call with its outcome and, on failure, the reason and what to check (identity policy, bucket policy, KMS key policy, region). Nothing is stored.',
         body: CreateMigrationRequest,
         response: { 200: MigrationValidation, ...errors },
       },
@@ -98,6 +102,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'The IAM policies a job between these locations needs (before creating it)',
+        description:
+          "Admins only. The destination identity's policy (list the source prefix with s3:prefix conditions, read it, write the destination prefix, KMS actions when SSE-KMS is chosen) and, for cross-account copies, the statement to add to the source bucket policy.",
         body: MigrationPoliciesRequest,
         response: { 200: MigrationPolicies, ...errors },
       },
@@ -111,6 +117,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'Migration jobs, newest first',
+        description:
+          'Admins only. Every job with its state, locations (connection names, never secrets), options and live counts.',
         response: { 200: MigrationList, ...errors },
       },
     },
@@ -123,6 +131,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'A migration job with its live counts',
+        description:
+          'Admins only. The counts are read from the per-object records, so every API instance answers the same; `inFlight` never exceeds the job concurrency.',
         params: Params,
         response: { 200: MigrationView, ...errors },
       },
@@ -136,6 +146,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'The IAM policies this job needs',
+        description:
+          'Admins only. The same policies as POST /api/migrations/policies, for the locations and options of an existing job.',
         params: Params,
         response: { 200: MigrationPolicies, ...errors },
       },
@@ -168,7 +180,13 @@ export function migrationsRoutes(
       `/api/migrations/:id/${verb}`,
       {
         ...adminOnly,
-        schema: { ...schema, summary, params: Params, response: { 200: MigrationView, ...errors } },
+        schema: {
+          ...schema,
+          summary,
+          description: `Admins only. Answers the job as it is afterwards; a step the job's state does not allow is refused with 409. Audited as migration.${verb}.`,
+          params: Params,
+          response: { 200: MigrationView, ...errors },
+        },
       },
       (request) => run(deps, actorOf(request), request.params.id),
     );
@@ -179,6 +197,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'Re-run as an incremental sync: a new job copying only new or changed objects',
+        description:
+          'Admins only. Creates a new job with the same locations and options that skips objects already identical at the destination; the new job names the old one in `rerunOf`.',
         params: Params,
         response: { 201: MigrationView, ...errors },
       },
@@ -193,6 +213,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'Objects of the job, optionally in one state, in pages',
+        description:
+          'Admins only. `state=failed` lists the failures with their reason and hints; pass `nextCursor` back as `cursor` for the next page.',
         params: Params,
         querystring: MigrationItemsQuery,
         response: { 200: MigrationItemPage, ...errors },
@@ -207,6 +229,8 @@ export function migrationsRoutes(
       schema: {
         ...schema,
         summary: 'The report: totals, duration, speed and failures (JSON), or every object (CSV)',
+        description:
+          'Admins only. `format=csv` streams one row per object (key, size, state, reason); cells that a spreadsheet would read as a formula are escaped.',
         params: Params,
         querystring: MigrationReportQuery,
         response: {
@@ -238,6 +262,8 @@ export function migrationsRoutes(
         ...schema,
         summary:
           'Hand the objects still to copy to S3 Batch Operations: writes the manifest to the destination and returns the CreateJob request (S3PutObjectCopy keeps the whole source key under the destination prefix)',
+        description:
+          'Admins only, for jobs too large for our workers. The manifest (CSV of bucket,key) is written under the destination prefix; the answer is the exact CreateJob input to run with `aws s3control create-job` or the SDK. Audited.',
         params: Params,
         body: BatchOperationsQuery,
         response: { 200: BatchOperationsPlan, ...errors },
