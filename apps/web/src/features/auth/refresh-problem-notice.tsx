@@ -3,19 +3,18 @@
 import { Alert, Snackbar } from '@mui/material';
 import type { RefreshProblem } from '../../api/client';
 import { useCountdown } from './use-countdown';
+import { useTranslation } from 'react-i18next';
 
 export function RefreshProblemNotice({ problem }: { problem: RefreshProblem | null }) {
   const seconds = useCountdown(problem?.retryAt ?? null);
+  const { t } = useTranslation();
   if (!problem) return null;
-  const cause =
-    problem.kind === 'busy'
-      ? 'The server is busy.'
-      : 'Cannot reach the server. Check your connection.';
-  const next = seconds > 0 ? `Trying again in ${seconds} s…` : 'Trying again…';
+  const cause = problem.kind === 'busy' ? t('session.busy') : t('session.unreachable');
+  const next = seconds > 0 ? t('session.tryingIn', { seconds }) : t('session.trying');
   return (
     <Snackbar open anchorOrigin={{ vertical: 'top', horizontal: 'center' }}>
       <Alert severity="warning" variant="filled" role="status">
-        {cause} You are still signed in. {next}
+        {t('session.stillSignedIn', { cause, next })}
       </Alert>
     </Snackbar>
   );

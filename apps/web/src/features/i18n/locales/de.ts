@@ -61,6 +61,13 @@ export const de: Dictionary = {
     },
     notFound: { body: 'Unter dieser Adresse gibt es keine Seite.' },
   },
+  session: {
+    busy: 'Der Server ist ausgelastet.',
+    unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
+    tryingIn: 'Neuer Versuch in {{seconds}} s…',
+    trying: 'Neuer Versuch…',
+    stillSignedIn: '{{cause}} Sie sind weiterhin angemeldet. {{next}}',
+  },
   login: {
     title: 'Anmelden',
     sessionEnded: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',

@@ -61,6 +61,13 @@ export const en = {
     },
     notFound: { body: 'There is no page at this address.' },
   },
+  session: {
+    busy: 'The server is busy.',
+    unreachable: 'Cannot reach the server. Check your connection.',
+    tryingIn: 'Trying again in {{seconds}} s…',
+    trying: 'Trying again…',
+    stillSignedIn: '{{cause}} You are still signed in. {{next}}',
+  },
   login: {
     title: 'Sign in',
     sessionEnded: 'Your session has ended. Sign in again to continue.',
