@@ -28,7 +28,7 @@ test('the API docs call the API with the signed-in session and follow the colour
   await expect(answer.locator('.response-col_description')).toContainText(E2E_ADMIN.email);
 
   // Light by default here; dark when chosen in the app.
-  const reference = page.getByRole('main');
+  const reference = page.getByRole('region', { name: 'API reference' });
   await expect(reference).toHaveCSS('filter', 'none');
   await page.evaluate(() => localStorage.setItem('s3am.colorMode', 'dark'));
   await page.reload();

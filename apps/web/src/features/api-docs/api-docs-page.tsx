@@ -51,8 +51,10 @@ export function ApiDocsPage() {
           </Button>
         </Toolbar>
       </AppBar>
+      {/* A region, not <main>: Swagger UI brings its own main landmark for the operations. */}
       <Box
-        component="main"
+        component="section"
+        aria-label="API reference"
         sx={{ bgcolor: '#fff', ...(theme.palette.mode === 'dark' ? DARK : {}) }}
       >
         <SwaggerUI url="/openapi.json" requestInterceptor={withSession} tryItOutEnabled />
