@@ -36,7 +36,8 @@ export function ApiDocsPage() {
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="static" color="default" component="header">
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
+          {/* Not a heading: Swagger UI's title below is the page's one h1. */}
+          <Typography variant="h6" component="p" sx={{ flexGrow: 1 }}>
             S3 Access Manager API
           </Typography>
           <Typography variant="body2" color="text.secondary" role="status">
