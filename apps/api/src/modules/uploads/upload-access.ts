@@ -13,8 +13,8 @@ import { s3ClientFor, type S3Network } from '../connections/s3-client.js';
 import { authorize, type Caller } from '../grants/permissions.service.js';
 import {
   assertInProgress,
+  ownedUploadWithConnection,
   toUploadView,
-  UPLOAD_NOT_FOUND_DETAIL,
   type Upload,
 } from './upload-records.js';
 import { storageError } from './s3-parts.js';
@@ -96,20 +96,15 @@ export async function activeUpload(deps: UploadsDeps, caller: Caller, id: string
 }
 
 /**
- * activeUpload and the connection it goes to, read in one query (the connection is shown to
- * nobody before the grant check passes): part calls are what an upload makes most of.
+ * activeUpload and the connection it goes to, read together (the connection is shown to nobody
+ * before the grant check passes).
  */
 export async function activeUploadAt(
   deps: UploadsDeps,
   caller: Caller,
   id: string,
 ): Promise<{ row: Upload; connection: S3Connection }> {
-  const found = await deps.db.upload.findFirst({
-    where: { id, ownerId: caller.userId },
-    include: { connection: true },
-  });
-  if (!found) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, UPLOAD_NOT_FOUND_DETAIL);
-  const { connection, ...row } = found;
+  const { row, connection } = await ownedUploadWithConnection(deps.db, id, caller.userId);
   assertInProgress(row);
   await authorize(
     deps.db,

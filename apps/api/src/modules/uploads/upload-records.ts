@@ -1,21 +1,36 @@
 // Reading upload rows: the owner check every call passes through, and the wire view.
 import { ErrorCode, type UploadView } from '@s3am/contracts';
-import type { Db } from '../../db/prisma.js';
+import type { Db, S3Connection } from '../../db/prisma.js';
 import type { Upload } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/app-error.js';
 
 export type { Upload };
 
+const notFound = () => new AppError(ErrorCode.UPLOAD_NOT_FOUND, 'No upload with this id.');
+
 /**
  * The upload, if it exists and belongs to `ownerId`. Someone else's upload answers exactly like
  * an unknown id (404), so ids cannot be probed.
  */
-export const UPLOAD_NOT_FOUND_DETAIL = 'No upload with this id.';
-
 export async function ownedUpload(db: Db, id: string, ownerId: string): Promise<Upload> {
   const row = await db.upload.findFirst({ where: { id, ownerId } });
-  if (!row) throw new AppError(ErrorCode.UPLOAD_NOT_FOUND, UPLOAD_NOT_FOUND_DETAIL);
+  if (!row) throw notFound();
   return row;
+}
+
+/** ownedUpload and its connection, in one query (part calls are what an upload makes most of). */
+export async function ownedUploadWithConnection(
+  db: Db,
+  id: string,
+  ownerId: string,
+): Promise<{ row: Upload; connection: S3Connection }> {
+  const found = await db.upload.findFirst({
+    where: { id, ownerId },
+    include: { connection: true },
+  });
+  if (!found) throw notFound();
+  const { connection, ...row } = found;
+  return { row, connection };
 }
 
 export function assertInProgress(row: Upload): void {
