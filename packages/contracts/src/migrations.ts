@@ -3,6 +3,17 @@
 import { z } from 'zod';
 import { BucketName } from './bucket-name.js';
 import { ConnectionFailureReason, IamPolicyDocument } from './connections.js';
+import {
+  batchOperationsPlanExamples,
+  batchOperationsQueryExamples,
+  createMigrationExamples,
+  migrationExample,
+  migrationItemPageExamples,
+  migrationPoliciesExamples,
+  migrationPoliciesRequestExamples,
+  migrationReportExamples,
+  migrationValidationExamples,
+} from './migration-examples.js';
 
 export const MigrationLocation = z.object({
   connectionId: z.uuid(),
@@ -31,32 +42,6 @@ export const MigrationStorageClass = z.enum([
 ]);
 
 const Glob = z.string().min(1).max(512);
-
-// Examples shown in the API reference (route-examples.ts parses each with its schema).
-const SOURCE_CONNECTION = '5b0c7c3e-2f41-4f7a-9d1e-6a8b9c0d1e2f';
-const DESTINATION_CONNECTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
-const JOB_ID = '2c4e6a8b-0d1f-4a3b-8c5d-7e9f1a2b3c4d';
-const locationsExample = {
-  source: { connectionId: SOURCE_CONNECTION, bucket: 'legacy-media', prefix: 'projects/' },
-  destination: { connectionId: DESTINATION_CONNECTION, bucket: 'media-eu', prefix: 'archive/' },
-};
-const locationViewsExample = {
-  source: { ...locationsExample.source, connectionName: 'Old account (us-east-1)' },
-  destination: { ...locationsExample.destination, connectionName: 'Production (eu-west-1)' },
-};
-const optionsExample = {
-  include: ['**/*.mp4'],
-  exclude: ['tmp/**'],
-  skipIdentical: true,
-  overwrite: 'if_different' as const,
-  storageClass: 'STANDARD_IA' as const,
-  sse: { mode: 'aws:kms' as const, kmsKeyId: 'alias/media-eu' },
-  preserveMetadata: true,
-  preserveTags: true,
-  concurrency: 32,
-  bandwidthMiBps: null,
-  dryRun: false,
-};
 
 export const MigrationOptions = z.object({
   include: z.array(Glob).max(50).default([]).describe('Globs on the key below the source prefix'),
@@ -94,10 +79,7 @@ export const CreateMigrationRequest = z
     options: MigrationOptions.default(MigrationOptions.parse({})),
   })
   .meta({
-    examples: [
-      { ...locationsExample, options: optionsExample },
-      { ...locationsExample, options: { dryRun: true } },
-    ],
+    examples: createMigrationExamples,
   });
 export type CreateMigrationRequest = z.input<typeof CreateMigrationRequest>;
 
@@ -139,32 +121,6 @@ const LocationView = z.object({
   bucket: z.string(),
   prefix: z.string(),
 });
-
-const tally = (objects: number, bytes: number) => ({ objects, bytes });
-const migrationExample = {
-  id: JOB_ID,
-  state: 'running' as const,
-  ...locationViewsExample,
-  options: optionsExample,
-  listingDone: true,
-  counts: {
-    discovered: tally(12_480, 96_636_764_160),
-    copied: tally(8_200, 61_203_283_968),
-    skipped: tally(310, 1_073_741_824),
-    failed: tally(2, 4_194_304),
-    pending: tally(3_936, 34_355_544_064),
-    inFlight: 32,
-  },
-  startedBy: { id: '7d9f1b3a-5c2e-4f6a-8b0c-1d2e3f4a5b6c', email: 'ops@example.com' },
-  rerunOf: null,
-  createdAt: '2026-11-30T08:00:00.000Z',
-  startedAt: '2026-11-30T08:00:02.000Z',
-  finishedAt: null,
-  durationMs: null,
-  averageBytesPerSecond: 142_606_336,
-  throttledUntil: null,
-  error: null,
-};
 
 export const MigrationView = z
   .object({
@@ -213,24 +169,7 @@ export const MigrationItemPage = z
   .object({ items: z.array(MigrationItemView), nextCursor: z.string().nullable() })
   .meta({
     id: 'MigrationItemPage',
-    examples: [
-      {
-        items: [
-          {
-            key: 'projects/launch/teaser.mp4',
-            size: 2_097_152,
-            state: 'failed' as const,
-            reason: 'AccessDenied: the destination refused the write',
-            hints: [
-              'Check the destination bucket policy and the KMS key policy for kms:GenerateDataKey',
-            ],
-            attempts: 5,
-            updatedAt: '2026-11-30T08:14:09.000Z',
-          },
-        ],
-        nextCursor: null,
-      },
-    ],
+    examples: migrationItemPageExamples,
   });
 export type MigrationItemPage = z.infer<typeof MigrationItemPage>;
 
@@ -255,29 +194,7 @@ export const MigrationReport = z
   })
   .meta({
     id: 'MigrationReport',
-    examples: [
-      {
-        id: JOB_ID,
-        state: 'completed' as const,
-        dryRun: false,
-        ...locationViewsExample,
-        copied: tally(12_168, 95_558_828_032),
-        skipped: tally(310, 1_073_741_824),
-        failed: tally(2, 4_194_304),
-        planned: tally(0, 0),
-        failures: [
-          {
-            key: 'projects/launch/teaser.mp4',
-            size: 2_097_152,
-            reason: 'AccessDenied: the destination refused the write',
-          },
-        ],
-        startedAt: '2026-11-30T08:00:02.000Z',
-        finishedAt: '2026-11-30T08:11:17.000Z',
-        durationMs: 675_000,
-        averageBytesPerSecond: 141_568_640,
-      },
-    ],
+    examples: migrationReportExamples,
   });
 export type MigrationReport = z.infer<typeof MigrationReport>;
 
@@ -325,48 +242,7 @@ export const MigrationPolicies = z
   })
   .meta({
     id: 'MigrationPolicies',
-    examples: [
-      {
-        destinationIdentityPolicy: {
-          Version: '2012-10-17' as const,
-          Statement: [
-            {
-              Sid: 'ListSourcePrefix',
-              Effect: 'Allow' as const,
-              Action: ['s3:ListBucket'],
-              Resource: 'arn:aws:s3:::legacy-media',
-              Condition: { StringLike: { 's3:prefix': ['projects/*'] } },
-            },
-            {
-              Sid: 'ReadSource',
-              Effect: 'Allow' as const,
-              Action: ['s3:GetObject', 's3:GetObjectTagging'],
-              Resource: 'arn:aws:s3:::legacy-media/projects/*',
-            },
-            {
-              Sid: 'WriteDestination',
-              Effect: 'Allow' as const,
-              Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload'],
-              Resource: 'arn:aws:s3:::media-eu/archive/*',
-            },
-          ],
-        },
-        crossAccount: true,
-        sourceBucketPolicy: {
-          Version: '2012-10-17' as const,
-          Statement: [
-            {
-              Sid: 'MigrationRead',
-              Effect: 'Allow' as const,
-              Principal: { AWS: 'arn:aws:iam::210987654321:role/s3am-prod' },
-              Action: ['s3:GetObject', 's3:GetObjectTagging'],
-              Resource: 'arn:aws:s3:::legacy-media/projects/*',
-            },
-          ],
-        },
-        notes: ['The destination identity is in another account: add the source bucket policy.'],
-      },
-    ],
+    examples: migrationPoliciesExamples,
   });
 export type MigrationPolicies = z.infer<typeof MigrationPolicies>;
 
@@ -376,7 +252,7 @@ export const MigrationPoliciesRequest = z
     destination: MigrationLocation,
     options: MigrationOptions.default(MigrationOptions.parse({})),
   })
-  .meta({ examples: [{ ...locationsExample, options: optionsExample }] });
+  .meta({ examples: migrationPoliciesRequestExamples });
 
 export const MigrationLocationCheck = z.object({
   side: z.enum(['source', 'destination']),
@@ -391,26 +267,7 @@ export const MigrationValidation = z
   .object({ ok: z.boolean(), checks: z.array(MigrationLocationCheck) })
   .meta({
     id: 'MigrationValidation',
-    examples: [
-      {
-        ok: false,
-        checks: [
-          { side: 'source' as const, call: 'HeadBucket' as const, ok: true },
-          { side: 'source' as const, call: 'ListObjectsV2' as const, ok: true },
-          { side: 'destination' as const, call: 'HeadBucket' as const, ok: true },
-          {
-            side: 'destination' as const,
-            call: 'ListObjectsV2' as const,
-            ok: false,
-            failure: {
-              reason: 'access_denied' as const,
-              message: 'Access Denied',
-              hints: ['The destination identity needs s3:ListBucket on media-eu'],
-            },
-          },
-        ],
-      },
-    ],
+    examples: migrationValidationExamples,
   });
 export type MigrationValidation = z.infer<typeof MigrationValidation>;
 
@@ -423,9 +280,7 @@ export const BatchOperationsQuery = z
     accountId: z.string().regex(/^\d{12}$/, 'A 12-digit AWS account id'),
   })
   .meta({
-    examples: [
-      { roleArn: 'arn:aws:iam::210987654321:role/s3-batch-copy', accountId: '210987654321' },
-    ],
+    examples: batchOperationsQueryExamples,
   });
 
 export const BatchOperationsPlan = z
@@ -439,22 +294,6 @@ export const BatchOperationsPlan = z
   })
   .meta({
     id: 'BatchOperationsPlan',
-    examples: [
-      {
-        objects: 3_936,
-        manifest: {
-          bucket: 'media-eu',
-          key: 'archive/.s3am-batch/2c4e6a8b/manifest.csv',
-          etag: '"9b2cf535f27731c974343645a3985328"',
-        },
-        reportPrefix: 'archive/.s3am-batch/2c4e6a8b/report',
-        createJobRequest: {
-          AccountId: '210987654321',
-          Operation: { S3PutObjectCopy: { TargetResource: 'arn:aws:s3:::media-eu' } },
-          Priority: 10,
-          RoleArn: 'arn:aws:iam::210987654321:role/s3-batch-copy',
-        },
-      },
-    ],
+    examples: batchOperationsPlanExamples,
   });
 export type BatchOperationsPlan = z.infer<typeof BatchOperationsPlan>;
