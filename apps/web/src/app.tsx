@@ -8,6 +8,7 @@ import { RouterProvider } from 'react-router/dom';
 import { AuthProvider } from './features/auth/auth-context';
 import { RequireAuth } from './features/auth/require-auth';
 import { FullPageSpinner } from './features/common/full-page-spinner';
+import { PageError } from './features/common/page-error';
 import { ColorModeProvider } from './features/theme/color-mode';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -38,112 +39,133 @@ function LazyDashboardPage() {
   );
 }
 
-const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  // Public link pages: no account, no app shell (issue 24).
-  {
-    path: '/s/:token',
-    hydrateFallbackElement: <FullPageSpinner />,
-    lazy: async () => ({
-      Component: (await import('./features/shares/public-share-page')).PublicSharePage,
-    }),
-  },
-  {
-    path: '/u/:token',
-    hydrateFallbackElement: <FullPageSpinner />,
-    lazy: async () => ({
-      Component: (await import('./features/upload-requests/guest-upload-page')).GuestUploadPage,
-    }),
-  },
-  // The API reference: public, outside the shell; "Try it out" uses the session when there is one.
-  {
-    path: '/docs',
-    hydrateFallbackElement: <FullPageSpinner />,
-    lazy: async () => ({
-      Component: (await import('./features/api-docs/api-docs-page')).ApiDocsPage,
-    }),
-  },
-  {
-    element: <RequireAuth />,
-    // Shown while a lazily loaded page arrives on the first load of the app.
-    hydrateFallbackElement: <FullPageSpinner />,
-    children: [
-      {
-        element: <LazyAppShell />,
-        children: [
-          { index: true, element: <LazyDashboardPage /> },
-          {
-            path: 'change-password',
-            lazy: async () => ({
-              Component: (await import('./routes/change-password-page')).ChangePasswordPage,
-            }),
-          },
-          {
-            path: 'profile',
-            lazy: async () => ({ Component: (await import('./routes/profile-page')).ProfilePage }),
-          },
-          {
-            path: 'users',
-            lazy: async () => ({ Component: (await import('./routes/users-page')).UsersPage }),
-          },
-          {
-            path: 'audit',
-            lazy: async () => ({ Component: (await import('./routes/audit-page')).AuditPage }),
-          },
-          {
-            path: 'connections',
-            lazy: async () => ({
-              Component: (await import('./routes/connections-page')).ConnectionsPage,
-            }),
-          },
-          {
-            path: 'files',
-            lazy: async () => ({ Component: (await import('./routes/files-page')).FilesPage }),
-          },
-          {
-            path: 'permissions',
-            lazy: async () => ({
-              Component: (await import('./routes/permissions-page')).PermissionsPage,
-            }),
-          },
-          {
-            path: 'links',
-            lazy: async () => ({
-              Component: (await import('./routes/shared-links-page')).SharedLinksPage,
-            }),
-          },
-          {
-            path: 'uploads',
-            lazy: async () => ({ Component: (await import('./routes/uploads-page')).UploadsPage }),
-          },
-          {
-            path: 'migrations',
-            lazy: async () => ({
-              Component: (await import('./routes/migrations-page')).MigrationsPage,
-            }),
-          },
-          {
-            path: 'security',
-            lazy: async () => ({ Component: (await import('./routes/security-page')).SecurityPage }),
-          },
-          {
-            path: 'migrations/new',
-            lazy: async () => ({
-              Component: (await import('./routes/new-migration-page')).NewMigrationPage,
-            }),
-          },
-          {
-            path: 'migrations/:id',
-            lazy: async () => ({
-              Component: (await import('./routes/migration-page')).MigrationPage,
-            }),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-]);
+// Every top-level route shows PageError when it fails, not the router's developer page.
+const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    // Public link pages: no account, no app shell (issue 24).
+    {
+      path: '/s/:token',
+      hydrateFallbackElement: <FullPageSpinner />,
+      lazy: async () => ({
+        Component: (await import('./features/shares/public-share-page')).PublicSharePage,
+      }),
+    },
+    {
+      path: '/u/:token',
+      hydrateFallbackElement: <FullPageSpinner />,
+      lazy: async () => ({
+        Component: (await import('./features/upload-requests/guest-upload-page')).GuestUploadPage,
+      }),
+    },
+    // The API reference: public, outside the shell; "Try it out" uses the session when there is one.
+    {
+      path: '/docs',
+      hydrateFallbackElement: <FullPageSpinner />,
+      lazy: async () => ({
+        Component: (await import('./features/api-docs/api-docs-page')).ApiDocsPage,
+      }),
+    },
+    {
+      element: <RequireAuth />,
+      // Shown while a lazily loaded page arrives on the first load of the app.
+      hydrateFallbackElement: <FullPageSpinner />,
+      children: [
+        {
+          element: <LazyAppShell />,
+          children: [
+            {
+              // A page that fails shows its error inside the shell: navigation stays usable.
+              errorElement: <PageError />,
+              children: [
+                { index: true, element: <LazyDashboardPage /> },
+                {
+                  path: 'change-password',
+                  lazy: async () => ({
+                    Component: (await import('./routes/change-password-page')).ChangePasswordPage,
+                  }),
+                },
+                {
+                  path: 'profile',
+                  lazy: async () => ({
+                    Component: (await import('./routes/profile-page')).ProfilePage,
+                  }),
+                },
+                {
+                  path: 'users',
+                  lazy: async () => ({
+                    Component: (await import('./routes/users-page')).UsersPage,
+                  }),
+                },
+                {
+                  path: 'audit',
+                  lazy: async () => ({
+                    Component: (await import('./routes/audit-page')).AuditPage,
+                  }),
+                },
+                {
+                  path: 'connections',
+                  lazy: async () => ({
+                    Component: (await import('./routes/connections-page')).ConnectionsPage,
+                  }),
+                },
+                {
+                  path: 'files',
+                  lazy: async () => ({
+                    Component: (await import('./routes/files-page')).FilesPage,
+                  }),
+                },
+                {
+                  path: 'permissions',
+                  lazy: async () => ({
+                    Component: (await import('./routes/permissions-page')).PermissionsPage,
+                  }),
+                },
+                {
+                  path: 'links',
+                  lazy: async () => ({
+                    Component: (await import('./routes/shared-links-page')).SharedLinksPage,
+                  }),
+                },
+                {
+                  path: 'uploads',
+                  lazy: async () => ({
+                    Component: (await import('./routes/uploads-page')).UploadsPage,
+                  }),
+                },
+                {
+                  path: 'migrations',
+                  lazy: async () => ({
+                    Component: (await import('./routes/migrations-page')).MigrationsPage,
+                  }),
+                },
+                {
+                  path: 'security',
+                  lazy: async () => ({
+                    Component: (await import('./routes/security-page')).SecurityPage,
+                  }),
+                },
+                {
+                  path: 'migrations/new',
+                  lazy: async () => ({
+                    Component: (await import('./routes/new-migration-page')).NewMigrationPage,
+                  }),
+                },
+                {
+                  path: 'migrations/:id',
+                  lazy: async () => ({
+                    Component: (await import('./routes/migration-page')).MigrationPage,
+                  }),
+                },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ].map((route) => ({ errorElement: <PageError />, ...route })),
+);
 
 export function App() {
   return (

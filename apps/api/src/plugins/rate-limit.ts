@@ -10,8 +10,13 @@ import { Redis } from 'ioredis';
 import { ErrorCode } from '@s3am/contracts';
 import { AppError } from '../lib/app-error.js';
 
-/** A route's own per-IP budget, spent instead of the caller's (anonymous routes only). */
-export type RouteRateBudget = 'login' | 'refresh' | 'link';
+/**
+ * The budget a route spends: its caller's (the default), a route's own per-IP budget (anonymous
+ * routes only), or `none` for the web app's files on disk: they ask nothing of the database or
+ * of authentication, one page load fetches dozens of them, and counting them would spend a
+ * signed-out office's budget on JavaScript before anyone signs in.
+ */
+export type RouteRateBudget = 'caller' | 'login' | 'refresh' | 'link' | 'none';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -81,7 +86,7 @@ export const rateLimitPlugin = fp(
       return app.createRateLimit(settings);
     };
     const perIp = limiter(options.ipMax, (request) => `ip:${clientIp(request)}`);
-    const budgets: Record<RouteRateBudget | 'caller', Limiter> = {
+    const budgets: Record<Exclude<RouteRateBudget, 'none'>, Limiter> = {
       caller: limiter(
         options.max,
         (request) => options.callerKey(request) ?? `anon:${clientIp(request)}`,
@@ -92,7 +97,9 @@ export const rateLimitPlugin = fp(
     };
 
     app.addHook('onRequest', async (request, reply) => {
-      const budget = budgets[request.routeOptions.config.rateBudget ?? 'caller'];
+      const budgetName = request.routeOptions.config.rateBudget ?? 'caller';
+      if (budgetName === 'none') return;
+      const budget = budgets[budgetName];
       const results = [await budget(request), await perIp(request)].filter(
         (result): result is LimitResult => !result.isAllowed,
       );

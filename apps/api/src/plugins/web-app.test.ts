@@ -11,9 +11,10 @@ const APP_JS = `export const greeting = ${JSON.stringify('hello '.repeat(2000))}
 const STYLE_CSS = 'body{margin:0}\n';
 
 let ctx: TestContext;
+let dist: string;
 
 beforeAll(async () => {
-  const dist = await mkdtemp(path.join(testTmpDir(), 'web-dist-'));
+  dist = await mkdtemp(path.join(testTmpDir(), 'web-dist-'));
   await mkdir(path.join(dist, 'assets'));
   await writeFile(
     path.join(dist, 'index.html'),
@@ -100,5 +101,31 @@ describe('everything else of the SPA is revalidated', () => {
     expect(response.body).toContain('<div id="root">');
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.headers['content-security-policy']).toContain('connect-src');
+  });
+});
+
+describe('rate limits', () => {
+  // A budget of 3 requests a minute, for the caller and for the whole address.
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestApp({
+      env: { WEB_DIST_DIR: dist, RATE_LIMIT_MAX: '3', RATE_LIMIT_IP_MAX: '3' },
+    });
+  });
+  afterAll(() => limited.close());
+  const fetch = (url: string) =>
+    limited.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+
+  it('spend no budget on the files a page load fetches, but count documents and unknown paths', async () => {
+    for (let load = 0; load < 10; load++) {
+      for (const url of ['/assets/app-Bx1.js', '/assets/style-Cc2.css', '/favicon.svg']) {
+        expect((await fetch(url)).statusCode).toBe(200);
+      }
+    }
+    const documents = [];
+    for (const url of ['/', '/files', '/assets/gone-Zz9.js', '/uploads']) {
+      documents.push((await fetch(url)).statusCode);
+    }
+    expect(documents).toEqual([200, 200, 404, 429]);
   });
 });

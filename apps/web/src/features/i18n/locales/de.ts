@@ -27,6 +27,13 @@ export const de: Dictionary = {
     backToDashboard: 'Zurück zur Übersicht',
     checkFields: 'Bitte die markierten Felder prüfen.',
     roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Betrachter' },
+    pageError: {
+      title: 'Diese Seite kann nicht angezeigt werden',
+      notLoaded:
+        'Ein Teil der App konnte nicht geladen werden. Vielleicht wurde die App aktualisiert, oder die Verbindung ist abgebrochen.',
+      failed: 'Auf dieser Seite ist ein Fehler aufgetreten. Neu laden hilft meist.',
+      reload: 'Neu laden',
+    },
   },
   shell: {
     skipToContent: 'Zum Inhalt springen',

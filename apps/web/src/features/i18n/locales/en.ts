@@ -27,6 +27,13 @@ export const en = {
     backToDashboard: 'Back to the dashboard',
     checkFields: 'Check the fields marked below.',
     roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Viewer' },
+    pageError: {
+      title: 'This page could not be shown',
+      notLoaded:
+        'Part of the app could not be loaded. The app may have been updated, or the connection dropped.',
+      failed: 'Something went wrong on this page. Reloading usually helps.',
+      reload: 'Reload',
+    },
   },
   shell: {
     skipToContent: 'Skip to main content',
