@@ -9,15 +9,24 @@ import { AuthProvider } from './features/auth/auth-context';
 import { RequireAuth } from './features/auth/require-auth';
 import { FullPageSpinner } from './features/common/full-page-spinner';
 import { PageError } from './features/common/page-error';
+import { currentLocale } from './features/i18n/i18n';
+import { loadPageStrings } from './features/i18n/page-strings';
 import { ColorModeProvider } from './features/theme/color-mode';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 
+/** A page's module, once the pages' strings in the current language are loaded too. */
+async function withPageStrings<T>(page: Promise<T>): Promise<T> {
+  const [module] = await Promise.all([page, loadPageStrings(currentLocale())]);
+  return module;
+}
+
 // Loaded when they render, i.e. once RequireAuth lets a signed-in person through: a route `lazy`
 // is fetched as soon as its path matches, so a signed-out visit to / (the usual way in) would
 // download the shell, the upload engine and the dashboard on its way to the sign-in page.
+// The shell and the public link pages bring the pages' strings along (the sign-in page has its own).
 const AppShell = lazy(async () => ({
-  default: (await import('./features/shell/app-shell')).AppShell,
+  default: (await withPageStrings(import('./features/shell/app-shell'))).AppShell,
 }));
 const DashboardPage = lazy(async () => ({
   default: (await import('./routes/dashboard-page')).DashboardPage,
@@ -48,14 +57,16 @@ const router = createBrowserRouter(
       path: '/s/:token',
       hydrateFallbackElement: <FullPageSpinner />,
       lazy: async () => ({
-        Component: (await import('./features/shares/public-share-page')).PublicSharePage,
+        Component: (await withPageStrings(import('./features/shares/public-share-page')))
+          .PublicSharePage,
       }),
     },
     {
       path: '/u/:token',
       hydrateFallbackElement: <FullPageSpinner />,
       lazy: async () => ({
-        Component: (await import('./features/upload-requests/guest-upload-page')).GuestUploadPage,
+        Component: (await withPageStrings(import('./features/upload-requests/guest-upload-page')))
+          .GuestUploadPage,
       }),
     },
     // The API reference: public, outside the shell; "Try it out" uses the session when there is one.

@@ -1,10 +1,12 @@
-// The app's strings and locale: i18next with English and German bundled (small, and no request
-// before the first paint). The choice is remembered on this device; the first visit follows the
+// The app's strings and locale: i18next with the sign-in page's strings in English and German
+// bundled (small, and no request before the first paint); the pages' strings arrive with the app
+// shell (page-strings.ts). The choice is remembered on this device; the first visit follows the
 // browser. <html lang> follows the choice, so screen readers pronounce the right language.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './locales/de';
-import { en } from './locales/en';
+import { deCore } from './locales/de-core';
+import { enCore } from './locales/en-core';
+import { loadPageStrings, pageStringsWanted } from './page-strings';
 
 export const LOCALES = [
   { code: 'en', name: 'English' },
@@ -34,7 +36,9 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de } },
+  resources: { en: { translation: enCore }, de: { translation: deCore } },
+  // The pages' strings are added to these later (page-strings.ts).
+  partialBundledLanguages: true,
   lng: initialLocale(),
   fallbackLng: 'en',
   supportedLngs: LOCALES.map((locale) => locale.code),
@@ -49,13 +53,15 @@ export function currentLocale(): Locale {
   return isLocale(language) ? language : 'en';
 }
 
-export function setLocale(locale: Locale): void {
+export async function setLocale(locale: Locale): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Not remembered then; the switch still applies to this page.
   }
-  void i18n.changeLanguage(locale);
+  // Inside the app, the pages' strings in that language first: no page shows its keys meanwhile.
+  if (pageStringsWanted()) await loadPageStrings(locale);
+  await i18n.changeLanguage(locale);
 }
 
 export { i18n };

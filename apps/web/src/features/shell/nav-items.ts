@@ -11,12 +11,12 @@ import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import type { Role } from '@s3am/contracts';
-import type { en } from '../i18n/locales/en';
+import type { English } from '../i18n/locales/en';
 
 export interface NavItem {
   /** English; the shown name comes from `shell.nav.<key>` when the key is there. */
   label: string;
-  key?: keyof (typeof en)['shell']['nav'];
+  key?: keyof English['shell']['nav'];
   path: string;
   icon: SvgIconComponent;
   ready: boolean;

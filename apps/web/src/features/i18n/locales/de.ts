@@ -1,4 +1,5 @@
-// German. Typed as the English dictionary's shape: a missing or extra key does not compile.
+// German pages' strings (the sign-in page's are in de-core.ts). Typed as the English dictionary's
+// shape: a missing or extra key does not compile.
 import { filesDe } from './de-files';
 import { uploadsDe } from './de-uploads';
 import { connectionsDe } from './de-connections';
@@ -11,93 +12,10 @@ import { accountDe } from './de-profile';
 import { sharesDe } from './de-shares';
 import { requestsDe } from './de-requests';
 import { migrationsDe } from './de-migrations';
-import type { Dictionary } from './en';
+import type { PagesDictionary } from './en';
 
-export const de: Dictionary = {
-  common: {
-    cancel: 'Abbrechen',
-    copy: 'Kopieren',
-    copied: 'Kopiert',
-    copyLabel: '{{label}} kopieren',
-    loading: 'Wird geladen',
-    close: 'Schließen',
-    done: 'Fertig',
-    loadingPage: 'Seite wird geladen',
-    never: 'Nie',
-    backToDashboard: 'Zurück zur Übersicht',
-    checkFields: 'Bitte die markierten Felder prüfen.',
-    roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Betrachter' },
-    pageError: {
-      title: 'Diese Seite kann nicht angezeigt werden',
-      notLoaded:
-        'Ein Teil der App konnte nicht geladen werden. Vielleicht wurde die App aktualisiert, oder die Verbindung ist abgebrochen.',
-      failed: 'Auf dieser Seite ist ein Fehler aufgetreten. Neu laden hilft meist.',
-      reload: 'Neu laden',
-    },
-  },
-  shell: {
-    skipToContent: 'Zum Inhalt springen',
-    openNavigation: 'Navigation öffnen',
-    navigation: 'Navigation',
-    sections: 'Bereiche',
-    comingSoon: 'Kommt bald',
-    nav: {
-      dashboard: 'Übersicht',
-      files: 'Dateien',
-      uploads: 'Uploads',
-      connections: 'Verbindungen',
-      permissions: 'Berechtigungen',
-      users: 'Benutzer',
-      audit: 'Protokoll',
-      migrations: 'Migrationen',
-      sharedLinks: 'Geteilte Links',
-      security: 'Sicherheit',
-    },
-    accountMenu: 'Kontomenü',
-    apiDocs: 'API-Dokumentation',
-    profileAndSecurity: 'Profil und Sicherheit',
-    changePassword: 'Passwort ändern',
-    logOut: 'Abmelden',
-    colourMode: 'Farbmodus',
-    theme: 'Design: {{mode}}',
-    modes: { light: 'Hell', dark: 'Dunkel', system: 'Wie das System' },
-    language: 'Sprache',
-    notForRole: {
-      title: 'Für Ihre Rolle nicht verfügbar',
-      body: 'Diese Seite ist für andere Rollen als Ihre ({{role}}). Wenden Sie sich bei Bedarf an einen Admin.',
-    },
-    notFound: { body: 'Unter dieser Adresse gibt es keine Seite.' },
-  },
-  session: {
-    busy: 'Der Server ist ausgelastet.',
-    unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
-    tryingIn: 'Neuer Versuch in {{seconds}} s…',
-    trying: 'Neuer Versuch…',
-    stillSignedIn: '{{cause}} Sie sind weiterhin angemeldet. {{next}}',
-  },
-  login: {
-    title: 'Anmelden',
-    sessionEnded: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
-    tryAgainIn: 'Erneut versuchen in {{seconds}} s.',
-    tryAgainNow: 'Sie können es jetzt erneut versuchen.',
-    email: 'E-Mail',
-    password: 'Passwort',
-    recoveryCode: 'Wiederherstellungscode',
-    twoFactorCode: 'Zwei-Faktor-Code',
-    recoveryHelp:
-      'Einer der Codes, die Sie beim Einrichten der Zwei-Faktor-Authentifizierung gespeichert haben.',
-    codeHelp: 'Der sechsstellige Code aus Ihrer Authenticator-App.',
-    useApp: 'Stattdessen die Authenticator-App verwenden',
-    useRecovery: 'Stattdessen einen Wiederherstellungscode verwenden',
-    submit: 'Anmelden',
-    tagline: 'Dateien gehen direkt in Ihre S3-Buckets.',
-    apiDocs: 'API-Dokumentation',
-    errors: {
-      invalidCredentials: 'E-Mail oder Passwort ist falsch.',
-      throttled: 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.',
-      tooMany: 'Zu viele Versuche.',
-    },
-  },
+/** The pages' strings, loaded with the app shell (page-strings.ts). */
+export const dePages: PagesDictionary = {
   dashboard: {
     title: 'Übersicht',
     signedInAs: 'Angemeldet als',

@@ -1,5 +1,7 @@
-// English: the source language. Every other locale must have exactly these keys (checked by the
-// type of de.ts), so a missing German string is a compile error, not a blank on screen.
+// English, the source language: the pages' strings here, the sign-in page's in en-core.ts. Every
+// other locale must have exactly these keys (checked by the types of de.ts and de-core.ts), so a
+// missing German string is a compile error, not a blank on screen.
+import type { enCore } from './en-core';
 import { filesEn } from './en-files';
 import { uploadsEn } from './en-uploads';
 import { connectionsEn } from './en-connections';
@@ -13,90 +15,8 @@ import { sharesEn } from './en-shares';
 import { requestsEn } from './en-requests';
 import { migrationsEn } from './en-migrations';
 
-export const en = {
-  common: {
-    cancel: 'Cancel',
-    copy: 'Copy',
-    copied: 'Copied',
-    copyLabel: 'Copy {{label}}',
-    loading: 'Loading',
-    close: 'Close',
-    done: 'Done',
-    loadingPage: 'Loading page',
-    never: 'Never',
-    backToDashboard: 'Back to the dashboard',
-    checkFields: 'Check the fields marked below.',
-    roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Viewer' },
-    pageError: {
-      title: 'This page could not be shown',
-      notLoaded:
-        'Part of the app could not be loaded. The app may have been updated, or the connection dropped.',
-      failed: 'Something went wrong on this page. Reloading usually helps.',
-      reload: 'Reload',
-    },
-  },
-  shell: {
-    skipToContent: 'Skip to main content',
-    openNavigation: 'Open navigation',
-    navigation: 'Navigation',
-    sections: 'Sections',
-    comingSoon: 'Coming soon',
-    nav: {
-      dashboard: 'Dashboard',
-      files: 'Files',
-      uploads: 'Uploads',
-      connections: 'Connections',
-      permissions: 'Permissions',
-      users: 'Users',
-      audit: 'Audit',
-      migrations: 'Migrations',
-      sharedLinks: 'Shared links',
-      security: 'Security',
-    },
-    accountMenu: 'Account menu',
-    apiDocs: 'API docs',
-    profileAndSecurity: 'Profile and security',
-    changePassword: 'Change password',
-    logOut: 'Log out',
-    colourMode: 'Colour mode',
-    theme: 'Theme: {{mode}}',
-    modes: { light: 'Light', dark: 'Dark', system: 'Same as system' },
-    language: 'Language',
-    notForRole: {
-      title: 'Not available for your role',
-      body: 'This page is for other roles than yours ({{role}}). Ask an admin if you need it.',
-    },
-    notFound: { body: 'There is no page at this address.' },
-  },
-  session: {
-    busy: 'The server is busy.',
-    unreachable: 'Cannot reach the server. Check your connection.',
-    tryingIn: 'Trying again in {{seconds}} s…',
-    trying: 'Trying again…',
-    stillSignedIn: '{{cause}} You are still signed in. {{next}}',
-  },
-  login: {
-    title: 'Sign in',
-    sessionEnded: 'Your session has ended. Sign in again to continue.',
-    tryAgainIn: 'Try again in {{seconds}} s.',
-    tryAgainNow: 'You can try again now.',
-    email: 'Email',
-    password: 'Password',
-    recoveryCode: 'Recovery code',
-    twoFactorCode: 'Two-factor code',
-    recoveryHelp: 'One of the codes you saved when you set up two-factor authentication.',
-    codeHelp: 'The six-digit code from your authenticator app.',
-    useApp: 'Use the authenticator app instead',
-    useRecovery: 'Use a recovery code instead',
-    submit: 'Sign in',
-    tagline: 'Files go straight to your S3 buckets.',
-    apiDocs: 'API documentation',
-    errors: {
-      invalidCredentials: 'Email or password is incorrect.',
-      throttled: 'Too many attempts. Wait a moment, then try again.',
-      tooMany: 'Too many attempts.',
-    },
-  },
+/** The pages' strings, loaded with the app shell (page-strings.ts). */
+export const enPages = {
   dashboard: {
     title: 'Dashboard',
     signedInAs: 'Signed in as',
@@ -201,6 +121,11 @@ export const en = {
   migrations: migrationsEn,
 };
 
+/** Every English string: the keys t() accepts (i18next.d.ts). */
+export type English = typeof enCore & typeof enPages;
+
 /** The shape every locale's dictionary has (the same keys, any strings). */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Dictionary = Strings<typeof en>;
+export type CoreDictionary = Strings<typeof enCore>;
+export type PagesDictionary = Strings<typeof enPages>;
+export type Dictionary = CoreDictionary & PagesDictionary;
