@@ -9,7 +9,6 @@ import {
   CircularProgress,
   Link,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
@@ -18,8 +17,9 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { problemCode } from '../api/client';
 import { useAuth } from '../features/auth/auth-context';
 import { describeSignInError } from '../features/auth/sign-in-error';
+import { OutlinedField } from '../features/common/outlined-field';
 import { useCountdown } from '../features/auth/use-countdown';
-import { LocaleSwitcher } from '../features/i18n/locale-switcher';
+import { LocaleButton } from '../features/i18n/locale-button';
 import { Brand } from '../features/shell/brand';
 
 /** Only same-site paths: `next` must never send people to another origin. */
@@ -96,7 +96,7 @@ export function LoginPage() {
                 <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
                   {t('login.title')}
                 </Typography>
-                <LocaleSwitcher />
+                <LocaleButton />
               </Box>
               {sessionEnded && !error && (
                 <Alert severity="info" role="status">
@@ -110,7 +110,7 @@ export function LoginPage() {
                     ` ${waitSeconds > 0 ? t('login.tryAgainIn', { seconds: waitSeconds }) : t('login.tryAgainNow')}`}
                 </Alert>
               )}
-              <TextField
+              <OutlinedField
                 label={t('login.email')}
                 type="email"
                 autoComplete="username"
@@ -120,7 +120,7 @@ export function LoginPage() {
                 autoFocus
                 fullWidth
               />
-              <TextField
+              <OutlinedField
                 label={t('login.password')}
                 type="password"
                 autoComplete="current-password"
@@ -131,14 +131,14 @@ export function LoginPage() {
               />
               {needsCode && (
                 <Stack spacing={1}>
-                  <TextField
+                  <OutlinedField
                     label={useRecovery ? t('login.recoveryCode') : t('login.twoFactorCode')}
                     value={code}
                     onChange={(e) => setCode(e.target.value)}
                     autoFocus
                     autoComplete="one-time-code"
                     helperText={useRecovery ? t('login.recoveryHelp') : t('login.codeHelp')}
-                    slotProps={{ htmlInput: { inputMode: useRecovery ? 'text' : 'numeric' } }}
+                    slotProps={{ input: { inputMode: useRecovery ? 'text' : 'numeric' } }}
                   />
                   <Button
                     size="small"

@@ -1,35 +1,20 @@
-// App bar (and sign-in page) button that picks the interface language.
+// The app bar's button that picks the interface language (the sign-in page has LocaleButton).
 import TranslateOutlined from '@mui/icons-material/TranslateOutlined';
 import { IconButton, Tooltip } from '@mui/material';
-import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-const LocaleMenu = lazy(() => import('./locale-menu'));
+import { useLocaleMenu } from './use-locale-menu';
 
 export function LocaleSwitcher() {
   const { t } = useTranslation();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  // Mounted from the first opening on, so the menu's closing transition still plays.
-  const [opened, setOpened] = useState(false);
+  const { open, menu } = useLocaleMenu();
   return (
     <>
       <Tooltip title={t('shell.language')}>
-        <IconButton
-          aria-label={t('shell.language')}
-          aria-haspopup="menu"
-          onClick={(event) => {
-            setAnchor(event.currentTarget);
-            setOpened(true);
-          }}
-        >
+        <IconButton aria-label={t('shell.language')} aria-haspopup="menu" onClick={open}>
           <TranslateOutlined />
         </IconButton>
       </Tooltip>
-      {opened && (
-        <Suspense fallback={null}>
-          <LocaleMenu anchor={anchor} onClose={() => setAnchor(null)} />
-        </Suspense>
-      )}
+      {menu}
     </>
   );
 }
