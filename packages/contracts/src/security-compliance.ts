@@ -64,7 +64,9 @@ const Extension = z
   .trim()
   .toLowerCase()
   .regex(/^\.?[a-z0-9][a-z0-9_+-]{0,15}$/, 'an extension such as .pdf')
-  .transform((ext) => (ext.startsWith('.') ? ext : `.${ext}`));
+  // overwrite, not transform: string in, string out, so the request body keeps its JSON Schema
+  // pattern and its example (zod drops examples from the input schema of a transforming type).
+  .overwrite((ext) => (ext.startsWith('.') ? ext : `.${ext}`));
 const ContentType = z
   .string()
   .trim()

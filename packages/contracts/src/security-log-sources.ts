@@ -1,6 +1,14 @@
 // Log sources of the security monitor: buckets where S3 delivers server access logs or CloudTrail
 // delivers its files, read incrementally (checkpointed) by a job and fed to the same detectors.
 import { z } from 'zod';
+import {
+  logSourceExamples,
+  logSourceRunExamples,
+  logSourceRunListExamples,
+  logSourcesExamples,
+  logSourceStatusExamples,
+  logSourceStatusListExamples,
+} from './security-examples.js';
 
 export const LogSourceKind = z.enum(['s3_access_log', 'cloudtrail']);
 export type LogSourceKind = z.infer<typeof LogSourceKind>;
@@ -29,7 +37,7 @@ export const LogSource = z
           'flagged as unknown principals. Empty: the check is off for this source.',
       ),
   })
-  .meta({ id: 'LogSource' });
+  .meta({ id: 'LogSource', examples: logSourceExamples });
 export type LogSource = z.infer<typeof LogSource>;
 
 export const LogSources = z
@@ -41,18 +49,18 @@ export const LogSources = z
         message: 'source names must be unique',
       }),
   })
-  .meta({ id: 'LogSources' });
+  .meta({ id: 'LogSources', examples: logSourcesExamples });
 export type LogSources = z.infer<typeof LogSources>;
 
 export const LogSourceStatus = LogSource.extend({
   lastKey: z.string().nullable().describe('The last log object read (the checkpoint)'),
   checkpointAt: z.iso.datetime().nullable(),
-}).meta({ id: 'LogSourceStatus' });
+}).meta({ id: 'LogSourceStatus', examples: logSourceStatusExamples });
 export type LogSourceStatus = z.infer<typeof LogSourceStatus>;
 
 export const LogSourceStatusList = z
   .object({ items: z.array(LogSourceStatus) })
-  .meta({ id: 'LogSourceStatusList' });
+  .meta({ id: 'LogSourceStatusList', examples: logSourceStatusListExamples });
 export type LogSourceStatusList = z.infer<typeof LogSourceStatusList>;
 
 export const LogSourceRun = z
@@ -64,10 +72,10 @@ export const LogSourceRun = z
     events: z.number().int().describe('Events handed to the detectors'),
     error: z.string().nullable(),
   })
-  .meta({ id: 'LogSourceRun' });
+  .meta({ id: 'LogSourceRun', examples: logSourceRunExamples });
 export type LogSourceRun = z.infer<typeof LogSourceRun>;
 
 export const LogSourceRunList = z
   .object({ items: z.array(LogSourceRun) })
-  .meta({ id: 'LogSourceRunList' });
+  .meta({ id: 'LogSourceRunList', examples: logSourceRunListExamples });
 export type LogSourceRunList = z.infer<typeof LogSourceRunList>;

@@ -2,6 +2,7 @@
 // large uploads (JSON or CSV), and upload usage (per day, user, location; largest files).
 import { z } from 'zod';
 import { SecuritySeverity } from './security.js';
+import { securityReportExamples, securityUsageReportExamples } from './security-report-examples.js';
 
 const Count = z.number().int().min(0);
 
@@ -63,7 +64,7 @@ export const SecurityReport = z
       }),
     ),
   })
-  .meta({ id: 'SecurityReport' });
+  .meta({ id: 'SecurityReport', examples: securityReportExamples });
 export type SecurityReport = z.infer<typeof SecurityReport>;
 
 export const SecurityUsageReport = z
@@ -105,5 +106,5 @@ export const SecurityUsageReport = z
       )
       .describe('Users who signed in or uploaded in the period'),
   })
-  .meta({ id: 'SecurityUsageReport' });
+  .meta({ id: 'SecurityUsageReport', examples: securityUsageReportExamples });
 export type SecurityUsageReport = z.infer<typeof SecurityUsageReport>;

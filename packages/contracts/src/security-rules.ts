@@ -2,6 +2,15 @@
 // notification channels per severity.
 import { z } from 'zod';
 import { SecurityEventKind, SecuritySeverity } from './security.js';
+import {
+  builtInRuleSettingsExample,
+  customRuleExamples,
+  notificationChannelsExamples,
+  notificationDeliveryExample,
+  notificationDeliveryListExamples,
+  securityRulesExamples,
+  updateNotificationChannelsExamples,
+} from './security-examples.js';
 
 const GiB = 1024 ** 3;
 
@@ -73,7 +82,7 @@ export const BuiltInRuleSettings = z
       .default(60)
       .describe('Detections of one rule for one subject within this time fold into one alert'),
   })
-  .meta({ id: 'BuiltInRuleSettings' });
+  .meta({ id: 'BuiltInRuleSettings', examples: [builtInRuleSettingsExample] });
 export type BuiltInRuleSettings = z.infer<typeof BuiltInRuleSettings>;
 
 export const RuleAction = z.enum(['alert', 'alert_block_ip', 'alert_disable_user']);
@@ -117,7 +126,7 @@ export const CustomRule = z
     message: 'disabling a user needs groupBy "user"',
     path: ['action'],
   })
-  .meta({ id: 'CustomRule' });
+  .meta({ id: 'CustomRule', examples: customRuleExamples });
 export type CustomRule = z.infer<typeof CustomRule>;
 
 export const SecurityRules = z
@@ -130,7 +139,7 @@ export const SecurityRules = z
         message: 'rule names must be unique',
       }),
   })
-  .meta({ id: 'SecurityRules' });
+  .meta({ id: 'SecurityRules', examples: securityRulesExamples });
 export type SecurityRules = z.infer<typeof SecurityRules>;
 
 const Severities = z.array(SecuritySeverity).min(1).default(['HIGH']);
@@ -155,7 +164,7 @@ export const NotificationChannelsView = z
       })
       .nullable(),
   })
-  .meta({ id: 'NotificationChannels' });
+  .meta({ id: 'NotificationChannels', examples: notificationChannelsExamples });
 export type NotificationChannelsView = z.infer<typeof NotificationChannelsView>;
 
 export const UpdateNotificationChannels = NotificationChannelsView.extend({
@@ -167,7 +176,7 @@ export const UpdateNotificationChannels = NotificationChannelsView.extend({
       .optional()
       .describe('HMAC-SHA256 key; omit to keep the stored one'),
   }).nullable(),
-}).meta({ id: 'UpdateNotificationChannels' });
+}).meta({ id: 'UpdateNotificationChannels', examples: updateNotificationChannelsExamples });
 export type UpdateNotificationChannels = z.infer<typeof UpdateNotificationChannels>;
 
 export const NotificationDeliveryView = z
@@ -182,12 +191,12 @@ export const NotificationDeliveryView = z
     nextAttemptAt: z.iso.datetime().nullable(),
     sentAt: z.iso.datetime().nullable(),
   })
-  .meta({ id: 'NotificationDelivery' });
+  .meta({ id: 'NotificationDelivery', examples: [notificationDeliveryExample] });
 export type NotificationDeliveryView = z.infer<typeof NotificationDeliveryView>;
 
 export const NotificationDeliveryList = z
   .object({ items: z.array(NotificationDeliveryView) })
-  .meta({ id: 'NotificationDeliveryList' });
+  .meta({ id: 'NotificationDeliveryList', examples: notificationDeliveryListExamples });
 
 /** Header names of a signed webhook call: HMAC-SHA256 over `${timestamp}.${body}`. */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-s3am-signature';
