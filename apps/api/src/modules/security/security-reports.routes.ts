@@ -2,7 +2,6 @@
 // compliance posture, upload usage, and the upload policy that uploads enforce.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ComplianceQuery,
   ComplianceReport,
@@ -15,6 +14,7 @@ import {
 } from '@s3am/contracts';
 import { csvWriter } from '../../lib/csv-writer.js';
 import { requirePrincipal } from '../../plugins/auth.js';
+import { jsonOrCsv } from '../../openapi/json-or-csv.js';
 import { problemResponses } from '../../plugins/errors.js';
 import { auditContext } from '../audit/audit-context.js';
 import { complianceReport } from './compliance.service.js';
@@ -45,7 +45,14 @@ export function securityReportRoutes(app: FastifyInstance, options: SecurityRout
         description:
           'Summarises a period for a security review: alerts by severity, failed sign-ins, top client IPs, blocks and large uploads. JSON by default; `format=csv` answers the same as formula-safe CSV. Admins only; read-only.',
         querystring: SecurityReportQuery,
-        response: { 200: SecurityReport.or(z.string()), ...problemResponses(400, 401, 403) },
+        response: {
+          200: jsonOrCsv(
+            'The report (JSON), or with `format=csv` one row per figure (formula-safe CSV)',
+            SecurityReport,
+            `${REPORT_COLUMNS.join(',')}\nperiod,2026-03-01T00:00:00.000Z,2026-03-08T00:00:00.000Z,\nalerts_by_severity,HIGH,3,\nfailed_sign_ins,total,41,\ntop_ips,203.0.113.24,27,alerts=2\n`,
+          ),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
