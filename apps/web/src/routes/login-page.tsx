@@ -14,7 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { problemCode } from '../api/client';
+import { problemCode } from '../api/problem';
 import { useAuth } from '../features/auth/auth-context';
 import { describeSignInError } from '../features/auth/sign-in-error';
 import { OutlinedField } from '../features/common/outlined-field';

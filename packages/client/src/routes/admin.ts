@@ -36,39 +36,48 @@ import {
 import { route } from '../route.js';
 
 export const systemRoutes = {
-  health: route({ method: 'GET', path: '/health', response: HealthResponse }),
-  ready: route({ method: 'GET', path: '/ready', response: ReadyResponse, alsoOk: [503] }),
-  systemStatus: route({ method: 'GET', path: '/api/system/status', response: SystemStatus }),
+  health: /* @__PURE__ */ route({ method: 'GET', path: '/health', response: HealthResponse }),
+  ready: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/ready',
+    response: ReadyResponse,
+    alsoOk: [503],
+  }),
+  systemStatus: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/system/status',
+    response: SystemStatus,
+  }),
 } as const;
 
 export const userRoutes = {
-  listUsers: route({
+  listUsers: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/users',
     query: ListUsersQuery,
     response: UserList,
   }),
-  createUser: route({
+  createUser: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/users',
     body: CreateUserRequest,
     response: UserWithOneTimePassword,
   }),
-  getUser: route({ method: 'GET', path: '/api/users/:id', response: UserView }),
-  updateUser: route({
+  getUser: /* @__PURE__ */ route({ method: 'GET', path: '/api/users/:id', response: UserView }),
+  updateUser: /* @__PURE__ */ route({
     method: 'PATCH',
     path: '/api/users/:id',
     body: UpdateUserRequest,
     response: UserView,
   }),
-  resetUserPassword: route({
+  resetUserPassword: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/users/:id/reset-password',
     body: ResetPasswordRequest,
     response: UserWithOneTimePassword,
   }),
-  deleteUser: route({ method: 'DELETE', path: '/api/users/:id', response: 'none' }),
-  userPermissions: route({
+  deleteUser: /* @__PURE__ */ route({ method: 'DELETE', path: '/api/users/:id', response: 'none' }),
+  userPermissions: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/users/:id/permissions',
     response: EffectivePermissions,
@@ -76,80 +85,100 @@ export const userRoutes = {
 } as const;
 
 export const permissionRoutes = {
-  listGrants: route({
+  listGrants: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/grants',
     query: ListGrantsQuery,
     response: GrantList,
   }),
-  createGrant: route({
+  createGrant: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/grants',
     body: GrantInput,
     response: GrantView,
   }),
-  updateGrant: route({
+  updateGrant: /* @__PURE__ */ route({
     method: 'PATCH',
     path: '/api/grants/:id',
     body: GrantUpdate,
     response: GrantView,
   }),
-  deleteGrant: route({ method: 'DELETE', path: '/api/grants/:id', response: 'none' }),
-  listGroups: route({ method: 'GET', path: '/api/groups', response: GroupList }),
-  createGroup: route({
+  deleteGrant: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/grants/:id',
+    response: 'none',
+  }),
+  listGroups: /* @__PURE__ */ route({ method: 'GET', path: '/api/groups', response: GroupList }),
+  createGroup: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/groups',
     body: GroupInput,
     response: GroupView,
   }),
-  updateGroup: route({
+  updateGroup: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/groups/:id',
     body: GroupInput,
     response: GroupView,
   }),
-  deleteGroup: route({ method: 'DELETE', path: '/api/groups/:id', response: 'none' }),
+  deleteGroup: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/groups/:id',
+    response: 'none',
+  }),
 } as const;
 
 export const connectionRoutes = {
-  listConnections: route({ method: 'GET', path: '/api/connections', response: ConnectionList }),
-  createConnection: route({
+  listConnections: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/connections',
+    response: ConnectionList,
+  }),
+  createConnection: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/connections',
     body: ConnectionInput,
     response: ConnectionView,
   }),
-  getConnection: route({ method: 'GET', path: '/api/connections/:id', response: ConnectionView }),
-  updateConnection: route({
+  getConnection: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/connections/:id',
+    response: ConnectionView,
+  }),
+  updateConnection: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/connections/:id',
     body: ConnectionInput,
     response: ConnectionView,
   }),
-  deleteConnection: route({ method: 'DELETE', path: '/api/connections/:id', response: 'none' }),
-  testConnection: route({
+  deleteConnection: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/connections/:id',
+    response: 'none',
+  }),
+  testConnection: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/connections/:id/test',
     response: ConnectionTestResult,
   }),
-  connectionHelpers: route({
+  connectionHelpers: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/connections/:id/helpers',
     query: ConnectionHelpersQuery,
     response: ConnectionHelpers,
   }),
-  applyConnectionCors: route({
+  applyConnectionCors: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/connections/:id/cors',
     body: ApplyCorsRequest,
     response: ApplyCorsResult,
   }),
-  getSecuritySettings: route({
+  getSecuritySettings: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/settings/security',
     response: SecuritySettings,
   }),
-  updateSecuritySettings: route({
+  updateSecuritySettings: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/settings/security',
     body: SecuritySettings,
@@ -158,13 +187,22 @@ export const connectionRoutes = {
 } as const;
 
 export const auditRoutes = {
-  listAudit: route({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage }),
+  listAudit: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/audit',
+    query: AuditQuery,
+    response: AuditPage,
+  }),
   /** CSV or NDJSON as a stream: read `response.body`. */
-  exportAudit: route({
+  exportAudit: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/audit/export',
     query: AuditExportQuery,
     response: 'raw',
   }),
-  verifyAudit: route({ method: 'POST', path: '/api/audit/verify', response: AuditVerifyResult }),
+  verifyAudit: /* @__PURE__ */ route({
+    method: 'POST',
+    path: '/api/audit/verify',
+    response: AuditVerifyResult,
+  }),
 } as const;

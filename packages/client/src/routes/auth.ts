@@ -19,7 +19,7 @@ import {
 import { route } from '../route.js';
 
 export const authRoutes = {
-  login: route({
+  login: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/auth/login',
     body: LoginRequest,
@@ -27,62 +27,90 @@ export const authRoutes = {
     refreshOn401: false,
   }),
   /** Send the refresh cookie (browser: automatically; Node: a Cookie header) and an Idempotency-Key. */
-  refresh: route({
+  refresh: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/auth/refresh',
     response: TokenResponse,
     refreshOn401: false,
   }),
-  logout: route({
+  logout: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/auth/logout',
     response: 'none',
     refreshOn401: false,
   }),
-  me: route({ method: 'GET', path: '/api/me', response: CurrentUser }),
-  myPermissions: route({
+  me: /* @__PURE__ */ route({ method: 'GET', path: '/api/me', response: CurrentUser }),
+  myPermissions: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/me/permissions',
     response: EffectivePermissions,
   }),
-  changeMyPassword: route({
+  changeMyPassword: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/password',
     body: ChangePasswordRequest,
     response: 'none',
   }),
-  myNotices: route({ method: 'GET', path: '/api/me/notices', response: UserNoticeList }),
-  dismissMyNotices: route({
+  myNotices: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/me/notices',
+    response: UserNoticeList,
+  }),
+  dismissMyNotices: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/notices/dismiss',
     body: DismissNoticesRequest,
     response: 'none',
   }),
-  listMySessions: route({ method: 'GET', path: '/api/me/sessions', response: SessionList }),
-  endMySession: route({ method: 'DELETE', path: '/api/me/sessions/:id', response: 'none' }),
-  endMyOtherSessions: route({ method: 'DELETE', path: '/api/me/sessions', response: 'none' }),
-  listMyTokens: route({ method: 'GET', path: '/api/me/tokens', response: ApiTokenList }),
-  createMyToken: route({
+  listMySessions: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/me/sessions',
+    response: SessionList,
+  }),
+  endMySession: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/me/sessions/:id',
+    response: 'none',
+  }),
+  endMyOtherSessions: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/me/sessions',
+    response: 'none',
+  }),
+  listMyTokens: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/me/tokens',
+    response: ApiTokenList,
+  }),
+  createMyToken: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/tokens',
     body: CreateApiTokenRequest,
     response: CreatedApiToken,
   }),
-  revokeMyToken: route({ method: 'DELETE', path: '/api/me/tokens/:id', response: 'none' }),
-  setUpTotp: route({ method: 'POST', path: '/api/me/2fa/setup', response: TotpSetupResponse }),
-  enableTotp: route({
+  revokeMyToken: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/me/tokens/:id',
+    response: 'none',
+  }),
+  setUpTotp: /* @__PURE__ */ route({
+    method: 'POST',
+    path: '/api/me/2fa/setup',
+    response: TotpSetupResponse,
+  }),
+  enableTotp: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/2fa/enable',
     body: TotpCodeRequest,
     response: RecoveryCodesResponse,
   }),
-  regenerateRecoveryCodes: route({
+  regenerateRecoveryCodes: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/2fa/recovery-codes',
     body: TotpCodeRequest,
     response: RecoveryCodesResponse,
   }),
-  disableTotp: route({
+  disableTotp: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/me/2fa/disable',
     body: DisableTotpRequest,

@@ -23,60 +23,60 @@ import { route } from '../route.js';
 
 export const fileOperationRoutes = {
   /** 200 when done at once, 202 when queued as a job (`operationId` to follow). */
-  moveFiles: route({
+  moveFiles: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/move',
     body: MoveRequest,
     response: MoveResult,
   }),
-  folderSummary: route({
+  folderSummary: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files/folder-summary',
     query: FolderRef,
     response: FolderSummary,
   }),
-  deleteFolder: route({
+  deleteFolder: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/delete-folder',
     body: FolderRef,
     response: FileOperation,
   }),
-  getFileOperation: route({
+  getFileOperation: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files/operations/:id',
     response: FileOperation,
   }),
-  putObjectTags: route({
+  putObjectTags: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/files/tags',
     body: PutTagsRequest,
     response: PutTagsResult,
   }),
-  putObjectMetadata: route({
+  putObjectMetadata: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/files/metadata',
     body: PutMetadataRequest,
     response: PutMetadataResult,
   }),
-  objectVersions: route({
+  objectVersions: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files/versions',
     query: VersionsQuery,
     response: ObjectVersions,
   }),
-  restoreVersion: route({
+  restoreVersion: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/restore-version',
     body: RestoreVersionRequest,
     response: RestoreVersionResult,
   }),
-  previewUrl: route({
+  previewUrl: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/preview-url',
     body: PreviewUrlRequest,
     response: PreviewLink,
   }),
-  thumbnailUrls: route({
+  thumbnailUrls: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/thumbnail-urls',
     body: ThumbnailUrlsRequest,

@@ -41,37 +41,37 @@ import {
 import { route } from '../route.js';
 
 export const fileRoutes = {
-  fileLocations: route({
+  fileLocations: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files/locations',
     query: FileLocationsQuery,
     response: FileLocations,
   }),
-  listFiles: route({
+  listFiles: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files',
     query: ListFilesQuery,
     response: FileListing,
   }),
-  objectDetails: route({
+  objectDetails: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/files/object',
     query: ObjectRef,
     response: ObjectDetails,
   }),
-  downloadUrl: route({
+  downloadUrl: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/download-url',
     body: DownloadLinkRequest,
     response: DownloadLink,
   }),
-  deleteFiles: route({
+  deleteFiles: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/delete',
     body: DeleteObjectsRequest,
     response: DeleteObjectsResult,
   }),
-  createFolder: route({
+  createFolder: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/files/folder',
     body: ObjectRef,
@@ -80,97 +80,113 @@ export const fileRoutes = {
 } as const;
 
 export const uploadRoutes = {
-  createUpload: route({
+  createUpload: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/uploads',
     body: CreateUploadRequest,
     response: UploadView,
   }),
-  createUploadBatch: route({
+  createUploadBatch: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/uploads/batch',
     body: CreateUploadBatchRequest,
     response: CreateUploadBatchResponse,
   }),
-  completeUploadBatch: route({
+  completeUploadBatch: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/uploads/batch/complete',
     body: CompleteUploadBatchRequest,
     response: CompleteUploadBatchResponse,
   }),
-  listUploads: route({
+  listUploads: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/uploads',
     query: ListUploadsQuery,
     response: UploadList,
   }),
-  uploadLimits: route({ method: 'GET', path: '/api/uploads/limits', response: UploadLimits }),
-  getUpload: route({ method: 'GET', path: '/api/uploads/:id', response: UploadView }),
-  signUploadParts: route({
+  uploadLimits: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/uploads/limits',
+    response: UploadLimits,
+  }),
+  getUpload: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/uploads/:id',
+    response: UploadView,
+  }),
+  signUploadParts: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/uploads/:id/parts',
     body: SignPartsRequest,
     response: SignedParts,
   }),
-  listUploadParts: route({
+  listUploadParts: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/uploads/:id/parts',
     query: ListPartsQuery,
     response: UploadedParts,
   }),
-  completeUpload: route({
+  completeUpload: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/uploads/:id/complete',
     body: CompleteUploadRequest,
     response: UploadView,
   }),
-  abortUpload: route({ method: 'DELETE', path: '/api/uploads/:id', response: 'none' }),
-  sweepUploads: route({ method: 'POST', path: '/api/uploads/sweep', response: SweepReport }),
+  abortUpload: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/uploads/:id',
+    response: 'none',
+  }),
+  sweepUploads: /* @__PURE__ */ route({
+    method: 'POST',
+    path: '/api/uploads/sweep',
+    response: SweepReport,
+  }),
 } as const;
 
 /** Companion-compatible routes (cookie-authenticated): what Uppy's AwsS3 plugin calls. */
 export const uppyRoutes = {
-  uppyParams: route({
+  uppyParams: /* @__PURE__ */ route({
     method: 'GET',
     path: '/s3/params',
     query: UppyParamsQuery,
     response: UppyParamsResponse,
   }),
-  uppyCreateMultipart: route({
+  uppyCreateMultipart: /* @__PURE__ */ route({
     method: 'POST',
     path: '/s3/multipart',
     body: UppyCreateMultipartRequest,
     response: UppyCreateMultipartResponse,
   }),
-  uppySignBatch: route({
+  uppySignBatch: /* @__PURE__ */ route({
     method: 'GET',
     path: '/s3/multipart/:uploadId/batch',
     query: UppyBatchQuery,
     response: UppyBatchResponse,
   }),
-  uppySignPart: route({
+  uppySignPart: /* @__PURE__ */ route({
     method: 'GET',
     path: '/s3/multipart/:uploadId/:partNumber',
     query: UppyKeyQuery,
     response: UppySignedPart,
   }),
-  uppyListParts: route({
+  uppyListParts: /* @__PURE__ */ route({
     method: 'GET',
     path: '/s3/multipart/:uploadId',
     query: UppyKeyQuery,
     response: UppyPartList,
   }),
-  uppyComplete: route({
+  uppyComplete: /* @__PURE__ */ route({
     method: 'POST',
     path: '/s3/multipart/:uploadId/complete',
     query: UppyKeyQuery,
     body: UppyCompleteRequest,
     response: UppyCompleteResponse,
   }),
-  uppyAbort: route({
+  uppyAbort: /* @__PURE__ */ route({
     method: 'DELETE',
     path: '/s3/multipart/:uploadId',
     query: UppyKeyQuery,
-    response: z.object({}),
+    response: /* @__PURE__ */ z.object({}),
   }),
 } as const;

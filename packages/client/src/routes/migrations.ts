@@ -20,57 +20,69 @@ const steer = <V extends string>(verb: V) =>
   ({ method: 'POST', path: `/api/migrations/:id/${verb}`, response: MigrationView }) as const;
 
 export const migrationRoutes = {
-  createMigration: route({
+  createMigration: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/migrations',
     query: CreateMigrationQuery,
     body: CreateMigrationRequest,
     response: MigrationView,
   }),
-  validateMigration: route({
+  validateMigration: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/migrations/validate',
     body: CreateMigrationRequest,
     response: MigrationValidation,
   }),
-  migrationPoliciesFor: route({
+  migrationPoliciesFor: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/migrations/policies',
     body: MigrationPoliciesRequest,
     response: MigrationPolicies,
   }),
-  listMigrations: route({ method: 'GET', path: '/api/migrations', response: MigrationList }),
-  getMigration: route({ method: 'GET', path: '/api/migrations/:id', response: MigrationView }),
-  migrationPolicies: route({
+  listMigrations: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/migrations',
+    response: MigrationList,
+  }),
+  getMigration: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/migrations/:id',
+    response: MigrationView,
+  }),
+  migrationPolicies: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/migrations/:id/policies',
     response: MigrationPolicies,
   }),
-  pauseMigration: route(steer('pause')),
-  resumeMigration: route(steer('resume')),
-  cancelMigration: route(steer('cancel')),
-  retryMigration: route(steer('retry')),
-  rerunMigration: route({
+  pauseMigration: /* @__PURE__ */ route(/* @__PURE__ */ steer('pause')),
+  resumeMigration: /* @__PURE__ */ route(/* @__PURE__ */ steer('resume')),
+  cancelMigration: /* @__PURE__ */ route(/* @__PURE__ */ steer('cancel')),
+  retryMigration: /* @__PURE__ */ route(/* @__PURE__ */ steer('retry')),
+  rerunMigration: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/migrations/:id/rerun',
     response: MigrationView,
   }),
-  migrationItems: route({
+  migrationItems: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/migrations/:id/items',
     query: MigrationItemsQuery,
     response: MigrationItemPage,
   }),
   /** JSON report; for the CSV of every object call `migrationReportCsv` (same route, raw). */
-  migrationReport: route({
+  migrationReport: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/migrations/:id/report',
     query: MigrationReportQuery,
     response: MigrationReport,
   }),
   /** Server-Sent Events (text/event-stream): read `response.body`; see `readServerSentEvents`. */
-  migrationEvents: route({ method: 'GET', path: '/api/migrations/:id/events', response: 'raw' }),
-  planBatchOperations: route({
+  migrationEvents: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/migrations/:id/events',
+    response: 'raw',
+  }),
+  planBatchOperations: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/migrations/:id/batch-operations',
     body: BatchOperationsQuery,

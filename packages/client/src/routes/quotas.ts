@@ -10,19 +10,32 @@ import {
 import { route } from '../route.js';
 
 export const quotaRoutes = {
-  myQuota: route({ method: 'GET', path: '/api/quotas/me', query: MyQuotaQuery, response: MyQuota }),
-  setUserQuota: route({
+  myQuota: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/quotas/me',
+    query: MyQuotaQuery,
+    response: MyQuota,
+  }),
+  setUserQuota: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/quotas/users/:id',
     body: QuotaInput,
     response: QuotaView,
   }),
-  setGroupQuota: route({
+  setGroupQuota: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/quotas/groups/:id',
     body: QuotaInput,
     response: QuotaView,
   }),
-  quotaUsage: route({ method: 'GET', path: '/api/quotas/usage', response: UsageReport }),
-  measureQuotas: route({ method: 'POST', path: '/api/quotas/measure', response: MeasureReport }),
+  quotaUsage: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/quotas/usage',
+    response: UsageReport,
+  }),
+  measureQuotas: /* @__PURE__ */ route({
+    method: 'POST',
+    path: '/api/quotas/measure',
+    response: MeasureReport,
+  }),
 } as const;

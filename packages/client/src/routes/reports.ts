@@ -8,13 +8,13 @@ import {
 import { route } from '../route.js';
 
 export const reportRoutes = {
-  uploadStats: route({
+  uploadStats: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/reports/stats',
     query: UploadStatsQuery,
     response: UploadStats,
   }),
-  uploadedFiles: route({
+  uploadedFiles: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/reports/files',
     query: UploadedFilesQuery,

@@ -28,108 +28,128 @@ import {
 import { route } from '../route.js';
 
 export const securityRoutes = {
-  listAlerts: route({
+  listAlerts: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/alerts',
     query: AlertListQuery,
     response: AlertList,
   }),
-  acknowledgeAlert: route({
+  acknowledgeAlert: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/security/alerts/:id/ack',
     response: SecurityAlertView,
   }),
-  resolveAlert: route({
+  resolveAlert: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/security/alerts/:id/resolve',
     response: SecurityAlertView,
   }),
   /** Server-Sent Events (text/event-stream): read `response.body`; see `readServerSentEvents`. */
-  alertStream: route({ method: 'GET', path: '/api/security/alerts/stream', response: 'raw' }),
-  listBlocks: route({ method: 'GET', path: '/api/security/blocks', response: IpBlockList }),
-  createBlock: route({
+  alertStream: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/security/alerts/stream',
+    response: 'raw',
+  }),
+  listBlocks: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/security/blocks',
+    response: IpBlockList,
+  }),
+  createBlock: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/security/blocks',
     body: CreateIpBlockRequest,
     response: IpBlockView,
   }),
-  deleteBlock: route({ method: 'DELETE', path: '/api/security/blocks/:id', response: 'none' }),
-  listAllowList: route({ method: 'GET', path: '/api/security/allow-list', response: AllowList }),
-  addAllowListEntry: route({
+  deleteBlock: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/security/blocks/:id',
+    response: 'none',
+  }),
+  listAllowList: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/security/allow-list',
+    response: AllowList,
+  }),
+  addAllowListEntry: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/security/allow-list',
     body: CreateAllowListEntryRequest,
     response: AllowListEntryView,
   }),
-  deleteAllowListEntry: route({
+  deleteAllowListEntry: /* @__PURE__ */ route({
     method: 'DELETE',
     path: '/api/security/allow-list/:id',
     response: 'none',
   }),
-  getSecurityRules: route({ method: 'GET', path: '/api/security/rules', response: SecurityRules }),
-  updateSecurityRules: route({
+  getSecurityRules: /* @__PURE__ */ route({
+    method: 'GET',
+    path: '/api/security/rules',
+    response: SecurityRules,
+  }),
+  updateSecurityRules: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/security/rules',
     body: SecurityRules,
     response: SecurityRules,
   }),
-  getNotificationChannels: route({
+  getNotificationChannels: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/notifications',
     response: NotificationChannelsView,
   }),
-  updateNotificationChannels: route({
+  updateNotificationChannels: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/security/notifications',
     body: UpdateNotificationChannels,
     response: NotificationChannelsView,
   }),
-  listNotificationDeliveries: route({
+  listNotificationDeliveries: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/notifications/deliveries',
     response: NotificationDeliveryList,
   }),
-  listLogSources: route({
+  listLogSources: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/log-sources',
     response: LogSourceStatusList,
   }),
-  updateLogSources: route({
+  updateLogSources: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/security/log-sources',
     body: LogSources,
     response: LogSourceStatusList,
   }),
-  runLogSources: route({
+  runLogSources: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/security/log-sources/run',
     response: LogSourceRunList,
   }),
   /** JSON report; for CSV call `securityReportCsv` (same route, raw). */
-  securityReport: route({
+  securityReport: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/report',
     query: SecurityReportQuery,
     response: SecurityReport,
   }),
-  complianceReport: route({
+  complianceReport: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/compliance',
     query: ComplianceQuery,
     response: ComplianceReport,
   }),
-  securityUsage: route({
+  securityUsage: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/usage',
     query: ReportPeriodQuery,
     response: SecurityUsageReport,
   }),
-  getUploadPolicy: route({
+  getUploadPolicy: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/security/upload-policy',
     response: UploadPolicyView,
   }),
-  updateUploadPolicy: route({
+  updateUploadPolicy: /* @__PURE__ */ route({
     method: 'PUT',
     path: '/api/security/upload-policy',
     body: UploadPolicy,

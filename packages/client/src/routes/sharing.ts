@@ -23,22 +23,26 @@ import {
 import { route } from '../route.js';
 
 export const shareRoutes = {
-  createShare: route({
+  createShare: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/shares',
     body: CreateShareRequest,
     response: CreatedShare,
   }),
-  listShares: route({ method: 'GET', path: '/api/shares', response: ShareList }),
-  revokeShare: route({ method: 'DELETE', path: '/api/shares/:id', response: 'none' }),
-  openShare: route({
+  listShares: /* @__PURE__ */ route({ method: 'GET', path: '/api/shares', response: ShareList }),
+  revokeShare: /* @__PURE__ */ route({
+    method: 'DELETE',
+    path: '/api/shares/:id',
+    response: 'none',
+  }),
+  openShare: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/public/shares/:token',
     body: OpenShareRequest,
     response: SharedContents,
     refreshOn401: false,
   }),
-  shareDownload: route({
+  shareDownload: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/public/shares/:token/download',
     body: ShareDownloadRequest,
@@ -47,73 +51,71 @@ export const shareRoutes = {
   }),
 } as const;
 
-const guest = '/api/public/upload-requests/:token' as const;
-
 export const uploadRequestRoutes = {
-  createUploadRequest: route({
+  createUploadRequest: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/upload-requests',
     body: CreateUploadRequestLink,
     response: CreatedUploadRequestLink,
   }),
-  listUploadRequests: route({
+  listUploadRequests: /* @__PURE__ */ route({
     method: 'GET',
     path: '/api/upload-requests',
     response: UploadRequestLinkList,
   }),
-  markUploadRequestSeen: route({
+  markUploadRequestSeen: /* @__PURE__ */ route({
     method: 'POST',
     path: '/api/upload-requests/:id/seen',
     response: 'none',
   }),
-  closeUploadRequest: route({
+  closeUploadRequest: /* @__PURE__ */ route({
     method: 'DELETE',
     path: '/api/upload-requests/:id',
     response: 'none',
   }),
-  guestUploadInfo: route({
+  guestUploadInfo: /* @__PURE__ */ route({
     method: 'GET',
-    path: guest,
+    path: '/api/public/upload-requests/:token',
     response: GuestUploadInfo,
     refreshOn401: false,
   }),
-  guestCreateUpload: route({
+  guestCreateUpload: /* @__PURE__ */ route({
     method: 'POST',
-    path: `${guest}/uploads`,
+    path: '/api/public/upload-requests/:token/uploads',
     body: GuestCreateUpload,
     response: UploadView,
     refreshOn401: false,
   }),
-  guestGetUpload: route({
+  guestGetUpload: /* @__PURE__ */ route({
     method: 'GET',
-    path: `${guest}/uploads/:id`,
+    path: '/api/public/upload-requests/:token/uploads/:id',
     response: UploadView,
     refreshOn401: false,
   }),
-  guestSignParts: route({
+  guestSignParts: /* @__PURE__ */ route({
     method: 'POST',
-    path: `${guest}/uploads/:id/parts`,
+    path: '/api/public/upload-requests/:token/uploads/:id/parts',
     body: SignPartsRequest,
     response: SignedParts,
     refreshOn401: false,
   }),
-  guestListParts: route({
+  guestListParts: /* @__PURE__ */ route({
     method: 'GET',
-    path: `${guest}/uploads/:id/parts`,
+    path: '/api/public/upload-requests/:token/uploads/:id/parts',
     query: ListPartsQuery,
     response: UploadedParts,
     refreshOn401: false,
   }),
-  guestCompleteUpload: route({
+  guestCompleteUpload: /* @__PURE__ */ route({
     method: 'POST',
-    path: `${guest}/uploads/:id/complete`,
+    path: '/api/public/upload-requests/:token/uploads/:id/complete',
     body: CompleteUploadRequest,
     response: UploadView,
     refreshOn401: false,
   }),
-  guestAbortUpload: route({
+  guestAbortUpload: /* @__PURE__ */ route({
     method: 'DELETE',
-    path: `${guest}/uploads/:id`,
+    path: '/api/public/upload-requests/:token/uploads/:id',
     response: 'none',
     refreshOn401: false,
   }),

@@ -5,7 +5,7 @@ import { AppBar, Box, Button, Toolbar, Typography, useTheme } from '@mui/materia
 import SwaggerUI from 'swagger-ui-react';
 import 'swagger-ui-react/swagger-ui.css';
 import { Link } from 'react-router';
-import { getAccessToken } from '../../api/client';
+import { getAccessToken } from '../../api/session';
 import { useAuth } from '../auth/auth-context';
 
 /**

@@ -9,15 +9,15 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { TokenResponse, type CurrentUser, type LoginRequest } from '@s3am/contracts';
+import { type CurrentUser, type LoginRequest } from '@s3am/contracts';
 import {
-  api,
-  applyTokens,
   clearTokens,
   refreshSession,
   setSessionCallbacks,
+  signInWithPassword,
+  signOutSession,
   type RefreshProblem,
-} from '../../api/client';
+} from '../../api/session';
 import { clearThumbnailCache } from '../files/thumbnail-cache';
 import { RefreshProblemNotice } from './refresh-problem-notice';
 
@@ -75,15 +75,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       sessionEnded,
       signIn: async (credentials) => {
-        const response = await api.post('/api/auth/login', credentials);
-        const signedIn = applyTokens(TokenResponse.parse(response.data));
+        const signedIn = await signInWithPassword(credentials);
         setUser(signedIn);
         setStatus('signed-in');
         setSessionEnded(false);
         return signedIn;
       },
       signOut: async () => {
-        await api.post('/api/auth/logout').catch(() => undefined);
+        await signOutSession();
         // List thumbnails are pictures of the user's files: none stay behind on a shared browser.
         void clearThumbnailCache();
         setSessionEnded(false);

@@ -1,7 +1,7 @@
 // Says why the session is being renewed again instead of signing the person out: the server is
 // busy (429, 5xx) or cannot be reached, with a countdown to the next try.
 import { Alert, Snackbar } from '@mui/material';
-import type { RefreshProblem } from '../../api/client';
+import type { RefreshProblem } from '../../api/session';
 import { useCountdown } from './use-countdown';
 import { useTranslation } from 'react-i18next';
 

@@ -1,5 +1,5 @@
 // Turns a failed sign-in into what the person should read, and how long they must wait.
-import { problemCode, problemMessage, retryAfterSeconds } from '../../api/client';
+import { problemCode, problemMessage, retryAfterSeconds } from '../../api/problem';
 import { i18n } from '../i18n/i18n';
 
 export interface SignInError {

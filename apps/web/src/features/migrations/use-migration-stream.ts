@@ -6,7 +6,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useEffect, useRef, useState } from 'react';
 import { MigrationStreamEvent, type MigrationLogLine, type MigrationView } from '@s3am/contracts';
-import { getAccessToken, recoverFromUnauthorized } from '../../api/client';
+import { getAccessToken, recoverFromUnauthorized } from '../../api/session';
 
 export const LOG_WINDOW = 1000;
 const RENDER_EVERY_MS = 250;

@@ -1,8 +1,8 @@
 // The engine's API transport for the web app: same-origin fetch with the session's bearer token,
-// and the axios client's 401 behaviour (refresh once, retry once, else the session is over).
+// and the typed client's 401 behaviour (refresh once, retry once, else the session is over).
 import { createFetchUploadApi, type UploadApi } from '@s3am/uploader';
 import { ProblemSchema } from '@s3am/contracts';
-import { getAccessToken, recoverFromUnauthorized } from '../../api/client';
+import { getAccessToken, recoverFromUnauthorized } from '../../api/session';
 
 function withBearer(init: RequestInit | undefined, token: string | null): RequestInit {
   const headers = new Headers(init?.headers);
