@@ -1,6 +1,6 @@
 // Loads one API resource for a component: data, error message, loading flag and reload().
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 
 export function useApiQuery<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null);

@@ -1,7 +1,7 @@
 // A form's failed submit: field errors from the API go under their fields; whatever no field on
 // screen can show (or a problem without field errors) is the form's message.
 import { useCallback, useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { problemFieldErrors } from '../../api/problem-fields';
 import { i18n } from '../i18n/i18n';
 

@@ -10,7 +10,7 @@ import {
   DialogTitle,
 } from '@mui/material';
 import { useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { deleteObjects, type BucketRef } from './files-api';
 import { useTranslation } from 'react-i18next';
 

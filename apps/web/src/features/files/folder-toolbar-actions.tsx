@@ -4,7 +4,7 @@ import ArchiveOutlined from '@mui/icons-material/ArchiveOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import { Alert, Button, Menu, MenuItem, Snackbar } from '@mui/material';
 import { useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { FolderLinkButtons } from '../shares/link-buttons';
 import { DeleteFolderDialog } from './delete-folder-dialog';
 import type { BucketRef } from './files-api';

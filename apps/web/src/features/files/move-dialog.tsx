@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { FileOperation } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { moveOrCopy } from './file-operations-api';
 import type { BucketRef } from './files-api';
 import { OperationProgress } from './operation-progress';

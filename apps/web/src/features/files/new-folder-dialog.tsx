@@ -10,7 +10,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { createFolder, type BucketRef } from './files-api';
 import { useTranslation } from 'react-i18next';
 

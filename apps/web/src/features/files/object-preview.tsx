@@ -3,7 +3,7 @@
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { ObjectRef, PreviewLink } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { fetchPreviewLink } from './file-operations-api';
 import { renderPdfFirstPage } from './pdf-preview';
 import { useTranslation } from 'react-i18next';

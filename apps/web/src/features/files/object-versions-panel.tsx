@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { ObjectRef, ObjectVersion } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
 import { fetchPreviewLink, fetchVersions, restoreVersion } from './file-operations-api';

@@ -4,7 +4,7 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
 

@@ -1,7 +1,7 @@
 // Follows a folder move, copy or delete run by the job queue until it finishes.
 import { useEffect, useState } from 'react';
 import type { FileOperation } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { fetchOperation } from './file-operations-api';
 
 const POLL_MS = 1000;

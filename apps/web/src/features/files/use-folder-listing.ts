@@ -3,7 +3,7 @@
 // shown and "load more" fetches the next ones, and the page says what sorting covers.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileListing } from '@s3am/contracts';
-import { problemCode, problemMessage } from '../../api/client';
+import { problemCode, problemMessage } from '../../api/problem';
 import { fetchListing, type BucketRef } from './files-api';
 
 export type FolderEntry = FileListing['folders'][number];

@@ -3,7 +3,7 @@
 // many small files does not turn into as many listings).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FileLocation } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import type { PickedFile } from '../uploads/dropped-files';
 import { useUploadManager } from '../uploads/upload-manager-context';
 import { folderPrefix } from '../uploads/upload-keys';

@@ -2,7 +2,7 @@
 // Copy link opens the app's link dialog (lifetime, expiry, manual copy).
 import { useState } from 'react';
 import type { ObjectRef } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { openCopyLinkDialog } from './copy-link-dialog';
 import { fetchDownloadUrl } from './files-api';
 

@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { saveQuota } from './quotas-api';
 import { useTranslation } from 'react-i18next';

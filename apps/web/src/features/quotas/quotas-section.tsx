@@ -16,7 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';

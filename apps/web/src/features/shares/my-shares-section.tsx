@@ -18,7 +18,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { ShareStatus, ShareView } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { useApiQuery } from '../common/use-api-query';
 import { fetchShares, revokeShare } from './owner-links-api';
 import { useTranslation } from 'react-i18next';

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { SHARE_DEFAULT_EXPIRY_DAYS, type CreatedShare } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { createShare } from './owner-links-api';

@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { UploadRequestLinkView } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
 import {

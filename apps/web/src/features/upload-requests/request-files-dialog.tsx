@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { CreatedUploadRequestLink } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { createUploadRequest } from '../shares/owner-links-api';

@@ -1,7 +1,7 @@
 // Unfinished uploads from an earlier visit, waiting for their file to be selected again.
 import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { formatDateTime } from '../i18n/intl-format';
 import { baseName } from './upload-keys';

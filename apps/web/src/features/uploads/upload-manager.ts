@@ -16,7 +16,7 @@ import {
   type UploadTaskState,
 } from '@s3am/uploader';
 import { type UploadLimits } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { type PickedFile } from './dropped-files';
 import {
   destinationOf,
