@@ -3,14 +3,14 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { GrantView } from '@s3am/contracts';
-import { problemMessage } from '../api/client';
+import { problemMessage } from '../api/problem';
 import { useApiQuery } from '../features/common/use-api-query';
 import { EditGrantDialog } from '../features/permissions/edit-grant-dialog';
 import { GrantDialog } from '../features/permissions/grant-dialog';
 import { GrantsTable } from '../features/permissions/grants-table';
 import { GroupsSection } from '../features/permissions/groups-section';
+import { api } from '../api/api-client';
 import {
-  deleteGrant,
   fetchConnections,
   fetchGrants,
   fetchGroups,
@@ -34,7 +34,7 @@ export function PermissionsPage() {
     if (!window.confirm(t('permissions.confirmRemove', { who, place }))) return;
     setActionError(null);
     try {
-      await deleteGrant(grant.id);
+      await api.deleteGrant({ params: { id: grant.id } });
       await grants.reload();
     } catch (caught) {
       setActionError(problemMessage(caught));

@@ -19,7 +19,7 @@ import { GrantAction, type GrantView } from '@s3am/contracts';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
 import { ACTION_LABELS } from './grant-dialog';
-import { updateGrant } from './permissions-api';
+import { api } from '../../api/api-client';
 import { useTranslation } from 'react-i18next';
 
 /** A date picked in the form means "until the end of that day", in the admin's time zone. */
@@ -62,9 +62,9 @@ export function EditGrantDialog({
     setSaving(true);
     problem.setMessage(null);
     try {
-      await updateGrant(grant.id, {
-        actions,
-        expiresAt: expiresOn ? endOfDay(expiresOn) : null,
+      await api.updateGrant({
+        params: { id: grant.id },
+        body: { actions, expiresAt: expiresOn ? endOfDay(expiresOn) : null },
       });
       onSaved();
       onClose();

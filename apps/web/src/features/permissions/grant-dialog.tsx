@@ -20,9 +20,10 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { ConnectionView, GrantAction, GroupView } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formDialogPaper } from '../common/form-dialog-paper';
-import { createGrant, type UserOption } from './permissions-api';
+import { api } from '../../api/api-client';
+import { type UserOption } from './permissions-api';
 import { PrefixPicker } from './prefix-picker';
 import { UserPicker } from './user-picker';
 import { useTranslation } from 'react-i18next';
@@ -91,14 +92,16 @@ export function GrantDialog({
   const save = async () => {
     setError(null);
     try {
-      await createGrant({
-        userId: form.granteeType === 'user' ? (form.user?.id ?? null) : null,
-        groupId: form.granteeType === 'group' ? form.groupId : null,
-        connectionId: form.connectionId,
-        bucket: form.bucket.trim(),
-        prefix: form.prefix.trim(),
-        actions: form.actions,
-        expiresAt: form.expiresOn ? endOfDay(form.expiresOn) : null,
+      await api.createGrant({
+        body: {
+          userId: form.granteeType === 'user' ? (form.user?.id ?? null) : null,
+          groupId: form.granteeType === 'group' ? form.groupId : null,
+          connectionId: form.connectionId,
+          bucket: form.bucket.trim(),
+          prefix: form.prefix.trim(),
+          actions: form.actions,
+          expiresAt: form.expiresOn ? endOfDay(form.expiresOn) : null,
+        },
       });
       onCreated();
       onClose();

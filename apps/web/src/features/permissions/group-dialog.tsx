@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { GroupView } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { saveGroup, type UserOption } from './permissions-api';
 import { UsersPicker } from './user-picker';

@@ -14,9 +14,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { GroupView } from '@s3am/contracts';
-import { problemMessage } from '../../api/client';
+import { problemMessage } from '../../api/problem';
 import { GroupDialog } from './group-dialog';
-import { deleteGroup } from './permissions-api';
+import { api } from '../../api/api-client';
 import { useTranslation } from 'react-i18next';
 
 export function GroupsSection({
@@ -39,7 +39,7 @@ export function GroupsSection({
     if (!window.confirm(t('permissions.groups.confirmRemove', { name: group.name }))) return;
     setError(null);
     try {
-      await deleteGroup(group.id);
+      await api.deleteGroup({ params: { id: group.id } });
       onChanged();
     } catch (caught) {
       setError(problemMessage(caught));

@@ -1,18 +1,12 @@
-// The Permissions page's API calls (grants, groups, users, effective permissions), parsed by contracts.
+// The Permissions page's API calls where they shape the answer (lists to their items, users to
+// picker options, a group saved by create or update); the rest call the typed client directly.
 import {
-  ConnectionList,
-  EffectivePermissions,
-  GrantList,
-  GrantView,
-  GroupList,
-  GroupView,
-  UserList,
   type ConnectionView,
-  type GrantInput,
-  type GrantUpdate,
+  type GrantView,
   type GroupInput,
+  type GroupView,
 } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 
 /** Who can be picked as a grantee or group member. */
 export interface UserOption {
@@ -21,48 +15,25 @@ export interface UserOption {
 }
 
 export async function fetchGrants(): Promise<GrantView[]> {
-  return GrantList.parse((await api.get('/api/grants')).data).items;
-}
-
-export async function createGrant(input: GrantInput): Promise<GrantView> {
-  return GrantView.parse((await api.post('/api/grants', input)).data);
-}
-
-export async function updateGrant(id: string, change: GrantUpdate): Promise<GrantView> {
-  return GrantView.parse((await api.patch(`/api/grants/${id}`, change)).data);
-}
-
-export async function deleteGrant(id: string): Promise<void> {
-  await api.delete(`/api/grants/${id}`);
+  return (await api.listGrants()).items;
 }
 
 export async function fetchGroups(): Promise<GroupView[]> {
-  return GroupList.parse((await api.get('/api/groups')).data).items;
+  return (await api.listGroups()).items;
 }
 
 /** Creates a group (id null) or renames it and sets its members. */
-export async function saveGroup(id: string | null, input: GroupInput): Promise<GroupView> {
-  const response = id
-    ? await api.put(`/api/groups/${id}`, input)
-    : await api.post('/api/groups', input);
-  return GroupView.parse(response.data);
-}
-
-export async function deleteGroup(id: string): Promise<void> {
-  await api.delete(`/api/groups/${id}`);
+export function saveGroup(id: string | null, input: GroupInput): Promise<GroupView> {
+  return id ? api.updateGroup({ params: { id }, body: input }) : api.createGroup({ body: input });
 }
 
 export async function searchUsers(query: string): Promise<UserOption[]> {
-  const params = { q: query || undefined, pageSize: 20, sort: 'email', order: 'asc' };
-  return UserList.parse((await api.get('/api/users', { params })).data).items.map(
-    ({ id, email }) => ({ id, email }),
-  );
+  const found = await api.listUsers({
+    query: { q: query || undefined, pageSize: 20, sort: 'email', order: 'asc' },
+  });
+  return found.items.map(({ id, email }) => ({ id, email }));
 }
 
 export async function fetchConnections(): Promise<ConnectionView[]> {
-  return ConnectionList.parse((await api.get('/api/connections')).data).items;
-}
-
-export async function fetchEffectivePermissions(userId: string) {
-  return EffectivePermissions.parse((await api.get(`/api/users/${userId}/permissions`)).data);
+  return (await api.listConnections()).items;
 }

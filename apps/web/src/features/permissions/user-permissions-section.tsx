@@ -17,7 +17,8 @@ import { useState } from 'react';
 import type { EffectivePermissions } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
 import { ActionChips } from './grants-table';
-import { fetchEffectivePermissions, type UserOption } from './permissions-api';
+import { api } from '../../api/api-client';
+import { type UserOption } from './permissions-api';
 import { UserPicker } from './user-picker';
 import { Trans, useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
@@ -88,7 +89,7 @@ export function UserPermissionsSection() {
   const [user, setUser] = useState<UserOption | null>(null);
   const { t } = useTranslation();
   const { data, error } = useApiQuery(
-    async () => (user ? fetchEffectivePermissions(user.id) : null),
+    async () => (user ? api.userPermissions({ params: { id: user.id } }) : null),
     [user],
   );
   const shown = data && data.userId === user?.id ? data : null;
