@@ -12,8 +12,8 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { UserList, type UserView } from '@s3am/contracts';
-import { api } from '../api/client';
+import { UserSortField, type UserView } from '@s3am/contracts';
+import { api } from '../api/api-client';
 import { useApiQuery } from '../features/common/use-api-query';
 import { formatDate, formatDateTime } from '../features/i18n/intl-format';
 import { NewUserDialog } from '../features/users/new-user-dialog';
@@ -74,14 +74,15 @@ export function UsersPage() {
   const [selected, setSelected] = useState<UserView | null>(null);
 
   const { data, error, loading, reload } = useApiQuery(async () => {
-    const params = {
+    const query = {
       q: search || undefined,
       page: pagination.page + 1,
       pageSize: pagination.pageSize,
-      sort: sort[0]?.field ?? 'email',
+      // Only sortable columns reach here; anything else falls back to the default order.
+      sort: UserSortField.safeParse(sort[0]?.field).data,
       order: sort[0]?.sort ?? 'asc',
     };
-    return UserList.parse((await api.get('/api/users', { params })).data);
+    return api.listUsers({ query });
   }, [search, pagination, sort]);
 
   return (

@@ -12,8 +12,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserWithOneTimePassword, type Role } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { type Role } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
@@ -48,9 +48,9 @@ export function NewUserDialog({
   const create = async () => {
     problem.setMessage(null);
     try {
-      const result = UserWithOneTimePassword.parse(
-        (await api.post('/api/users', { email, role, ...(password ? { password } : {}) })).data,
-      );
+      const result = await api.createUser({
+        body: { email, role, ...(password ? { password } : {}) },
+      });
       onCreated();
       if (result.oneTimePassword)
         setOneTime({ email: result.user.email, password: result.oneTimePassword });
@@ -76,7 +76,11 @@ export function NewUserDialog({
         {oneTime ? (
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Alert severity="info">{t('users.create.oneTimeInfo', { email: oneTime.email })}</Alert>
-            <CopyField label={t('users.create.oneTimePassword')} value={oneTime.password} autoFocus />
+            <CopyField
+              label={t('users.create.oneTimePassword')}
+              value={oneTime.password}
+              autoFocus
+            />
           </Stack>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>

@@ -1,20 +1,17 @@
 // Instance-wide switch: require two-factor authentication for every admin.
 import { Alert, FormControlLabel, Switch, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import { SecuritySettings } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { useApiQuery } from '../common/use-api-query';
 
 export function RequireTotpSwitch() {
-  const { data, reload } = useApiQuery(
-    async () => SecuritySettings.parse((await api.get('/api/settings/security')).data),
-    [],
-  );
+  const { data, reload } = useApiQuery(() => api.getSecuritySettings(), []);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (requireTotpForAdmins: boolean) => {
     setError(null);
     try {
-      await api.put('/api/settings/security', { requireTotpForAdmins });
+      await api.updateSecuritySettings({ body: { requireTotpForAdmins } });
       await reload();
     } catch (caught) {
       setError(problemMessage(caught));

@@ -15,8 +15,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserView, UserWithOneTimePassword, type Role } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type Role, type UserView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formatDate, formatDateTime } from '../i18n/intl-format';
 
@@ -53,20 +54,17 @@ export function UserDetailDialog({
     }
   };
   const patch = (change: { role?: Role; disabled?: boolean }) =>
-    act(async () =>
-      setCurrent(UserView.parse((await api.patch(`/api/users/${shown!.id}`, change)).data)),
-    );
+    act(async () => setCurrent(await api.updateUser({ params: { id: shown!.id }, body: change })));
   const reset = () =>
     act(async () =>
       setOneTime(
-        UserWithOneTimePassword.parse(
-          (await api.post(`/api/users/${shown!.id}/reset-password`, {})).data,
-        ).oneTimePassword ?? null,
+        (await api.resetUserPassword({ params: { id: shown!.id }, body: {} })).oneTimePassword ??
+          null,
       ),
     );
   const remove = () =>
     act(async () => {
-      await api.delete(`/api/users/${shown!.id}`);
+      await api.deleteUser({ params: { id: shown!.id } });
       close();
     });
 
