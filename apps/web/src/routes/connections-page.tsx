@@ -12,8 +12,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { ConnectionList, ConnectionTestResult, type ConnectionView } from '@s3am/contracts';
-import { api, problemMessage } from '../api/client';
+import { type ConnectionTestResult, type ConnectionView } from '@s3am/contracts';
+import { api } from '../api/api-client';
+import { problemMessage } from '../api/problem';
 import { AsyncButton } from '../features/common/async-button';
 import { useApiQuery } from '../features/common/use-api-query';
 import { ConnectionDialog } from '../features/connections/connection-dialog';
@@ -38,10 +39,7 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
-  const { data, error, reload } = useApiQuery(
-    async () => ConnectionList.parse((await api.get('/api/connections')).data).items,
-    [],
-  );
+  const { data, error, reload } = useApiQuery(async () => (await api.listConnections()).items, []);
   const [editing, setEditing] = useState<ConnectionView | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [helping, setHelping] = useState<ConnectionView | null>(null);
@@ -49,9 +47,7 @@ export function ConnectionsPage() {
 
   const test = async (id: string) => {
     try {
-      const result = ConnectionTestResult.parse(
-        (await api.post(`/api/connections/${id}/test`)).data,
-      );
+      const result = await api.testConnection({ params: { id } });
       // Functional updates: tests of several connections may finish in any order.
       setResults((shown) => ({ ...shown, [id]: result }));
     } catch (caught) {
@@ -60,7 +56,7 @@ export function ConnectionsPage() {
   };
   const remove = async (connection: ConnectionView) => {
     if (!window.confirm(t('connections.confirmRemove', { name: connection.name }))) return;
-    await api.delete(`/api/connections/${connection.id}`);
+    await api.deleteConnection({ params: { id: connection.id } });
     await reload();
   };
 

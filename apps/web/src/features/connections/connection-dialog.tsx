@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { ConnectionView } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
 import { useTranslation } from 'react-i18next';
@@ -102,8 +102,8 @@ export function ConnectionDialog({
       sseKmsKeyId: form.sseKmsKeyId || null,
     };
     try {
-      if (connection) await api.put(`/api/connections/${connection.id}`, body);
-      else await api.post('/api/connections', body);
+      if (connection) await api.updateConnection({ params: { id: connection.id }, body });
+      else await api.createConnection({ body });
       onSaved();
       onClose();
     } catch (caught) {

@@ -19,12 +19,13 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  ApplyCorsResult,
-  ConnectionHelpers,
+  type ApplyCorsResult,
+  type ConnectionHelpers,
   type ConnectionView,
   type PolicyProfile,
 } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { useApiQuery } from '../common/use-api-query';
 import { FailureAlert } from './failure-alert';
 import { JsonBlock } from './json-block';
@@ -41,8 +42,10 @@ function ApplyCors({ connectionId, buckets }: { connectionId: string; buckets: s
   const apply = async (bucket: string) => {
     setBusy(bucket);
     try {
-      const response = await api.post(`/api/connections/${connectionId}/cors`, { bucket });
-      const result = ApplyCorsResult.parse(response.data);
+      const result = await api.applyConnectionCors({
+        params: { id: connectionId },
+        body: { bucket },
+      });
       setResults((shown) => ({ ...shown, [bucket]: result }));
     } catch (caught) {
       setResults((shown) => ({ ...shown, [bucket]: problemMessage(caught) }));
@@ -142,8 +145,8 @@ export function SetupHelpDialog({
   const id = connection?.id;
   const { data, error } = useApiQuery(async () => {
     if (!id) return null;
-    const response = await api.get(`/api/connections/${id}/helpers`, { params: { profile } });
-    return { id, profile, helpers: ConnectionHelpers.parse(response.data) };
+    const helpers = await api.connectionHelpers({ params: { id }, query: { profile } });
+    return { id, profile, helpers };
   }, [id, profile]);
   const current = data && data.id === id ? data : null;
 
