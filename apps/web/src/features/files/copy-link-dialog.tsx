@@ -15,8 +15,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, useSyncExternalStore } from 'react';
-import { DownloadLink, type ObjectRef } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type ObjectRef } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { formatDateTime } from '../i18n/intl-format';
 import { Trans, useTranslation } from 'react-i18next';
@@ -73,9 +74,7 @@ export function CopyLinkDialogHost() {
     if (!ref || busy) return;
     setBusy(true);
     try {
-      const link = DownloadLink.parse(
-        (await api.post('/api/files/download-url', { ...ref, expiresInSeconds: seconds })).data,
-      );
+      const link = await api.downloadUrl({ body: { ...ref, expiresInSeconds: seconds } });
       const copied = await copyToClipboard(link.url);
       setResult({ kind: copied ? 'copied' : 'manual', url: link.url, expiresAt: link.expiresAt });
     } catch (caught) {

@@ -1,50 +1,47 @@
-// The file browser's API calls, each answer parsed by its contract.
-import {
-  DeleteObjectsResult,
-  DownloadLink,
+// The file browser's API calls where they shape the call or the answer (a bucket and a prefix
+// instead of one query object, a link's URL instead of the link), through the typed client.
+import type {
   FileListing,
-  FileLocations,
+  FileLocation,
   ObjectDetails,
+  ObjectRef,
   UploadLimits,
-  type FileLocation,
-  type ObjectRef,
 } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 
 /** Where a listing happens: a connection's bucket. */
 export type BucketRef = Pick<FileLocation, 'connectionId' | 'bucket'>;
 
 export async function fetchLocations(): Promise<FileLocation[]> {
-  return FileLocations.parse((await api.get('/api/files/locations')).data).items;
+  return (await api.fileLocations()).items;
 }
 
-export async function fetchListing(
+export function fetchListing(
   where: BucketRef,
   prefix: string,
   continuationToken?: string,
   maxKeys = 200,
 ): Promise<FileListing> {
-  const params = { ...where, prefix, continuationToken, maxKeys };
-  return FileListing.parse((await api.get('/api/files', { params })).data);
+  return api.listFiles({ query: { ...where, prefix, continuationToken, maxKeys } });
 }
 
-export async function fetchObjectDetails(ref: ObjectRef): Promise<ObjectDetails> {
-  return ObjectDetails.parse((await api.get('/api/files/object', { params: ref })).data);
+export function fetchObjectDetails(ref: ObjectRef): Promise<ObjectDetails> {
+  return api.objectDetails({ query: ref });
 }
 
 export async function fetchDownloadUrl(ref: ObjectRef): Promise<string> {
-  return DownloadLink.parse((await api.post('/api/files/download-url', ref)).data).url;
+  return (await api.downloadUrl({ body: ref })).url;
 }
 
-export async function deleteObjects(where: BucketRef, keys: string[]) {
-  return DeleteObjectsResult.parse((await api.post('/api/files/delete', { ...where, keys })).data);
+export function deleteObjects(where: BucketRef, keys: string[]) {
+  return api.deleteFiles({ body: { ...where, keys } });
 }
 
-export async function createFolder(ref: ObjectRef): Promise<void> {
-  await api.post('/api/files/folder', ref);
+export function createFolder(ref: ObjectRef): Promise<void> {
+  return api.createFolder({ body: ref });
 }
 
 /** What the server accepts, shown before a file is picked. */
-export async function fetchUploadLimits(): Promise<UploadLimits> {
-  return UploadLimits.parse((await api.get('/api/uploads/limits')).data);
+export function fetchUploadLimits(): Promise<UploadLimits> {
+  return api.uploadLimits();
 }

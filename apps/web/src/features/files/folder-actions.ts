@@ -1,11 +1,11 @@
 // What the signed-in person may do in a folder, to offer only those buttons. A hint for the UI:
 // the server still authorizes every call against the grants.
-import { EffectivePermissions, type GrantAction } from '@s3am/contracts';
-import { api } from '../../api/client';
+import type { EffectivePermissions, GrantAction } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import type { BucketRef } from './files-api';
 
-export async function fetchMyPermissions(): Promise<EffectivePermissions> {
-  return EffectivePermissions.parse((await api.get('/api/me/permissions')).data);
+export function fetchMyPermissions(): Promise<EffectivePermissions> {
+  return api.myPermissions();
 }
 
 /** Union of the actions of every grant whose prefix (always '' or ending in '/') holds `folder`. */

@@ -1,8 +1,8 @@
 // Fetches list thumbnails for the rows in view: requests made within a moment are signed together
 // (POST /api/files/thumbnail-urls, up to 100 keys), then a few images are fetched at a time, so a
 // screenful of photos costs one API call and a bounded number of downloads.
-import { MAX_THUMBNAIL_KEYS, ThumbnailUrls } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { MAX_THUMBNAIL_KEYS } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import type { BucketRef } from './files-api';
 import { cachedThumbnail, rememberThumbnail, thumbnailCacheKey } from './thumbnail-cache';
 import { drawThumbnail } from './thumbnail-image';
@@ -59,11 +59,10 @@ async function download(item: Pending, url: string): Promise<void> {
 async function sign(batch: Pending[]): Promise<void> {
   const first = batch[0]!;
   try {
-    const response = await api.post('/api/files/thumbnail-urls', {
-      ...first.where,
-      keys: batch.map((item) => item.key),
+    const signed = await api.thumbnailUrls({
+      body: { ...first.where, keys: batch.map((item) => item.key) },
     });
-    const urls = new Map(ThumbnailUrls.parse(response.data).items.map((i) => [i.key, i.url]));
+    const urls = new Map(signed.items.map((i) => [i.key, i.url]));
     for (const item of batch) {
       const url = urls.get(item.key);
       if (url) downloads.push(() => download(item, url));
