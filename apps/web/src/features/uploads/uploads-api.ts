@@ -1,21 +1,15 @@
-// The Uploads page's own reads through the app's axios client: my uploads and where I may upload.
-import {
-  FileLocations,
-  UploadList,
-  type FileLocation,
-  type UploadState,
-  type UploadView,
-} from '@s3am/contracts';
-import { api } from '../../api/client';
+// The Uploads page's own reads through the typed client: my uploads (one page, or every unfinished
+// one) and where I may upload.
+import type { FileLocation, UploadList, UploadState, UploadView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 
-export async function fetchMyUploads(
+export function fetchMyUploads(
   state?: UploadState,
   options: { limit?: number; cursor?: string } = {},
 ): Promise<UploadList> {
-  const response = await api.get('/api/uploads', {
-    params: { state, limit: options.limit ?? 50, cursor: options.cursor },
+  return api.listUploads({
+    query: { state, limit: options.limit ?? 50, cursor: options.cursor },
   });
-  return UploadList.parse(response.data);
 }
 
 /** Every unfinished upload of mine (a few pages at most in practice). */
@@ -33,11 +27,5 @@ export async function fetchInProgressUploads(maxPages = 10): Promise<UploadView[
 
 /** Where I may upload (write grants; admins: every bucket); the API still checks every upload. */
 export async function fetchUploadLocations(): Promise<FileLocation[]> {
-  return FileLocations.parse(
-    (await api.get('/api/files/locations', { params: { action: 'write' } })).data,
-  ).items;
-}
-
-export async function abortUpload(uploadId: string): Promise<void> {
-  await api.delete(`/api/uploads/${encodeURIComponent(uploadId)}`);
+  return (await api.fileLocations({ query: { action: 'write' } })).items;
 }
