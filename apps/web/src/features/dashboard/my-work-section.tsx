@@ -20,8 +20,8 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FileLocations, type FileLocation, type Role } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { type FileLocation, type Role } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { formatBytes } from '../common/format-bytes';
 import { formatDateTime } from '../i18n/intl-format';
 import { useApiQuery } from '../common/use-api-query';
@@ -32,8 +32,7 @@ import { describeLocation } from '../uploads/upload-target';
 import { fetchMyUploads } from '../uploads/uploads-api';
 
 async function fetchLocations(action: 'read' | 'write'): Promise<FileLocation[]> {
-  return FileLocations.parse((await api.get('/api/files/locations', { params: { action } })).data)
-    .items;
+  return (await api.fileLocations({ query: { action } })).items;
 }
 
 export function MyWorkSection({ role }: { role: Role }) {

@@ -1,7 +1,7 @@
 // Loads the dashboard's data: readiness (public probe) for everyone, and the system status
 // (version, user and connection counts) for admins only: the API refuses it to other roles.
-import { ReadyResponse, SystemStatus } from '@s3am/contracts';
-import { api } from '../../api/client';
+import type { ReadyResponse, SystemStatus } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { useApiQuery } from '../common/use-api-query';
 
 export interface DashboardData {
@@ -11,15 +11,12 @@ export interface DashboardData {
 }
 
 async function loadDashboard(isAdmin: boolean): Promise<DashboardData> {
+  // /ready's 503 still carries the readiness document (the route spec accepts it).
   const [status, ready] = await Promise.all([
-    isAdmin ? api.get('/api/system/status') : Promise.resolve(null),
-    // 503 still carries the readiness document.
-    api.get('/ready', { validateStatus: (code) => code === 200 || code === 503 }),
+    isAdmin ? api.systemStatus() : Promise.resolve(null),
+    api.ready(),
   ]);
-  return {
-    status: status ? SystemStatus.parse(status.data) : null,
-    ready: ReadyResponse.parse(ready.data),
-  };
+  return { status, ready };
 }
 
 export function useSystemStatus(isAdmin: boolean) {
