@@ -1,42 +1,42 @@
-// The owner's side of share links and upload requests: create, list, revoke, mark seen. Each
-// answer is parsed by its contract. A link's URL (holding its token) exists only in the create
-// answer: it is shown once and never stored by the app.
-import {
+// The owner's side of share links and upload requests, where the web's name says more than the
+// route's. A link's URL (holding its token) exists only in the create answer: it is shown once
+// and never stored by the app.
+import type {
+  CreateShareRequest,
+  CreateUploadRequestLink,
   CreatedShare,
   CreatedUploadRequestLink,
   ShareList,
   UploadRequestLinkList,
-  type CreateShareRequest,
-  type CreateUploadRequestLink,
 } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 
-export async function createShare(body: CreateShareRequest): Promise<CreatedShare> {
-  return CreatedShare.parse((await api.post('/api/shares', body)).data);
+export function createShare(body: CreateShareRequest): Promise<CreatedShare> {
+  return api.createShare({ body });
 }
 
-export async function fetchShares(): Promise<ShareList> {
-  return ShareList.parse((await api.get('/api/shares')).data);
+export function fetchShares(): Promise<ShareList> {
+  return api.listShares();
 }
 
-export async function revokeShare(id: string): Promise<void> {
-  await api.delete(`/api/shares/${id}`);
+export function revokeShare(id: string): Promise<void> {
+  return api.revokeShare({ params: { id } });
 }
 
-export async function createUploadRequest(
+export function createUploadRequest(
   body: CreateUploadRequestLink,
 ): Promise<CreatedUploadRequestLink> {
-  return CreatedUploadRequestLink.parse((await api.post('/api/upload-requests', body)).data);
+  return api.createUploadRequest({ body });
 }
 
-export async function fetchUploadRequests(): Promise<UploadRequestLinkList> {
-  return UploadRequestLinkList.parse((await api.get('/api/upload-requests')).data);
+export function fetchUploadRequests(): Promise<UploadRequestLinkList> {
+  return api.listUploadRequests();
 }
 
-export async function revokeUploadRequest(id: string): Promise<void> {
-  await api.delete(`/api/upload-requests/${id}`);
+export function revokeUploadRequest(id: string): Promise<void> {
+  return api.closeUploadRequest({ params: { id } });
 }
 
-export async function markRequestSeen(id: string): Promise<void> {
-  await api.post(`/api/upload-requests/${id}/seen`);
+export function markRequestSeen(id: string): Promise<void> {
+  return api.markUploadRequestSeen({ params: { id } });
 }
