@@ -1,31 +1,32 @@
-// Quota calls: mine (optionally for one place), and the admin's usage report, limits and
-// measurement on demand.
-import {
+// Quota calls: mine (optionally for one place), and the admin's usage report, limits (one call
+// for a user's or a group's) and measurement on demand.
+import type {
   MeasureReport,
   MyQuota,
+  MyQuotaQuery,
+  QuotaInput,
   QuotaView,
   UsageReport,
-  type MyQuotaQuery,
-  type QuotaInput,
 } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 
-export async function fetchMyQuota(place?: MyQuotaQuery): Promise<MyQuota> {
-  return MyQuota.parse((await api.get('/api/quotas/me', { params: place ?? {} })).data);
+export function fetchMyQuota(place?: MyQuotaQuery): Promise<MyQuota> {
+  return api.myQuota({ query: place ?? {} });
 }
 
-export async function fetchUsage(): Promise<UsageReport> {
-  return UsageReport.parse((await api.get('/api/quotas/usage')).data);
+export function fetchUsage(): Promise<UsageReport> {
+  return api.quotaUsage();
 }
 
-export async function saveQuota(
+export function saveQuota(
   subject: 'user' | 'group',
   id: string,
   input: QuotaInput,
 ): Promise<QuotaView> {
-  return QuotaView.parse((await api.put(`/api/quotas/${subject}s/${id}`, input)).data);
+  const args = { params: { id }, body: input };
+  return subject === 'user' ? api.setUserQuota(args) : api.setGroupQuota(args);
 }
 
-export async function measureNow(): Promise<MeasureReport> {
-  return MeasureReport.parse((await api.post('/api/quotas/measure')).data);
+export function measureNow(): Promise<MeasureReport> {
+  return api.measureQuotas();
 }
