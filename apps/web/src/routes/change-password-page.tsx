@@ -3,7 +3,8 @@ import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } f
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '@s3am/contracts';
-import { api, problemMessage } from '../api/client';
+import { api } from '../api/api-client';
+import { problemMessage } from '../api/problem';
 import { useAuth } from '../features/auth/auth-context';
 import { PasswordStrengthMeter } from '../features/password/password-strength-meter';
 import { usePasswordStrength } from '../features/password/use-password-strength';
@@ -26,7 +27,7 @@ export function ChangePasswordPage() {
     setSaving(true);
     setError(null);
     try {
-      await api.post('/api/me/password', { currentPassword, newPassword });
+      await api.changeMyPassword({ body: { currentPassword, newPassword } });
       if (user) setUser({ ...user, mustChangePassword: false });
       await navigate('/', { replace: true });
     } catch (caught) {

@@ -22,8 +22,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { ApiTokenList, CreatedApiToken, type ApiTokenScope } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type ApiTokenScope } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { useAuth } from '../auth/auth-context';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
@@ -43,10 +44,7 @@ const EXPIRY_CHOICES = [
 export function ApiTokensCard() {
   const { user } = useAuth();
   const { t } = useTranslation();
-  const { data, error, reload } = useApiQuery(
-    async () => ApiTokenList.parse((await api.get('/api/me/tokens')).data).items,
-    [],
-  );
+  const { data, error, reload } = useApiQuery(async () => (await api.listMyTokens()).items, []);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiTokenScope[]>(['read']);
@@ -59,9 +57,9 @@ export function ApiTokensCard() {
   const create = async () => {
     setFormError(null);
     try {
-      const response = CreatedApiToken.parse(
-        (await api.post('/api/me/tokens', { name, scopes, expiresInDays: expiry })).data,
-      );
+      const response = await api.createMyToken({
+        body: { name, scopes, expiresInDays: expiry },
+      });
       setCreated(response.token);
       await reload();
     } catch (caught) {
@@ -100,7 +98,9 @@ export function ApiTokensCard() {
                   <Button
                     size="small"
                     color="error"
-                    onClick={() => void api.delete(`/api/me/tokens/${token.id}`).then(reload)}
+                    onClick={() =>
+                      void api.revokeMyToken({ params: { id: token.id } }).then(reload)
+                    }
                   >
                     {t('account.tokens.revoke')}
                   </Button>

@@ -13,8 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useNavigate } from 'react-router';
-import { SessionList } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 import { useAuth } from '../auth/auth-context';
 import { useApiQuery } from '../common/use-api-query';
 import { useTranslation } from 'react-i18next';
@@ -24,17 +23,14 @@ export function SessionsCard() {
   const { signOut } = useAuth();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery(
-    async () => SessionList.parse((await api.get('/api/me/sessions')).data).items,
-    [],
-  );
+  const { data, error, reload } = useApiQuery(async () => (await api.listMySessions()).items, []);
 
   const revoke = async (id: string) => {
-    await api.delete(`/api/me/sessions/${id}`);
+    await api.endMySession({ params: { id } });
     await reload();
   };
   const everywhere = async () => {
-    await api.delete('/api/me/sessions');
+    await api.endMyOtherSessions();
     await signOut();
     await navigate('/login', { replace: true });
   };

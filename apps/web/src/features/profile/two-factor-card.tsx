@@ -12,8 +12,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { RecoveryCodesResponse, TotpSetupResponse } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import type { TotpSetupResponse } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { useAuth } from '../auth/auth-context';
 import { CopyField } from '../common/copy-field';
 import { RecoveryCodes } from './recovery-codes';
@@ -46,14 +47,12 @@ export function TwoFactorCard() {
     run(async () =>
       setStep({
         kind: 'scan',
-        setup: TotpSetupResponse.parse((await api.post('/api/me/2fa/setup')).data),
+        setup: await api.setUpTotp(),
       }),
     );
   const confirm = () =>
     run(async () => {
-      const { recoveryCodes } = RecoveryCodesResponse.parse(
-        (await api.post('/api/me/2fa/enable', { code })).data,
-      );
+      const { recoveryCodes } = await api.enableTotp({ body: { code } });
       setUser({ ...user, totpEnabled: true, mustEnrollTotp: false });
       setStep({ kind: 'codes', codes: recoveryCodes });
     });
@@ -61,14 +60,12 @@ export function TwoFactorCard() {
     run(async () =>
       setStep({
         kind: 'codes',
-        codes: RecoveryCodesResponse.parse(
-          (await api.post('/api/me/2fa/recovery-codes', { code })).data,
-        ).recoveryCodes,
+        codes: (await api.regenerateRecoveryCodes({ body: { code } })).recoveryCodes,
       }),
     );
   const disable = () =>
     run(async () => {
-      await api.post('/api/me/2fa/disable', { password, code });
+      await api.disableTotp({ body: { password, code } });
       setUser({ ...user, totpEnabled: false });
       setStep({ kind: 'idle' });
     });
