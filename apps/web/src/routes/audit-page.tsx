@@ -3,12 +3,9 @@ import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { Alert, Box, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  AuditPage as AuditPageSchema,
-  AuditVerifyResult,
-  type AuditEventView,
-} from '@s3am/contracts';
-import { api, problemMessage } from '../api/client';
+import { type AuditEventView, type AuditVerifyResult } from '@s3am/contracts';
+import { api } from '../api/api-client';
+import { problemMessage } from '../api/problem';
 import {
   AuditFilters,
   EMPTY_AUDIT_FILTERS,
@@ -35,9 +32,7 @@ export function AuditPage() {
   const loadFirst = useCallback(async () => {
     const request = ++latest.current;
     try {
-      const page = AuditPageSchema.parse(
-        (await api.get('/api/audit', { params: { ...auditParams(filters), limit: 50 } })).data,
-      );
+      const page = await api.listAudit({ query: { ...auditParams(filters), limit: 50 } });
       if (request !== latest.current) return;
       setEvents(page.items);
       setCursor(page.nextCursor);
@@ -59,24 +54,17 @@ export function AuditPage() {
 
   const loadMore = async () => {
     if (!cursor) return;
-    const page = AuditPageSchema.parse(
-      (
-        await api.get('/api/audit', {
-          params: { ...auditParams(filters), limit: 50, before: cursor },
-        })
-      ).data,
-    );
+    const page = await api.listAudit({
+      query: { ...auditParams(filters), limit: 50, before: cursor },
+    });
     setEvents([...events, ...page.items]);
     setCursor(page.nextCursor);
   };
 
   const exportAs = async (format: 'csv' | 'ndjson') => {
-    const response = await api.get<Blob>('/api/audit/export', {
-      params: { ...auditParams(filters), format },
-      responseType: 'blob',
-    });
+    const response = await api.exportAudit({ query: { ...auditParams(filters), format } });
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(response.data);
+    link.href = URL.createObjectURL(await response.blob());
     link.download = `audit.${format}`;
     link.click();
     URL.revokeObjectURL(link.href);
@@ -84,7 +72,7 @@ export function AuditPage() {
 
   const verifyChain = async () => {
     try {
-      setVerify(AuditVerifyResult.parse((await api.post('/api/audit/verify')).data));
+      setVerify(await api.verifyAudit());
     } catch (caught) {
       setError(problemMessage(caught));
     }

@@ -1,6 +1,7 @@
 // Filter bar of the audit page.
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { AuditQuery } from '@s3am/contracts';
 
 export interface AuditFilterValues {
   q: string;
@@ -21,10 +22,12 @@ export const EMPTY_AUDIT_FILTERS: AuditFilterValues = {
 };
 
 /** The API's query parameters for these filters (datetime-local values become ISO instants). */
-export function auditParams(filters: AuditFilterValues): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const key of ['q', 'actor', 'action', 'outcome'] as const)
-    if (filters[key]) params[key] = filters[key];
+type AuditFilterQuery = Pick<AuditQuery, 'q' | 'actor' | 'action' | 'outcome' | 'from' | 'to'>;
+
+export function auditParams(filters: AuditFilterValues): AuditFilterQuery {
+  const params: AuditFilterQuery = {};
+  for (const key of ['q', 'actor', 'action'] as const) if (filters[key]) params[key] = filters[key];
+  if (filters.outcome) params.outcome = filters.outcome;
   if (filters.from) params.from = new Date(filters.from).toISOString();
   if (filters.to) params.to = new Date(filters.to).toISOString();
   return params;
