@@ -11,8 +11,8 @@ import {
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { MigrationList, type MigrationView } from '@s3am/contracts';
-import { api } from '../api/client';
+import { type MigrationView } from '@s3am/contracts';
+import { api } from '../api/api-client';
 import { formatBytes } from '../features/common/format-bytes';
 import { useApiQuery } from '../features/common/use-api-query';
 import { formatDateTime } from '../features/i18n/intl-format';
@@ -123,7 +123,7 @@ export function MigrationsPage() {
   // Built again when the language changes: the grid reads header names once per column set.
   const columns = useMemo(() => columnsFor(t), [t, language.language]);
   const { data, error, loading, reload } = useApiQuery(
-    async () => MigrationList.parse((await api.get('/api/migrations')).data).items,
+    async () => (await api.listMigrations()).items,
     [],
   );
   const anyUnfinished = (data ?? []).some((job) => !isFinished(job.state));

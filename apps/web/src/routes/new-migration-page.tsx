@@ -5,13 +5,11 @@ import { Alert, AlertTitle, Box, Button, Divider, Paper, Stack, Typography } fro
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
-  ConnectionList,
   MigrationOptions,
-  MigrationValidation,
-  MigrationView,
   type CreateMigrationRequest,
+  type MigrationValidation,
 } from '@s3am/contracts';
-import { api } from '../api/client';
+import { api } from '../api/api-client';
 import { AsyncButton } from '../features/common/async-button';
 import { useApiQuery } from '../features/common/use-api-query';
 import { useFormProblem } from '../features/common/use-form-problem';
@@ -82,10 +80,7 @@ function ValidationResult({ validation }: { validation: MigrationValidation }) {
 
 export function NewMigrationPage() {
   const navigate = useNavigate();
-  const connections = useApiQuery(
-    async () => ConnectionList.parse((await api.get('/api/connections')).data).items,
-    [],
-  );
+  const connections = useApiQuery(async () => (await api.listConnections()).items, []);
   const [source, setSource] = useState<LocationValue>(EMPTY_LOCATION);
   const [destination, setDestination] = useState<LocationValue>(EMPTY_LOCATION);
   const [options, setOptions] = useState<OptionsValue>({
@@ -107,9 +102,7 @@ export function NewMigrationPage() {
     }
     problem.setMessage(null);
     try {
-      const result = MigrationValidation.parse(
-        (await api.post('/api/migrations/validate', request)).data,
-      );
+      const result = await api.validateMigration({ body: request });
       setValidation(result);
       return result;
     } catch (caught) {
@@ -123,7 +116,7 @@ export function NewMigrationPage() {
     const checked = await validate();
     if (!checked?.ok || !request) return;
     try {
-      const created = MigrationView.parse((await api.post('/api/migrations', request)).data);
+      const created = await api.createMigration({ body: request });
       await navigate(`/migrations/${created.id}`);
     } catch (caught) {
       problem.show(caught, FIELDS);

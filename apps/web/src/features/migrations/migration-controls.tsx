@@ -13,18 +13,21 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { MigrationView } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { migrationReportCsv } from '@s3am/client';
+import { type MigrationView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AsyncButton } from '../common/async-button';
 import { isFinished } from './migration-display';
 
 async function download(jobId: string, format: 'json' | 'csv') {
-  const response = await api.get<Blob>(`/api/migrations/${jobId}/report`, {
-    params: { format },
-    responseType: 'blob',
+  // The JSON report is saved as the API sent it; the CSV route is the same path, read raw.
+  const response = await api.call(migrationReportCsv, {
+    params: { id: jobId },
+    query: { format },
   });
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(response.data);
+  link.href = URL.createObjectURL(await response.blob());
   link.download = `migration-${jobId}.${format}`;
   link.click();
   URL.revokeObjectURL(link.href);
@@ -34,19 +37,22 @@ export function MigrationControls({ migration }: { migration: MigrationView }) {
   const navigate = useNavigate();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const steer = {
+    pause: api.pauseMigration,
+    resume: api.resumeMigration,
+    cancel: api.cancelMigration,
+  };
   const act = (action: 'pause' | 'resume' | 'cancel') => async () => {
     try {
       setError(null);
-      await api.post(`/api/migrations/${migration.id}/${action}`);
+      await steer[action]({ params: { id: migration.id } });
     } catch (caught) {
       setError(problemMessage(caught));
     }
   };
   const rerun = async () => {
     try {
-      const created = MigrationView.parse(
-        (await api.post(`/api/migrations/${migration.id}/rerun`)).data,
-      );
+      const created = await api.rerunMigration({ params: { id: migration.id } });
       await navigate(`/migrations/${created.id}`);
     } catch (caught) {
       setError(problemMessage(caught));

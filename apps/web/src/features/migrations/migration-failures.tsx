@@ -2,8 +2,9 @@
 // bucket, throttling ... as the API explains them), in pages; Retry queues them again.
 import { Alert, AlertTitle, Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { MigrationItemPage, type MigrationItemView } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type MigrationItemView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { AsyncButton } from '../common/async-button';
 
@@ -32,10 +33,9 @@ export function MigrationFailures({
     }
     let current = true;
     api
-      .get(`/api/migrations/${jobId}/items`, { params: { state: 'failed', limit: PAGE } })
-      .then((response) => {
+      .migrationItems({ params: { id: jobId }, query: { state: 'failed', limit: PAGE } })
+      .then((page) => {
         if (!current) return;
-        const page = MigrationItemPage.parse(response.data);
         setItems(page.items);
         setCursor(page.nextCursor);
         setError(null);
@@ -47,19 +47,16 @@ export function MigrationFailures({
   }, [jobId, failedCount]);
 
   const more = async () => {
-    const page = MigrationItemPage.parse(
-      (
-        await api.get(`/api/migrations/${jobId}/items`, {
-          params: { state: 'failed', limit: PAGE, cursor },
-        })
-      ).data,
-    );
+    const page = await api.migrationItems({
+      params: { id: jobId },
+      query: { state: 'failed', limit: PAGE, cursor: cursor ?? undefined },
+    });
     setItems((shown) => [...shown, ...page.items]);
     setCursor(page.nextCursor);
   };
   const retry = async () => {
     try {
-      await api.post(`/api/migrations/${jobId}/retry`);
+      await api.retryMigration({ params: { id: jobId } });
       setRetried(`${failedCount} failed object(s) queued again.`);
     } catch (caught) {
       setError(problemMessage(caught));

@@ -2,8 +2,9 @@
 // the destination identity's policy and, across accounts, the source bucket policy statement.
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { MigrationPolicies, type CreateMigrationRequest } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type CreateMigrationRequest, type MigrationPolicies } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { JsonBlock } from '../connections/json-block';
 
 const DEBOUNCE_MS = 400;
@@ -20,11 +21,12 @@ export function PoliciesPanel({ request }: { request: CreateMigrationRequest | n
     }
     let current = true;
     const timer = setTimeout(() => {
+      // The key is the request as JSON: the effect runs again only when its content changed.
       api
-        .post('/api/migrations/policies', JSON.parse(key))
-        .then((response) => {
+        .migrationPoliciesFor({ body: JSON.parse(key) as CreateMigrationRequest })
+        .then((answer) => {
           if (!current) return;
-          setPolicies(MigrationPolicies.parse(response.data));
+          setPolicies(answer);
           setError(null);
         })
         .catch((caught: unknown) => {
