@@ -91,7 +91,7 @@ export const migrationRoutes = {
 } as const;
 
 /** The report as CSV (one row per object), streamed: `client.call(migrationReportCsv, …)`. */
-export const migrationReportCsv = route({
+export const migrationReportCsv = /* @__PURE__ */ route({
   method: 'GET',
   path: '/api/migrations/:id/report',
   query: MigrationReportQuery,

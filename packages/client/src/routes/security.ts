@@ -158,7 +158,7 @@ export const securityRoutes = {
 } as const;
 
 /** The security report as formula-safe CSV: `client.call(securityReportCsv, …)`. */
-export const securityReportCsv = route({
+export const securityReportCsv = /* @__PURE__ */ route({
   method: 'GET',
   path: '/api/security/report',
   query: SecurityReportQuery,

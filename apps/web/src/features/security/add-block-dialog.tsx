@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { useFormProblem } from '../common/use-form-problem';
 import { fromLocalInput } from './security-display';
@@ -44,7 +44,7 @@ export function AddBlockDialog({
   const add = async () => {
     problem.setMessage(null);
     try {
-      await api.post('/api/security/blocks', { cidr, reason, expiresAt: fromLocalInput(expires) });
+      await api.createBlock({ body: { cidr, reason, expiresAt: fromLocalInput(expires) } });
       onAdded();
       close();
     } catch (caught) {

@@ -15,8 +15,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { SecurityAlertView, type AlertStatus, type SecuritySeverity } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type AlertStatus, type SecuritySeverity } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AlertRow } from './alert-row';
 import { SEVERITIES, STATUS_LABEL } from './security-display';
 import { useAlertFeed, type StreamState } from './use-alert-stream';
@@ -51,8 +52,8 @@ export function AlertsTab() {
   const change = async (id: string, verb: 'ack' | 'resolve') => {
     setActionError(null);
     try {
-      const response = await api.post(`/api/security/alerts/${id}/${verb}`);
-      feed.upsert(SecurityAlertView.parse(response.data));
+      const args = { params: { id } };
+      feed.upsert(await (verb === 'ack' ? api.acknowledgeAlert(args) : api.resolveAlert(args)));
     } catch (caught) {
       setActionError(problemMessage(caught));
     }

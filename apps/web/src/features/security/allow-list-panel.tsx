@@ -15,8 +15,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { AllowList, UserList } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
@@ -31,13 +31,9 @@ export function AllowListPanel() {
   const [owner, setOwner] = useState(GLOBAL);
   const problem = useFormProblem();
   const [actionError, setActionError] = useState<string | null>(null);
-  const entries = useApiQuery(
-    async () => AllowList.parse((await api.get('/api/security/allow-list')).data).items,
-    [],
-  );
+  const entries = useApiQuery(async () => (await api.listAllowList()).items, []);
   const users = useApiQuery(
-    async () =>
-      UserList.parse((await api.get('/api/users', { params: { pageSize: 200 } })).data).items,
+    async () => (await api.listUsers({ query: { pageSize: 200 } })).items,
     [],
   );
   const emailOf = (userId: string | null) =>
@@ -48,10 +44,8 @@ export function AllowListPanel() {
   const add = async () => {
     problem.setMessage(null);
     try {
-      await api.post('/api/security/allow-list', {
-        cidr,
-        note,
-        userId: owner === GLOBAL ? null : owner,
+      await api.addAllowListEntry({
+        body: { cidr, note, userId: owner === GLOBAL ? null : owner },
       });
       setCidr('');
       setNote('');
@@ -63,7 +57,7 @@ export function AllowListPanel() {
   const remove = async (id: string) => {
     setActionError(null);
     try {
-      await api.delete(`/api/security/allow-list/${id}`);
+      await api.deleteAllowListEntry({ params: { id } });
       await entries.reload();
     } catch (caught) {
       setActionError(problemMessage(caught));

@@ -15,8 +15,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { IpBlockList } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
@@ -29,13 +29,13 @@ export function BlocksTab() {
   const { t } = useTranslation();
   const [actionError, setActionError] = useState<string | null>(null);
   const { data, error, loading, reload } = useApiQuery(
-    async () => IpBlockList.parse((await api.get('/api/security/blocks')).data).items,
+    async () => (await api.listBlocks()).items,
     [],
   );
   const remove = async (id: string) => {
     setActionError(null);
     try {
-      await api.delete(`/api/security/blocks/${id}`);
+      await api.deleteBlock({ params: { id } });
       await reload();
     } catch (caught) {
       setActionError(problemMessage(caught));

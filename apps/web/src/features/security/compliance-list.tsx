@@ -14,8 +14,8 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { ComplianceReport, type ComplianceCheck } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { type ComplianceCheck } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
 
@@ -26,10 +26,7 @@ const ICON: Record<ComplianceCheck['status'], React.ReactNode> = {
 };
 
 export function ComplianceList() {
-  const { data, error, loading } = useApiQuery(
-    async () => ComplianceReport.parse((await api.get('/api/security/compliance')).data),
-    [],
-  );
+  const { data, error, loading } = useApiQuery(() => api.complianceReport(), []);
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return loading ? <LinearProgress aria-label="Checking compliance" /> : null;
   return (

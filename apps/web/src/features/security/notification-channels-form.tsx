@@ -12,12 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import {
-  ConnectionList,
-  type NotificationChannelsView,
-  type SecuritySeverity,
-} from '@s3am/contracts';
-import { api } from '../../api/client';
+import { type NotificationChannelsView, type SecuritySeverity } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
@@ -102,10 +98,7 @@ export function NotificationChannelsForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [saved, setSaved] = useState(false);
   const problem = useFormProblem();
-  const connections = useApiQuery(
-    async () => ConnectionList.parse((await api.get('/api/connections')).data).items,
-    [],
-  );
+  const connections = useApiQuery(async () => (await api.listConnections()).items, []);
   const set = <K extends keyof Draft>(channel: K, patch: Partial<Draft[K]>) => {
     setSaved(false);
     setDraft((current) => ({ ...current, [channel]: { ...current[channel], ...patch } }));
@@ -115,21 +108,23 @@ export function NotificationChannelsForm({
   const save = async () => {
     problem.setMessage(null);
     try {
-      await api.put('/api/security/notifications', {
-        webhook: webhook.on
-          ? {
-              url: webhook.url,
-              format: webhook.format,
-              severities: webhook.severities,
-              ...(webhook.secret ? { secret: webhook.secret } : {}),
-            }
-          : null,
-        email: email.on
-          ? { to: email.to.split(/[\s,;]+/).filter(Boolean), severities: email.severities }
-          : null,
-        sns: sns.on
-          ? { connectionId: sns.connectionId, topicArn: sns.topicArn, severities: sns.severities }
-          : null,
+      await api.updateNotificationChannels({
+        body: {
+          webhook: webhook.on
+            ? {
+                url: webhook.url,
+                format: webhook.format,
+                severities: webhook.severities,
+                ...(webhook.secret ? { secret: webhook.secret } : {}),
+              }
+            : null,
+          email: email.on
+            ? { to: email.to.split(/[\s,;]+/).filter(Boolean), severities: email.severities }
+            : null,
+          sns: sns.on
+            ? { connectionId: sns.connectionId, topicArn: sns.topicArn, severities: sns.severities }
+            : null,
+        },
       });
       set('webhook', { secret: '' });
       setSaved(true);

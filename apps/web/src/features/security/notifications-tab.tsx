@@ -12,8 +12,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { NotificationChannelsView, NotificationDeliveryList } from '@s3am/contracts';
-import { api } from '../../api/client';
+import { api } from '../../api/api-client';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
@@ -24,16 +23,8 @@ const STATUS_COLOR = { pending: 'default', sent: 'success', failed: 'error' } as
 
 export function NotificationsTab() {
   const { t } = useTranslation();
-  const channels = useApiQuery(
-    async () => NotificationChannelsView.parse((await api.get('/api/security/notifications')).data),
-    [],
-  );
-  const deliveries = useApiQuery(
-    async () =>
-      NotificationDeliveryList.parse((await api.get('/api/security/notifications/deliveries')).data)
-        .items,
-    [],
-  );
+  const channels = useApiQuery(() => api.getNotificationChannels(), []);
+  const deliveries = useApiQuery(async () => (await api.listNotificationDeliveries()).items, []);
   const failed = deliveries.data?.filter((delivery) => delivery.status === 'failed').length ?? 0;
 
   return (

@@ -3,8 +3,9 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { Alert, Divider, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { SecurityReport, SecurityUsageReport } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { securityReportCsv } from '@s3am/client';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { ComplianceList } from './compliance-list';
@@ -29,24 +30,20 @@ export function ReportsTab() {
   const query = valid ? periodQuery(period) : null;
   const report = useApiQuery(async () => {
     if (!query) return null;
-    return SecurityReport.parse((await api.get('/api/security/report', { params: query })).data);
+    return api.securityReport({ query });
   }, [query?.from, query?.to]);
   const usage = useApiQuery(async () => {
     if (!query) return null;
-    return SecurityUsageReport.parse(
-      (await api.get('/api/security/usage', { params: query })).data,
-    );
+    return api.securityUsage({ query });
   }, [query?.from, query?.to]);
 
   const download = async (format: 'json' | 'csv') => {
     if (!query) return;
     setDownloadError(null);
     try {
-      const response = await api.get<Blob>('/api/security/report', {
-        params: { ...query, format },
-        responseType: 'blob',
-      });
-      save(response.data, `security-report-${period.from}-${period.to}.${format}`);
+      // Saved as the API sent it (JSON or CSV): the CSV route is the same path, read raw.
+      const response = await api.call(securityReportCsv, { query: { ...query, format } });
+      save(await response.blob(), `security-report-${period.from}-${period.to}.${format}`);
     } catch (caught) {
       setDownloadError(problemMessage(caught));
     }

@@ -17,8 +17,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { SecurityRules, type BuiltInRuleSettings, type CustomRule } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type BuiltInRuleSettings, type CustomRule, type SecurityRules } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 import { AsyncButton } from '../common/async-button';
 import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
@@ -56,10 +57,7 @@ const CUSTOM_FIELDS = [
 
 export function RulesTab() {
   const { t } = useTranslation();
-  const { data, error } = useApiQuery(
-    async () => SecurityRules.parse((await api.get('/api/security/rules')).data),
-    [],
-  );
+  const { data, error } = useApiQuery(() => api.getSecurityRules(), []);
   const [stored, setStored] = useState<SecurityRules | null>(null);
   const [builtIn, setBuiltIn] = useState<BuiltInRuleSettings | null>(null);
   const [savedBuiltIn, setSavedBuiltIn] = useState(false);
@@ -77,7 +75,7 @@ export function RulesTab() {
   if (!stored || !builtIn) return null;
 
   const put = async (rules: SecurityRules) => {
-    const saved = SecurityRules.parse((await api.put('/api/security/rules', rules)).data);
+    const saved = await api.updateSecurityRules({ body: rules });
     setStored(saved);
     return saved;
   };

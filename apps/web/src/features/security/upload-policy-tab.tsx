@@ -11,8 +11,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { UploadPolicyView } from '@s3am/contracts';
-import { api } from '../../api/client';
+import type { UploadPolicyView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
 import { AsyncButton } from '../common/async-button';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
@@ -84,10 +84,7 @@ function Overridable(props: {
 
 export function UploadPolicyTab() {
   const { t } = useTranslation();
-  const { data, error, reload } = useApiQuery(
-    async () => UploadPolicyView.parse((await api.get('/api/security/upload-policy')).data),
-    [],
-  );
+  const { data, error, reload } = useApiQuery(() => api.getUploadPolicy(), []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
   const problem = useFormProblem();
@@ -107,12 +104,14 @@ export function UploadPolicyTab() {
     try {
       const maxFileSizeBytes =
         draft.maxMiB === null ? null : Math.round(Number(draft.maxMiB) * MiB);
-      await api.put('/api/security/upload-policy', {
-        maxFileSizeBytes,
-        allowedExtensions: list(draft.extensions),
-        allowedContentTypes: list(draft.contentTypes),
-        requireTotpForAdmins: draft.requireTotpForAdmins,
-        requireTotpForEveryone: draft.requireTotpForEveryone,
+      await api.updateUploadPolicy({
+        body: {
+          maxFileSizeBytes,
+          allowedExtensions: list(draft.extensions),
+          allowedContentTypes: list(draft.contentTypes),
+          requireTotpForAdmins: draft.requireTotpForAdmins,
+          requireTotpForEveryone: draft.requireTotpForEveryone,
+        },
       });
       await reload();
       setSaved(true);

@@ -6,8 +6,10 @@
 // time the stream opens because events sent before it was open are not replayed.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AlertList, SecurityAlertView } from '@s3am/contracts';
-import { api, getAccessToken, problemMessage, recoverFromUnauthorized } from '../../api/client';
+import { SecurityAlertView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
+import { getAccessToken, recoverFromUnauthorized } from '../../api/session';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -49,8 +51,7 @@ export function useAlertFeed(): AlertFeed {
     setLoading(true);
     const asked = performance.now();
     try {
-      const response = await api.get('/api/security/alerts', { params: { limit: 500 } });
-      const listed = AlertList.parse(response.data).items;
+      const listed = (await api.listAlerts({ query: { limit: 500 } })).items;
       setAlerts((current) => {
         const newer = current.filter((alert) => (changedAt.current.get(alert.id) ?? 0) > asked);
         const ids = new Set(newer.map((alert) => alert.id));

@@ -3,8 +3,9 @@
 // load them stays quiet: they are a courtesy, and the email about the same event was sent.
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { UserNoticeList, type UserNoticeKind, type UserNoticeView } from '@s3am/contracts';
-import { api, problemMessage } from '../../api/client';
+import { type UserNoticeKind, type UserNoticeView } from '@s3am/contracts';
+import { api } from '../../api/api-client';
+import { problemMessage } from '../../api/problem';
 
 const TITLE: Record<UserNoticeKind, string> = {
   new_country_sign_in: 'Sign-in from a new country',
@@ -20,9 +21,9 @@ export function UserNotices({ userId }: { userId: string | undefined }) {
     setNotices([]);
     if (!userId) return;
     let current = true;
-    api.get('/api/me/notices').then(
-      (response) => {
-        if (current) setNotices(UserNoticeList.parse(response.data).items);
+    api.myNotices().then(
+      (list) => {
+        if (current) setNotices(list.items);
       },
       () => undefined,
     );
@@ -34,7 +35,7 @@ export function UserNotices({ userId }: { userId: string | undefined }) {
   const dismiss = async (ids: string[]) => {
     setError(null);
     try {
-      await api.post('/api/me/notices/dismiss', { ids });
+      await api.dismissMyNotices({ body: { ids } });
       setNotices((current) => current.filter((notice) => !ids.includes(notice.id)));
     } catch (caught) {
       setError(problemMessage(caught));
