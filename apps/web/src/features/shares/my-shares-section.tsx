@@ -20,7 +20,7 @@ import { useState } from 'react';
 import type { ShareStatus, ShareView } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { useApiQuery } from '../common/use-api-query';
-import { fetchShares, revokeShare } from './owner-links-api';
+import { api } from '../../api/api-client';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/intl-format';
 
@@ -57,7 +57,7 @@ function What({ share }: { share: ShareView }) {
 }
 
 export function MySharesSection() {
-  const shares = useApiQuery(fetchShares, []);
+  const shares = useApiQuery(() => api.listShares(), []);
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
 
@@ -65,7 +65,7 @@ export function MySharesSection() {
     if (!window.confirm(t('shares.confirmRevoke', { what: share.key || share.bucket }))) return;
     setError(null);
     try {
-      await revokeShare(share.id);
+      await api.revokeShare({ params: { id: share.id } });
       await shares.reload();
     } catch (caught) {
       setError(problemMessage(caught));

@@ -16,7 +16,7 @@ import { SHARE_DEFAULT_EXPIRY_DAYS, type CreatedShare } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
-import { createShare } from './owner-links-api';
+import { api } from '../../api/api-client';
 
 export interface ShareTarget {
   connectionId: string;
@@ -58,14 +58,16 @@ export function ShareDialog({
     try {
       const ranges = listOf(cidrs);
       setCreated(
-        await createShare({
-          connectionId: target.connectionId,
-          bucket: target.bucket,
-          ...(target.isFolder ? { prefix: target.path } : { key: target.path }),
-          expiresInDays: Number(days),
-          ...(password ? { password } : {}),
-          ...(whole(maxDownloads) ? { maxDownloads: whole(maxDownloads) } : {}),
-          ...(ranges.length > 0 ? { allowedCidrs: ranges } : {}),
+        await api.createShare({
+          body: {
+            connectionId: target.connectionId,
+            bucket: target.bucket,
+            ...(target.isFolder ? { prefix: target.path } : { key: target.path }),
+            expiresInDays: Number(days),
+            ...(password ? { password } : {}),
+            ...(whole(maxDownloads) ? { maxDownloads: whole(maxDownloads) } : {}),
+            ...(ranges.length > 0 ? { allowedCidrs: ranges } : {}),
+          },
         }),
       );
     } catch (caught) {

@@ -17,11 +17,7 @@ import type { UploadRequestLinkView } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
-import {
-  fetchUploadRequests,
-  markRequestSeen,
-  revokeUploadRequest,
-} from '../shares/owner-links-api';
+import { api } from '../../api/api-client';
 import { LinkStatusChip } from '../shares/my-shares-section';
 import { announceUnseenFilesChanged } from './unseen-files';
 import { useTranslation } from 'react-i18next';
@@ -123,7 +119,7 @@ function RequestCard({
 }
 
 export function MyRequestsSection() {
-  const requests = useApiQuery(fetchUploadRequests, []);
+  const requests = useApiQuery(() => api.listUploadRequests(), []);
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const act = async (work: () => Promise<void>) => {
@@ -155,10 +151,10 @@ export function MyRequestsSection() {
           <RequestCard
             key={request.id}
             request={request}
-            onSeen={() => void act(() => markRequestSeen(request.id))}
+            onSeen={() => void act(() => api.markUploadRequestSeen({ params: { id: request.id } }))}
             onRevoke={() => {
               if (window.confirm(t('requests.confirmRevoke')))
-                void act(() => revokeUploadRequest(request.id));
+                void act(() => api.closeUploadRequest({ params: { id: request.id } }));
             }}
           />
         ))}

@@ -15,7 +15,7 @@ import type { CreatedUploadRequestLink } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
-import { createUploadRequest } from '../shares/owner-links-api';
+import { api } from '../../api/api-client';
 import { listOf } from '../shares/share-dialog';
 
 export interface RequestTarget {
@@ -66,13 +66,15 @@ export function RequestFilesDialog({
       };
       const types = listOf(form.types);
       setCreated(
-        await createUploadRequest({
-          ...target,
-          expiresInDays: Number(form.days),
-          ...(form.title.trim() ? { title: form.title.trim() } : {}),
-          ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
-          ...(types.length > 0 ? { allowedTypes: types } : {}),
-          ...(form.password ? { password: form.password } : {}),
+        await api.createUploadRequest({
+          body: {
+            ...target,
+            expiresInDays: Number(form.days),
+            ...(form.title.trim() ? { title: form.title.trim() } : {}),
+            ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+            ...(types.length > 0 ? { allowedTypes: types } : {}),
+            ...(form.password ? { password: form.password } : {}),
+          },
         }),
       );
     } catch (caught) {

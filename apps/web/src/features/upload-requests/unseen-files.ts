@@ -1,7 +1,7 @@
 // The in-app notice of files guests sent: how many I have not looked at yet. The navigation badge
 // asks every minute; the Shared links page tells it to ask again after marking files seen.
 import { useEffect, useState } from 'react';
-import { fetchUploadRequests } from '../shares/owner-links-api';
+import { api } from '../../api/api-client';
 
 const CHANGED = 's3am:unseen-files-changed';
 const POLL_MS = 60_000;
@@ -15,7 +15,7 @@ export function useUnseenFiles(): number {
   useEffect(() => {
     let live = true;
     const ask = () =>
-      void fetchUploadRequests().then(
+      void api.listUploadRequests().then(
         (list) => live && setCount(list.unseenFiles),
         // A notice badge never interrupts anyone: the next poll tries again.
         () => undefined,
