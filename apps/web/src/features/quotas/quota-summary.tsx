@@ -5,7 +5,7 @@ import type { MyQuota, MyQuotaQuery } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
 import { i18n } from '../i18n/i18n';
 import { useApiQuery } from '../common/use-api-query';
-import { fetchMyQuota } from './quotas-api';
+import { api } from '../../api/api-client';
 
 type Entry = MyQuota['quotas'][number];
 
@@ -39,7 +39,7 @@ const isFull = (quota: Entry) =>
 
 export function useQuotaAt(place: MyQuotaQuery | null) {
   return useApiQuery(
-    () => (place ? fetchMyQuota(place) : Promise.resolve(null)),
+    () => (place ? api.myQuota({ query: place }) : Promise.resolve(null)),
     [place?.connectionId, place?.bucket, place?.key],
   );
 }

@@ -1,22 +1,6 @@
-// Quota calls: mine (optionally for one place), and the admin's usage report, limits (one call
-// for a user's or a group's) and measurement on demand.
-import type {
-  MeasureReport,
-  MyQuota,
-  MyQuotaQuery,
-  QuotaInput,
-  QuotaView,
-  UsageReport,
-} from '@s3am/contracts';
+// Sets a user's or a group's quota: one call for the two routes the API has.
+import type { QuotaInput, QuotaView } from '@s3am/contracts';
 import { api } from '../../api/api-client';
-
-export function fetchMyQuota(place?: MyQuotaQuery): Promise<MyQuota> {
-  return api.myQuota({ query: place ?? {} });
-}
-
-export function fetchUsage(): Promise<UsageReport> {
-  return api.quotaUsage();
-}
 
 export function saveQuota(
   subject: 'user' | 'group',
@@ -25,8 +9,4 @@ export function saveQuota(
 ): Promise<QuotaView> {
   const args = { params: { id }, body: input };
   return subject === 'user' ? api.setUserQuota(args) : api.setGroupQuota(args);
-}
-
-export function measureNow(): Promise<MeasureReport> {
-  return api.measureQuotas();
 }

@@ -21,7 +21,7 @@ import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
 import { formatDateTime } from '../i18n/intl-format';
 import { QuotaDialog, type QuotaSubject } from './quota-dialog';
-import { fetchUsage, measureNow } from './quotas-api';
+import { api } from '../../api/api-client';
 import { useTranslation } from 'react-i18next';
 
 interface Row extends QuotaSubject {
@@ -55,7 +55,7 @@ function Used({
 }
 
 export function QuotasSection() {
-  const usage = useApiQuery(fetchUsage, []);
+  const usage = useApiQuery(() => api.quotaUsage(), []);
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<QuotaSubject | null>(null);
@@ -66,7 +66,7 @@ export function QuotasSection() {
     setMeasuring(true);
     setMessage(null);
     try {
-      const report = await measureNow();
+      const report = await api.measureQuotas();
       setMessage({
         text: t('quotas.measured', {
           prefixes: report.prefixes,
