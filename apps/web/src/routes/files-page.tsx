@@ -6,7 +6,7 @@ import { useAuth } from '../features/auth/auth-context';
 import { useApiQuery } from '../features/common/use-api-query';
 import { FileBrowser } from '../features/files/file-browser';
 import { fetchLocations } from '../features/files/files-api';
-import { fetchMyPermissions } from '../features/files/folder-actions';
+import { api } from '../api/api-client';
 import { LocationPicker } from '../features/files/location-picker';
 import { Trans, useTranslation } from 'react-i18next';
 
@@ -30,7 +30,7 @@ export function FilesPage() {
   const { user } = useAuth();
   const { t } = useTranslation();
   const { data: locations, error } = useApiQuery(fetchLocations, []);
-  const { data: permissions } = useApiQuery(fetchMyPermissions, []);
+  const { data: permissions } = useApiQuery(() => api.myPermissions(), []);
   const [params, setParams] = useSearchParams();
 
   // The URL names the location (connection, bucket, granted prefix) and the folder inside it.

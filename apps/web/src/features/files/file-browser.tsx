@@ -25,7 +25,7 @@ import { useAuth } from '../auth/auth-context';
 import { useApiQuery } from '../common/use-api-query';
 import { i18n } from '../i18n/i18n';
 import { FileTable } from './file-table';
-import { fetchUploadLimits } from './files-api';
+import { api } from '../../api/api-client';
 import { actionsInFolder } from './folder-actions';
 import { FolderBreadcrumbs } from './folder-breadcrumbs';
 import { FolderDropOverlay } from './folder-drop-overlay';
@@ -87,7 +87,7 @@ export function FileBrowser({
     onRefused: () => setDropRefused(true),
   });
   const { data: limits } = useApiQuery(
-    () => (canUpload ? fetchUploadLimits() : Promise.resolve(null)),
+    () => (canUpload ? api.uploadLimits() : Promise.resolve(null)),
     [canUpload],
   );
 

@@ -1,12 +1,6 @@
 // The file browser's API calls where they shape the call or the answer (a bucket and a prefix
 // instead of one query object, a link's URL instead of the link), through the typed client.
-import type {
-  FileListing,
-  FileLocation,
-  ObjectDetails,
-  ObjectRef,
-  UploadLimits,
-} from '@s3am/contracts';
+import type { FileListing, FileLocation, ObjectRef } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 
 /** Where a listing happens: a connection's bucket. */
@@ -25,23 +19,10 @@ export function fetchListing(
   return api.listFiles({ query: { ...where, prefix, continuationToken, maxKeys } });
 }
 
-export function fetchObjectDetails(ref: ObjectRef): Promise<ObjectDetails> {
-  return api.objectDetails({ query: ref });
-}
-
 export async function fetchDownloadUrl(ref: ObjectRef): Promise<string> {
   return (await api.downloadUrl({ body: ref })).url;
 }
 
 export function deleteObjects(where: BucketRef, keys: string[]) {
   return api.deleteFiles({ body: { ...where, keys } });
-}
-
-export function createFolder(ref: ObjectRef): Promise<void> {
-  return api.createFolder({ body: ref });
-}
-
-/** What the server accepts, shown before a file is picked. */
-export function fetchUploadLimits(): Promise<UploadLimits> {
-  return api.uploadLimits();
 }

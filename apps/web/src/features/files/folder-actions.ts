@@ -1,12 +1,7 @@
 // What the signed-in person may do in a folder, to offer only those buttons. A hint for the UI:
 // the server still authorizes every call against the grants.
 import type { EffectivePermissions, GrantAction } from '@s3am/contracts';
-import { api } from '../../api/api-client';
 import type { BucketRef } from './files-api';
-
-export function fetchMyPermissions(): Promise<EffectivePermissions> {
-  return api.myPermissions();
-}
 
 /** Union of the actions of every grant whose prefix (always '' or ending in '/') holds `folder`. */
 export function actionsInFolder(

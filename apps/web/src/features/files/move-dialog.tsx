@@ -14,7 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { FileOperation } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
-import { moveOrCopy } from './file-operations-api';
+import { api } from '../../api/api-client';
 import type { BucketRef } from './files-api';
 import { OperationProgress } from './operation-progress';
 import { useFileOperation } from './use-file-operation';
@@ -61,12 +61,14 @@ export function MoveDialog({
     setError(null);
     try {
       const to = isFolder && !destination.endsWith('/') ? `${destination}/` : destination;
-      const result = await moveOrCopy({
-        ...where,
-        from: shown.source,
-        to,
-        copy: shown.copy,
-        overwrite,
+      const result = await api.moveFiles({
+        body: {
+          ...where,
+          from: shown.source,
+          to,
+          copy: shown.copy,
+          overwrite,
+        },
       });
       if (result.kind === 'folder') setStarted(result.operation);
       else {

@@ -15,7 +15,7 @@ import {
 import { useCallback, useState, type FormEvent } from 'react';
 import type { FileOperation } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
-import { moveOrCopy } from './file-operations-api';
+import { api } from '../../api/api-client';
 import type { BucketRef } from './files-api';
 import { FolderJobList } from './folder-job-list';
 import { useTranslation } from 'react-i18next';
@@ -76,12 +76,8 @@ export function MoveSelectionDialog({
     const queued: { label: string; operation: FileOperation }[] = [];
     for (const item of items) {
       try {
-        const result = await moveOrCopy({
-          ...where,
-          from: item,
-          to: target + baseName(item),
-          copy,
-          overwrite,
+        const result = await api.moveFiles({
+          body: { ...where, from: item, to: target + baseName(item), copy, overwrite },
         });
         if (result.kind === 'folder') queued.push({ label: item, operation: result.operation });
       } catch (caught) {

@@ -11,7 +11,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
-import { createFolder, type BucketRef } from './files-api';
+import { api } from '../../api/api-client';
+import { type BucketRef } from './files-api';
 import { useTranslation } from 'react-i18next';
 
 export function NewFolderDialog({
@@ -36,7 +37,7 @@ export function NewFolderDialog({
   const create = async () => {
     setError(null);
     try {
-      await createFolder({ ...where, key: `${parent}${trimmed}/` });
+      await api.createFolder({ body: { ...where, key: `${parent}${trimmed}/` } });
       onCreated();
       onClose();
     } catch (caught) {

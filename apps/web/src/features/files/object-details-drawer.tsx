@@ -16,7 +16,7 @@ import type { ObjectDetails, ObjectRef } from '@s3am/contracts';
 import { useApiQuery } from '../common/use-api-query';
 import { ShareFileButton } from '../shares/link-buttons';
 import { saveMetadata, saveTags } from './file-operations-api';
-import { fetchObjectDetails } from './files-api';
+import { api } from '../../api/api-client';
 import { formatBytes } from '../common/format-bytes';
 import { formatDate } from './format';
 import { ObjectPreview } from './object-preview';
@@ -128,7 +128,7 @@ export function ObjectDetailsDrawer({
   onMove?: (ref: ObjectRef, copy: boolean) => void;
 }) {
   const { data, error, loading, reload } = useApiQuery(
-    async () => (target ? fetchObjectDetails(target) : null),
+    async () => (target ? api.objectDetails({ query: target }) : null),
     [target],
   );
   const name = target?.key.slice(target.key.lastIndexOf('/') + 1) ?? '';

@@ -4,7 +4,7 @@ import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { ObjectRef, PreviewLink } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
-import { fetchPreviewLink } from './file-operations-api';
+import { api } from '../../api/api-client';
 import { renderPdfFirstPage } from './pdf-preview';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
@@ -75,7 +75,8 @@ export function ObjectPreview({ target }: { target: ObjectRef }) {
     let objectUrl: string | undefined;
     setLoaded(null);
     setError(null);
-    fetchPreviewLink(target)
+    api
+      .previewUrl({ body: target })
       .then((link) => load(link, abort.signal))
       .then((result) => {
         if (result.kind === 'image') objectUrl = result.url;

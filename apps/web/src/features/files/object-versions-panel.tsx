@@ -18,7 +18,8 @@ import type { ObjectRef, ObjectVersion } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
 import { useApiQuery } from '../common/use-api-query';
-import { fetchPreviewLink, fetchVersions, restoreVersion } from './file-operations-api';
+import { api } from '../../api/api-client';
+import { restoreVersion } from './file-operations-api';
 import { formatDate } from './format';
 
 function shortId(versionId: string): string {
@@ -34,7 +35,7 @@ export function ObjectVersionsPanel({
   canRestore: boolean;
   onRestored: () => void;
 }) {
-  const versions = useApiQuery(() => fetchVersions(target), [target]);
+  const versions = useApiQuery(() => api.objectVersions({ query: target }), [target]);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ message: string; error: boolean } | null>(null);
   const state = versions.data?.versioning;
@@ -48,10 +49,8 @@ export function ObjectVersionsPanel({
   const download = async (version: ObjectVersion) => {
     setBusy(version.versionId);
     try {
-      const link = await fetchPreviewLink({
-        ...target,
-        versionId: version.versionId,
-        disposition: 'attachment',
+      const link = await api.previewUrl({
+        body: { ...target, versionId: version.versionId, disposition: 'attachment' },
       });
       const anchor = document.createElement('a');
       anchor.href = link.url;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { FileOperation } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
-import { fetchOperation } from './file-operations-api';
+import { api } from '../../api/api-client';
 
 const POLL_MS = 1000;
 
@@ -17,7 +17,7 @@ export function useFileOperation(started: FileOperation | null) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const current = await fetchOperation(started.id);
+        const current = await api.getFileOperation({ params: { id: started.id } });
         if (stopped) return;
         setOperation(current);
         if (current.finishedAt) return;
