@@ -1,8 +1,8 @@
-// Calls of the public link pages (/s/:token, /u/:token): plain same-origin fetch without the
-// session's token or refresh logic (guests have no account), answers parsed by the contracts,
-// problems surfaced with their code so the page can ask for a password or say the link is gone.
-import { ProblemSchema, type ErrorCode } from '@s3am/contracts';
-import type { z } from 'zod';
+// Calls of the public link pages (/s/:token, /u/:token): the typed client without the session's
+// token or refresh logic (guests have no account), problems surfaced with their code so the page
+// can ask for a password or say the link is gone.
+import { ApiError, NetworkError, createApiClient } from '@s3am/client';
+import type { ErrorCode } from '@s3am/contracts';
 
 export class LinkProblem extends Error {
   constructor(
@@ -14,38 +14,21 @@ export class LinkProblem extends Error {
   }
 }
 
-export async function linkCall<S extends z.ZodType>(
-  url: string,
-  schema: S,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: init.method ?? 'GET',
-      headers: {
-        accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: 'omit',
-    });
-  } catch {
-    throw new LinkProblem('NETWORK', 0, 'The server cannot be reached. Check the connection.');
+/**
+ * The typed client for people with a link and no account: no token, no refresh, no cookies.
+ * Only the public link pages (lazily loaded) import it.
+ */
+export const guestApi = createApiClient({ baseUrl: '', credentials: 'omit' });
+
+/** What the link pages show for a failed call; null when it was no API problem (a bug: rethrow). */
+export function linkProblem(error: unknown): LinkProblem | null {
+  if (error instanceof NetworkError) {
+    return new LinkProblem('NETWORK', 0, 'The server cannot be reached. Check the connection.');
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = ProblemSchema.safeParse(body);
-    if (problem.success)
-      throw new LinkProblem(
-        problem.data.code,
-        response.status,
-        problem.data.detail ?? problem.data.title,
-      );
-    throw new LinkProblem('INTERNAL', response.status, `The server answered ${response.status}.`);
+  if (error instanceof ApiError) {
+    return new LinkProblem(error.code ?? 'INTERNAL', error.status, error.detail);
   }
-  return schema.parse(body);
+  return null;
 }
 
 /** Saves a URL (a presigned GET with Content-Disposition: attachment) or a blob as a download. */

@@ -23,10 +23,10 @@ import {
 import { downloadZip } from 'client-zip';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { ShareDownload, SharedContents } from '@s3am/contracts';
+import type { SharedContents } from '@s3am/contracts';
 import { LinkFrame, LinkUnavailable } from './link-status-page';
 import { PasswordPrompt } from './password-prompt';
-import { LinkProblem, formatBytes, linkCall, saveAs } from './public-link-api';
+import { formatBytes, guestApi, linkProblem, saveAs, type LinkProblem } from './public-link-api';
 
 type Phase =
   | { kind: 'loading' }
@@ -40,28 +40,28 @@ export function PublicSharePage() {
   const [password, setPassword] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const base = `/api/public/shares/${encodeURIComponent(token)}`;
 
   const open = useCallback(
     async (path: string, withPassword: string | undefined) => {
       setBusy(true);
       try {
-        const contents = await linkCall(base, SharedContents, {
-          method: 'POST',
+        const contents = await guestApi.openShare({
+          params: { token },
           body: { path, ...(withPassword ? { password: withPassword } : {}) },
         });
         setPassword(withPassword);
         setPhase({ kind: 'open', contents });
       } catch (error) {
-        if (error instanceof LinkProblem && error.code === 'LINK_PASSWORD_REQUIRED')
-          setPhase({ kind: 'password', error: withPassword ? error.message : null });
-        else if (error instanceof LinkProblem) setPhase({ kind: 'gone', problem: error });
+        const problem = linkProblem(error);
+        if (problem?.code === 'LINK_PASSWORD_REQUIRED')
+          setPhase({ kind: 'password', error: withPassword ? problem.message : null });
+        else if (problem) setPhase({ kind: 'gone', problem });
         else throw error;
       } finally {
         setBusy(false);
       }
     },
-    [base],
+    [token],
   );
 
   useEffect(() => {
@@ -71,14 +71,14 @@ export function PublicSharePage() {
   const download = async (paths: string[] | undefined) => {
     setNotice(null);
     try {
-      return await linkCall(`${base}/download`, ShareDownload, {
-        method: 'POST',
+      return await guestApi.shareDownload({
+        params: { token },
         body: { ...(paths ? { paths } : {}), ...(password ? { password } : {}) },
       });
     } catch (error) {
-      if (error instanceof LinkProblem && error.status === 410)
-        setPhase({ kind: 'gone', problem: error });
-      else setNotice(error instanceof Error ? error.message : String(error));
+      const problem = linkProblem(error);
+      if (problem?.status === 410) setPhase({ kind: 'gone', problem });
+      else setNotice(problem?.message ?? (error instanceof Error ? error.message : String(error)));
       return null;
     }
   };

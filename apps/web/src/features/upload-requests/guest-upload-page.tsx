@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useParams } from 'react-router';
-import { GUEST_BUCKET, GuestUploadInfo, LINK_PASSWORD_HEADER } from '@s3am/contracts';
+import { GUEST_BUCKET, LINK_PASSWORD_HEADER, type GuestUploadInfo } from '@s3am/contracts';
 import {
   IndexedDbResumeStore,
   UploadTask,
@@ -26,7 +26,7 @@ import {
 } from '@s3am/uploader';
 import { LinkFrame, LinkUnavailable } from '../shares/link-status-page';
 import { PasswordPrompt } from '../shares/password-prompt';
-import { LinkProblem, formatBytes, linkCall } from '../shares/public-link-api';
+import { formatBytes, guestApi, linkProblem, type LinkProblem } from '../shares/public-link-api';
 
 interface SentFile {
   id: number;
@@ -62,20 +62,22 @@ export function GuestUploadPage() {
   const load = useCallback(
     async (withPassword: string | undefined) => {
       try {
-        const answer = await linkCall(base, GuestUploadInfo, {
+        const answer = await guestApi.guestUploadInfo({
+          params: { token },
           headers: withPassword ? { [LINK_PASSWORD_HEADER]: withPassword } : {},
         });
         setPassword(withPassword);
         setAsking(null);
         setInfo(answer);
       } catch (error) {
-        if (error instanceof LinkProblem && error.code === 'LINK_PASSWORD_REQUIRED')
-          setAsking({ error: withPassword ? error.message : null });
-        else if (error instanceof LinkProblem) setProblem(error);
+        const problem = linkProblem(error);
+        if (problem?.code === 'LINK_PASSWORD_REQUIRED')
+          setAsking({ error: withPassword ? problem.message : null });
+        else if (problem) setProblem(problem);
         else throw error;
       }
     },
-    [base],
+    [token],
   );
   useEffect(() => {
     void load(undefined);
