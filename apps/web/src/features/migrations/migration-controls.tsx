@@ -33,15 +33,16 @@ async function download(jobId: string, format: 'json' | 'csv') {
   URL.revokeObjectURL(link.href);
 }
 
+const steer = {
+  pause: api.pauseMigration,
+  resume: api.resumeMigration,
+  cancel: api.cancelMigration,
+};
+
 export function MigrationControls({ migration }: { migration: MigrationView }) {
   const navigate = useNavigate();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const steer = {
-    pause: api.pauseMigration,
-    resume: api.resumeMigration,
-    cancel: api.cancelMigration,
-  };
   const act = (action: 'pause' | 'resume' | 'cancel') => async () => {
     try {
       setError(null);
