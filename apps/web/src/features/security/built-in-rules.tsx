@@ -2,91 +2,76 @@
 // API as typed; its field errors (e.g. "builtIn.failedRequests.threshold") show under the fields.
 import { FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import type { BuiltInRuleSettings } from '@s3am/contracts';
+import type { securitySettingsEn } from '../i18n/locales/en-security-settings';
 import { formatBytes } from '../common/format-bytes';
 import type { FormProblem } from '../common/use-form-problem';
+import { useTranslation } from 'react-i18next';
 
 type RuleKey = Exclude<keyof BuiltInRuleSettings, 'dedupMinutes'>;
 
+type FieldLabel = keyof typeof securitySettingsEn.builtIn.fields;
+
 interface NumberField {
   name: string;
-  label: string;
+  label: FieldLabel;
   bytes?: boolean;
 }
 
-const RULES: { key: RuleKey; title: string; what: string; fields: NumberField[] }[] = [
+// Each rule's title and description are security.builtIn.<key>.title / .what.
+const RULES: { key: RuleKey; fields: NumberField[] }[] = [
   {
     key: 'failedRequests',
-    title: 'Failed requests (HIGH, blocks the address)',
-    what: 'Failed sign-ins and 401/403 answers from one address.',
     fields: [
-      { name: 'threshold', label: 'More than (requests)' },
-      { name: 'windowSeconds', label: 'Within (seconds)' },
-      { name: 'blockMinutes', label: 'Block for (minutes)' },
+      { name: 'threshold', label: 'moreThanRequests' },
+      { name: 'windowSeconds', label: 'withinSeconds' },
+      { name: 'blockMinutes', label: 'blockMinutes' },
     ],
   },
   {
     key: 'scannerAgents',
-    title: 'Scanner user agents (MEDIUM)',
-    what: 'API calls from known scanners, or without a user agent.',
     fields: [],
   },
   {
     key: 'adminDenied',
-    title: 'Unauthorized admin operations (HIGH)',
-    what: 'Someone without the admin role calling admin routes.',
     fields: [],
   },
   {
     key: 'largeUpload',
-    title: 'Large uploads (LOW)',
-    what: 'One upload above the threshold.',
-    fields: [{ name: 'thresholdBytes', label: 'Above (bytes)', bytes: true }],
+    fields: [{ name: 'thresholdBytes', label: 'aboveBytes', bytes: true }],
   },
   {
     key: 'largeDownload',
-    title: 'Large downloads (LOW)',
-    what: 'One GET above the threshold, seen in S3 access logs and CloudTrail.',
-    fields: [{ name: 'thresholdBytes', label: 'Above (bytes)', bytes: true }],
+    fields: [{ name: 'thresholdBytes', label: 'aboveBytes', bytes: true }],
   },
   {
     key: 'unknownPrincipal',
-    title: 'Unknown principals',
-    what: "Log records of principals missing from their log source's known list.",
     fields: [],
   },
   {
     key: 'geoAnomaly',
-    title: 'Sign-in from a new country (MEDIUM)',
-    what: 'A country never seen for that user.',
     fields: [],
   },
   {
     key: 'distinctIps',
-    title: 'Many addresses for one user (MEDIUM)',
-    what: 'Distinct addresses for one user within the window.',
     fields: [
-      { name: 'threshold', label: 'More than (addresses)' },
-      { name: 'windowMinutes', label: 'Within (minutes)' },
+      { name: 'threshold', label: 'moreThanAddresses' },
+      { name: 'windowMinutes', label: 'withinMinutes' },
     ],
   },
   {
     key: 'massDownload',
-    title: 'Mass download (MEDIUM)',
-    what: 'One user reading more objects or bytes than this within the window.',
     fields: [
-      { name: 'objects', label: 'Objects' },
-      { name: 'bytes', label: 'Bytes', bytes: true },
-      { name: 'windowMinutes', label: 'Within (minutes)' },
+      { name: 'objects', label: 'objects' },
+      { name: 'bytes', label: 'bytes', bytes: true },
+      { name: 'windowMinutes', label: 'withinMinutes' },
     ],
   },
   {
     key: 'massDelete',
-    title: 'Mass delete (MEDIUM)',
-    what: 'One user deleting more objects or bytes than this within the window.',
     fields: [
-      { name: 'objects', label: 'Objects' },
-      { name: 'bytes', label: 'Bytes', bytes: true },
-      { name: 'windowMinutes', label: 'Within (minutes)' },
+      { name: 'objects', label: 'objects' },
+      { name: 'bytes', label: 'bytes', bytes: true },
+      { name: 'windowMinutes', label: 'withinMinutes' },
     ],
   },
 ];
@@ -105,6 +90,7 @@ export function BuiltInRules({
   const patch = (key: RuleKey, change: Record<string, unknown>) =>
     onChange({ ...value, [key]: { ...value[key], ...change } });
   const scanner = value.scannerAgents;
+  const { t } = useTranslation();
   return (
     <Stack spacing={1.5}>
       {RULES.map((rule) => {
@@ -118,10 +104,14 @@ export function BuiltInRules({
                   onChange={(event) => patch(rule.key, { enabled: event.target.checked })}
                 />
               }
-              label={<Typography variant="subtitle1">{rule.title}</Typography>}
+              label={
+                <Typography variant="subtitle1">
+                  {t(`security.builtIn.${rule.key}.title`)}
+                </Typography>
+              }
             />
             <Typography variant="body2" color="text.secondary">
-              {rule.what}
+              {t(`security.builtIn.${rule.key}.what`)}
             </Typography>
             {settings.enabled && rule.fields.length > 0 && (
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1.5 }}>
@@ -134,7 +124,7 @@ export function BuiltInRules({
                       key={field.name}
                       size="small"
                       type="number"
-                      label={field.label}
+                      label={t(`security.builtIn.fields.${field.label}`)}
                       value={Number.isNaN(current) ? '' : current}
                       onChange={(event) =>
                         patch(rule.key, { [field.name]: numberOrNaN(event.target.value) })
@@ -153,7 +143,7 @@ export function BuiltInRules({
               <Stack spacing={1} sx={{ mt: 1.5 }}>
                 <TextField
                   size="small"
-                  label="Scanner names (comma-separated, matched in the user agent)"
+                  label={t('security.builtIn.scannerNames')}
                   value={scanner.agents.join(', ')}
                   onChange={(event) =>
                     patch('scannerAgents', {
@@ -171,7 +161,7 @@ export function BuiltInRules({
                       }
                     />
                   }
-                  label="Also flag API calls without a user agent"
+                  label={t('security.builtIn.flagEmptyAgent')}
                 />
               </Stack>
             )}
@@ -181,15 +171,12 @@ export function BuiltInRules({
       <TextField
         size="small"
         type="number"
-        label="Dedup window (minutes)"
+        label={t('security.builtIn.dedup')}
         value={Number.isNaN(value.dedupMinutes) ? '' : value.dedupMinutes}
         onChange={(event) => onChange({ ...value, dedupMinutes: numberOrNaN(event.target.value) })}
         sx={{ maxWidth: 260 }}
         {...problem.fieldProps('builtIn.dedupMinutes')}
-        helperText={
-          problem.fieldError('builtIn.dedupMinutes') ??
-          'Detections of one rule for one subject within this time fold into one alert.'
-        }
+        helperText={problem.fieldError('builtIn.dedupMinutes') ?? t('security.builtIn.dedupHelp')}
       />
     </Stack>
   );

@@ -15,29 +15,45 @@ import {
   Typography,
 } from '@mui/material';
 import { type ComplianceCheck } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { useApiQuery } from '../common/use-api-query';
-import { formatDateTime } from '../i18n/intl-format';
+import { formatDateTime, formatNumber } from '../i18n/intl-format';
 
-const ICON: Record<ComplianceCheck['status'], React.ReactNode> = {
-  pass: <CheckCircleOutline color="success" aria-label="Pass" />,
-  warn: <WarningAmber color="warning" aria-label="Warning" />,
-  fail: <ErrorOutline color="error" aria-label="Fail" />,
-};
+const ICON = {
+  pass: CheckCircleOutline,
+  warn: WarningAmber,
+  fail: ErrorOutline,
+} as const satisfies Record<ComplianceCheck['status'], unknown>;
+const ICON_COLOR = { pass: 'success', warn: 'warning', fail: 'error' } as const;
+
+function StatusIcon({ status }: { status: ComplianceCheck['status'] }) {
+  const { t } = useTranslation();
+  const Icon = ICON[status];
+  return <Icon color={ICON_COLOR[status]} aria-label={t(`security.compliance.${status}`)} />;
+}
 
 export function ComplianceList() {
+  const { t } = useTranslation();
   const { data, error, loading } = useApiQuery(() => api.complianceReport(), []);
   if (error) return <Alert severity="error">{error}</Alert>;
-  if (!data) return loading ? <LinearProgress aria-label="Checking compliance" /> : null;
+  if (!data)
+    return loading ? <LinearProgress aria-label={t('security.compliance.checking')} /> : null;
   return (
     <Stack spacing={1}>
       <Typography variant="body2" color="text.secondary">
-        {data.passed} passed, {data.failed} failed · checked {formatDateTime(data.checkedAt)}
+        {t('security.compliance.summary', {
+          passed: formatNumber(data.passed),
+          failed: formatNumber(data.failed),
+          when: formatDateTime(data.checkedAt),
+        })}
       </Typography>
-      <List dense aria-label="Compliance checks">
+      <List dense aria-label={t('security.compliance.checks')}>
         {data.checks.map((check) => (
           <ListItem key={check.id} alignItems="flex-start" data-testid={`compliance-${check.id}`}>
-            <ListItemIcon sx={{ mt: 0.5 }}>{ICON[check.status]}</ListItemIcon>
+            <ListItemIcon sx={{ mt: 0.5 }}>
+              <StatusIcon status={check.status} />
+            </ListItemIcon>
             <ListItemText
               primary={check.title}
               secondary={
@@ -46,7 +62,7 @@ export function ComplianceList() {
                   {check.status !== 'pass' && (
                     <>
                       <br />
-                      <strong>What to do:</strong> {check.remedy}
+                      <strong>{t('security.compliance.whatToDo')}</strong> {check.remedy}
                     </>
                   )}
                   {check.items.length > 0 && (
@@ -54,7 +70,11 @@ export function ComplianceList() {
                       {check.items.slice(0, 20).map((item) => (
                         <Chip key={item} size="small" variant="outlined" label={item} />
                       ))}
-                      {check.items.length > 20 && <span>+{check.items.length - 20} more</span>}
+                      {check.items.length > 20 && (
+                        <span>
+                          {t('security.compliance.more', { count: check.items.length - 20 })}
+                        </span>
+                      )}
                     </span>
                   )}
                 </>

@@ -14,6 +14,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SecurityEventKind, type CustomRule, type SecuritySeverity } from '@s3am/contracts';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import type { FormProblem } from '../common/use-form-problem';
@@ -33,11 +34,7 @@ const EMPTY: CustomRule = {
   blockMinutes: 60,
 };
 
-const ACTIONS: Record<CustomRule['action'], string> = {
-  alert: 'Alert',
-  alert_block_ip: 'Alert and block the address',
-  alert_disable_user: 'Alert and disable the user',
-};
+const ACTIONS: CustomRule['action'][] = ['alert', 'alert_block_ip', 'alert_disable_user'];
 
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 const shown = (value: number | undefined) =>
@@ -53,6 +50,7 @@ export function CustomRuleDialog(props: {
   onClose: () => void;
 }) {
   const { rule, index, problem, onSave, onClose } = props;
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<CustomRule>(EMPTY);
   useEffect(() => {
     if (rule !== undefined) setDraft(rule ?? EMPTY);
@@ -73,27 +71,33 @@ export function CustomRuleDialog(props: {
       maxWidth="sm"
       slotProps={formDialogPaper(() => void submit())}
     >
-      <DialogTitle>{rule ? `Edit rule ${rule.name}` : 'Add a custom rule'}</DialogTitle>
+      <DialogTitle>
+        {rule
+          ? t('security.customRule.editTitle', { name: rule.name })
+          : t('security.customRule.addTitle')}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {problem.message && <Alert severity="error">{problem.message}</Alert>}
           <TextField
-            label="Name"
+            label={t('security.customRule.name')}
             value={draft.name}
             onChange={(event) => set({ name: event.target.value })}
             autoFocus
             {...field('name')}
-            helperText={problem.fieldError(`custom.${index}.name`) ?? 'e.g. many-deletes'}
+            helperText={
+              problem.fieldError(`custom.${index}.name`) ?? t('security.customRule.nameHelp')
+            }
           />
           <TextField
-            label="Description"
+            label={t('security.customRule.description')}
             value={draft.description}
             onChange={(event) => set({ description: event.target.value })}
             {...field('description')}
           />
           <TextField
             select
-            label="Events"
+            label={t('security.customRule.events')}
             value={draft.filter.kinds}
             slotProps={{ select: { multiple: true } }}
             onChange={(event) => {
@@ -115,7 +119,7 @@ export function CustomRuleDialog(props: {
           <Stack direction="row" spacing={2}>
             <TextField
               type="number"
-              label="Only with at least (bytes)"
+              label={t('security.customRule.minBytes')}
               value={shown(draft.filter.minBytes)}
               onChange={(event) =>
                 setFilter({
@@ -126,7 +130,7 @@ export function CustomRuleDialog(props: {
             />
             <TextField
               type="number"
-              label="Only HTTP status"
+              label={t('security.customRule.status')}
               value={shown(draft.filter.status)}
               onChange={(event) =>
                 setFilter({
@@ -139,19 +143,19 @@ export function CustomRuleDialog(props: {
           <Stack direction="row" spacing={2}>
             <TextField
               select
-              label="Measure"
+              label={t('security.customRule.measure')}
               value={draft.aggregate}
               onChange={(event) =>
                 set({ aggregate: event.target.value as CustomRule['aggregate'] })
               }
               sx={{ flex: 1 }}
             >
-              <MenuItem value="count">Count of events</MenuItem>
-              <MenuItem value="sum_bytes">Sum of bytes</MenuItem>
+              <MenuItem value="count">{t('security.customRule.countOfEvents')}</MenuItem>
+              <MenuItem value="sum_bytes">{t('security.customRule.sumOfBytes')}</MenuItem>
             </TextField>
             <TextField
               type="number"
-              label="Above"
+              label={t('security.customRule.above')}
               value={shown(draft.threshold)}
               onChange={(event) => set({ threshold: num(event.target.value) })}
               sx={{ flex: 1 }}
@@ -161,7 +165,7 @@ export function CustomRuleDialog(props: {
           <Stack direction="row" spacing={2}>
             <TextField
               type="number"
-              label="Within (seconds)"
+              label={t('security.customRule.withinSeconds')}
               value={shown(draft.windowSeconds)}
               onChange={(event) => set({ windowSeconds: num(event.target.value) })}
               sx={{ flex: 1 }}
@@ -169,20 +173,20 @@ export function CustomRuleDialog(props: {
             />
             <TextField
               select
-              label="Per"
+              label={t('security.customRule.per')}
               value={draft.groupBy}
               onChange={(event) => set({ groupBy: event.target.value as CustomRule['groupBy'] })}
               sx={{ flex: 1 }}
               {...field('groupBy')}
             >
-              <MenuItem value="ip">Address</MenuItem>
-              <MenuItem value="user">User</MenuItem>
+              <MenuItem value="ip">{t('security.customRule.address')}</MenuItem>
+              <MenuItem value="user">{t('security.customRule.user')}</MenuItem>
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
             <TextField
               select
-              label="Severity"
+              label={t('security.customRule.severity')}
               value={draft.severity}
               onChange={(event) => set({ severity: event.target.value as SecuritySeverity })}
               sx={{ flex: 1 }}
@@ -195,15 +199,15 @@ export function CustomRuleDialog(props: {
             </TextField>
             <TextField
               select
-              label="Action"
+              label={t('security.customRule.action')}
               value={draft.action}
               onChange={(event) => set({ action: event.target.value as CustomRule['action'] })}
               sx={{ flex: 2 }}
               {...field('action')}
             >
-              {Object.entries(ACTIONS).map(([value, label]) => (
-                <MenuItem key={value} value={value}>
-                  {label}
+              {ACTIONS.map((action) => (
+                <MenuItem key={action} value={action}>
+                  {t(`security.customRule.actions.${action}`)}
                 </MenuItem>
               ))}
             </TextField>
@@ -211,7 +215,7 @@ export function CustomRuleDialog(props: {
           {draft.action === 'alert_block_ip' && (
             <TextField
               type="number"
-              label="Block for (minutes)"
+              label={t('security.customRule.blockMinutes')}
               value={shown(draft.blockMinutes)}
               onChange={(event) => set({ blockMinutes: num(event.target.value) })}
               {...field('blockMinutes')}
@@ -220,9 +224,9 @@ export function CustomRuleDialog(props: {
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="contained">
-          Save rule
+          {t('security.customRule.save')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type NotificationChannelsView, type SecuritySeverity } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { AsyncButton } from '../common/async-button';
@@ -95,6 +96,7 @@ export function NotificationChannelsForm({
   initial: NotificationChannelsView;
   hasSecret: boolean;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [saved, setSaved] = useState(false);
   const problem = useFormProblem();
@@ -136,25 +138,29 @@ export function NotificationChannelsForm({
   return (
     <Stack spacing={2}>
       {problem.message && <Alert severity="error">{problem.message}</Alert>}
-      {saved && <Alert severity="success">Notification channels saved.</Alert>}
-      <Channel title="Webhook" on={webhook.on} onToggle={(on) => set('webhook', { on })}>
+      {saved && <Alert severity="success">{t('security.channels.saved')}</Alert>}
+      <Channel
+        title={t('security.channels.webhook')}
+        on={webhook.on}
+        onToggle={(on) => set('webhook', { on })}
+      >
         <TextField
-          label="URL"
+          label={t('security.channels.url')}
           value={webhook.url}
           onChange={(event) => set('webhook', { url: event.target.value })}
           {...problem.fieldProps('webhook.url')}
         />
         <TextField
           select
-          label="Payload"
+          label={t('security.channels.payload')}
           value={webhook.format}
           onChange={(event) => set('webhook', { format: event.target.value as 'json' | 'slack' })}
         >
-          <MenuItem value="json">JSON (signed with HMAC-SHA256)</MenuItem>
-          <MenuItem value="slack">Slack-compatible</MenuItem>
+          <MenuItem value="json">{t('security.channels.json')}</MenuItem>
+          <MenuItem value="slack">{t('security.channels.slack')}</MenuItem>
         </TextField>
         <TextField
-          label="Signing secret"
+          label={t('security.channels.secret')}
           type="password"
           autoComplete="new-password"
           value={webhook.secret}
@@ -162,35 +168,39 @@ export function NotificationChannelsForm({
           {...problem.fieldProps('webhook.secret')}
           helperText={
             problem.fieldError('webhook.secret') ??
-            (hasSecret ? 'A secret is set; leave empty to keep it.' : 'At least 16 characters.')
+            (hasSecret ? t('security.channels.secretSet') : t('security.channels.secretLength'))
           }
         />
         <SeverityPicker
-          label="Webhook severities"
+          label={t('security.channels.webhookSeverities')}
           value={webhook.severities}
           error={problem.fieldError('webhook.severities')}
           onChange={(severities) => set('webhook', { severities })}
         />
       </Channel>
-      <Channel title="Email" on={email.on} onToggle={(on) => set('email', { on })}>
+      <Channel
+        title={t('security.channels.email')}
+        on={email.on}
+        onToggle={(on) => set('email', { on })}
+      >
         <TextField
-          label="Recipients"
+          label={t('security.channels.recipients')}
           placeholder="security@example.com, oncall@example.com"
           value={email.to}
           onChange={(event) => set('email', { to: event.target.value })}
           {...problem.fieldProps('email.to')}
         />
         <SeverityPicker
-          label="Email severities"
+          label={t('security.channels.emailSeverities')}
           value={email.severities}
           error={problem.fieldError('email.severities')}
           onChange={(severities) => set('email', { severities })}
         />
       </Channel>
-      <Channel title="Amazon SNS" on={sns.on} onToggle={(on) => set('sns', { on })}>
+      <Channel title={t('security.channels.sns')} on={sns.on} onToggle={(on) => set('sns', { on })}>
         <TextField
           select
-          label="Connection (its credentials publish)"
+          label={t('security.channels.snsConnection')}
           value={sns.connectionId}
           onChange={(event) => set('sns', { connectionId: event.target.value })}
           {...problem.fieldProps('sns.connectionId')}
@@ -202,14 +212,14 @@ export function NotificationChannelsForm({
           ))}
         </TextField>
         <TextField
-          label="Topic ARN"
+          label={t('security.channels.topicArn')}
           placeholder="arn:aws:sns:eu-west-1:123456789012:security"
           value={sns.topicArn}
           onChange={(event) => set('sns', { topicArn: event.target.value })}
           {...problem.fieldProps('sns.topicArn')}
         />
         <SeverityPicker
-          label="SNS severities"
+          label={t('security.channels.snsSeverities')}
           value={sns.severities}
           error={problem.fieldError('sns.severities')}
           onChange={(severities) => set('sns', { severities })}
@@ -217,7 +227,7 @@ export function NotificationChannelsForm({
       </Channel>
       <div>
         <AsyncButton variant="contained" onClick={save}>
-          Save channels
+          {t('security.channels.save')}
         </AsyncButton>
       </div>
     </Stack>

@@ -3,6 +3,7 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { Alert, Divider, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { securityReportCsv } from '@s3am/client';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
@@ -24,6 +25,7 @@ function save(blob: Blob, name: string) {
 }
 
 export function ReportsTab() {
+  const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>(() => lastDays(30));
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const valid = period.from !== '' && period.to !== '' && period.from <= period.to;
@@ -55,7 +57,7 @@ export function ReportsTab() {
         <TextField
           size="small"
           type="date"
-          label="From"
+          label={t('security.reports.from')}
           value={period.from}
           onChange={(event) => setPeriod({ ...period, from: event.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
@@ -64,42 +66,42 @@ export function ReportsTab() {
         <TextField
           size="small"
           type="date"
-          label="To"
+          label={t('security.reports.to')}
           value={period.to}
           onChange={(event) => setPeriod({ ...period, to: event.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
           error={!valid}
-          helperText={valid ? undefined : 'The start must not be after the end.'}
+          helperText={valid ? undefined : t('security.reports.startAfterEnd')}
         />
         <AsyncButton
           startIcon={<DownloadOutlined />}
           disabled={!valid}
           onClick={() => download('json')}
         >
-          Report (JSON)
+          {t('security.reports.json')}
         </AsyncButton>
         <AsyncButton
           startIcon={<DownloadOutlined />}
           disabled={!valid}
           onClick={() => download('csv')}
         >
-          Report (CSV)
+          {t('security.reports.csv')}
         </AsyncButton>
       </Stack>
       {downloadError && <Alert severity="error">{downloadError}</Alert>}
-      {report.loading && <LinearProgress aria-label="Loading the security report" />}
+      {report.loading && <LinearProgress aria-label={t('security.reports.loading')} />}
       {report.error && <Alert severity="error">{report.error}</Alert>}
       {report.data && <SecurityCharts report={report.data} />}
       <Divider />
       <Typography variant="h6" component="h2">
-        Usage
+        {t('security.reports.usage')}
       </Typography>
-      {usage.loading && <LinearProgress aria-label="Loading usage" />}
+      {usage.loading && <LinearProgress aria-label={t('security.reports.loadingUsage')} />}
       {usage.error && <Alert severity="error">{usage.error}</Alert>}
       {usage.data && <UsagePanel usage={usage.data} />}
       <Divider />
       <Typography variant="h6" component="h2">
-        Compliance
+        {t('security.reports.compliance')}
       </Typography>
       <ComplianceList />
     </Stack>

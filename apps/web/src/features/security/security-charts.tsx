@@ -4,7 +4,9 @@ import { Paper, Stack, Typography, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecurityReport } from '@s3am/contracts';
+import { formatNumber } from '../i18n/intl-format';
 
 function ChartCard({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -25,6 +27,7 @@ const Empty = ({ text }: { text: string }) => (
 
 export function SecurityCharts({ report }: { report: SecurityReport }) {
   const theme = useTheme();
+  const { t } = useTranslation();
   const severityColor = {
     HIGH: theme.palette.error.main,
     MEDIUM: theme.palette.warning.main,
@@ -35,9 +38,13 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
-        <ChartCard title={`Failed sign-ins (${report.failedSignIns.total})`}>
+        <ChartCard
+          title={t('security.charts.failedSignInsTitle', {
+            total: formatNumber(report.failedSignIns.total),
+          })}
+        >
           {signIns.length === 0 ? (
-            <Empty text="No failed sign-ins in this period." />
+            <Empty text={t('security.charts.noFailedSignIns')} />
           ) : (
             <LineChart
               height={260}
@@ -46,7 +53,7 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
               series={[
                 {
                   data: signIns.map((item) => item.count),
-                  label: 'Failed sign-ins',
+                  label: t('security.charts.failedSignIns'),
                   color: theme.palette.error.main,
                   area: true,
                 },
@@ -55,10 +62,14 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
           )}
         </ChartCard>
         <ChartCard
-          title={`Alerts by severity (${report.alertsBySeverity.HIGH} high, ${report.alertsBySeverity.MEDIUM} medium, ${report.alertsBySeverity.LOW} low)`}
+          title={t('security.charts.alertsTitle', {
+            high: formatNumber(report.alertsBySeverity.HIGH),
+            medium: formatNumber(report.alertsBySeverity.MEDIUM),
+            low: formatNumber(report.alertsBySeverity.LOW),
+          })}
         >
           {report.alertsByDay.length === 0 ? (
-            <Empty text="No alerts in this period." />
+            <Empty text={t('security.charts.noAlerts')} />
           ) : (
             <BarChart
               height={260}
@@ -75,9 +86,9 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
           )}
         </ChartCard>
       </Stack>
-      <ChartCard title="Top addresses (failures and alerts)">
+      <ChartCard title={t('security.charts.topAddresses')}>
         {topIps.length === 0 ? (
-          <Empty text="No failing addresses in this period." />
+          <Empty text={t('security.charts.noFailingAddresses')} />
         ) : (
           <BarChart
             height={Math.max(160, topIps.length * 36 + 60)}
@@ -86,8 +97,16 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
             yAxis={[{ scaleType: 'band', dataKey: 'ip', width: 140 }]}
             xAxis={[{ tickMinStep: 1 }]}
             series={[
-              { dataKey: 'failures', label: 'Failures', color: theme.palette.error.main },
-              { dataKey: 'alerts', label: 'Alerts', color: theme.palette.warning.main },
+              {
+                dataKey: 'failures',
+                label: t('security.charts.failures'),
+                color: theme.palette.error.main,
+              },
+              {
+                dataKey: 'alerts',
+                label: t('security.charts.alerts'),
+                color: theme.palette.warning.main,
+              },
             ]}
           />
         )}

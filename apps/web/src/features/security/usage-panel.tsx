@@ -13,11 +13,13 @@ import {
 } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecurityUsageReport } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
-import { formatDateTime } from '../i18n/intl-format';
+import { formatDateTime, formatNumber } from '../i18n/intl-format';
 
 function SmallTable({ label, head, rows }: { label: string; head: string[]; rows: ReactNode[][] }) {
+  const { t } = useTranslation();
   return (
     <Paper
       variant="outlined"
@@ -29,7 +31,7 @@ function SmallTable({ label, head, rows }: { label: string; head: string[]; rows
         {label}
       </Typography>
       {rows.length === 0 ? (
-        <Typography color="text.secondary">Nothing in this period.</Typography>
+        <Typography color="text.secondary">{t('security.usage.nothing')}</Typography>
       ) : (
         <Table size="small" aria-label={label}>
           <TableHead>
@@ -68,16 +70,22 @@ function SmallTable({ label, head, rows }: { label: string; head: string[]; rows
 
 export function UsagePanel({ usage }: { usage: SecurityUsageReport }) {
   const theme = useTheme();
+  const { t } = useTranslation();
   const { totals } = usage;
+  const guest = t('security.usage.guest');
   return (
     <Stack spacing={2}>
       <Typography>
-        {totals.uploads} uploads · {formatBytes(totals.bytes)} · {totals.activeUsers} active people
+        {t('security.usage.totals', {
+          uploads: formatNumber(totals.uploads),
+          size: formatBytes(totals.bytes),
+          people: formatNumber(totals.activeUsers),
+        })}
       </Typography>
       {usage.byDay.length > 0 && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h3">
-            Uploads per day
+            {t('security.usage.perDay')}
           </Typography>
           <BarChart
             height={220}
@@ -87,10 +95,10 @@ export function UsagePanel({ usage }: { usage: SecurityUsageReport }) {
             series={[
               {
                 dataKey: 'uploads',
-                label: 'Uploads',
+                label: t('security.usage.uploads'),
                 color: theme.palette.primary.main,
                 valueFormatter: (value, { dataIndex }) =>
-                  `${value ?? 0} (${formatBytes(usage.byDay[dataIndex]?.bytes ?? 0)})`,
+                  `${formatNumber(value ?? 0)} (${formatBytes(usage.byDay[dataIndex]?.bytes ?? 0)})`,
               },
             ]}
           />
@@ -98,41 +106,54 @@ export function UsagePanel({ usage }: { usage: SecurityUsageReport }) {
       )}
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
         <SmallTable
-          label="By person"
-          head={['Person', 'Uploads', 'Bytes']}
+          label={t('security.usage.byPerson')}
+          head={[
+            t('security.usage.person'),
+            t('security.usage.uploads'),
+            t('security.usage.bytes'),
+          ]}
           rows={usage.byUser.map((row) => [
-            row.email ?? 'Guest',
-            row.uploads,
+            row.email ?? guest,
+            formatNumber(row.uploads),
             formatBytes(row.bytes),
           ])}
         />
         <SmallTable
-          label="By location"
-          head={['Location', 'Uploads', 'Bytes']}
+          label={t('security.usage.byLocation')}
+          head={[
+            t('security.usage.location'),
+            t('security.usage.uploads'),
+            t('security.usage.bytes'),
+          ]}
           rows={usage.byLocation.map((row) => [
             `${row.connection} · ${row.bucket}/${row.prefix}`,
-            row.uploads,
+            formatNumber(row.uploads),
             formatBytes(row.bytes),
           ])}
         />
       </Stack>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
         <SmallTable
-          label="Largest files"
-          head={['File', 'Size', 'By']}
+          label={t('security.usage.largestFiles')}
+          head={[t('security.usage.file'), t('security.usage.size'), t('security.usage.by')]}
           rows={usage.largestFiles.map((row) => [
             `${row.bucket}/${row.key}`,
             formatBytes(row.size),
-            row.email ?? 'Guest',
+            row.email ?? guest,
           ])}
         />
         <SmallTable
-          label="Active people"
-          head={['Person', 'Sign-ins', 'Uploads', 'Last seen']}
+          label={t('security.usage.activePeople')}
+          head={[
+            t('security.usage.person'),
+            t('security.usage.signIns'),
+            t('security.usage.uploads'),
+            t('security.usage.lastSeen'),
+          ]}
           rows={usage.activeUsers.map((row) => [
             row.email,
-            row.signIns,
-            row.uploads,
+            formatNumber(row.signIns),
+            formatNumber(row.uploads),
             formatDateTime(row.lastSeen),
           ])}
         />

@@ -3,17 +3,13 @@
 // load them stays quiet: they are a courtesy, and the email about the same event was sent.
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { type UserNoticeKind, type UserNoticeView } from '@s3am/contracts';
+import { useTranslation } from 'react-i18next';
+import { type UserNoticeView } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
 
-const TITLE: Record<UserNoticeKind, string> = {
-  new_country_sign_in: 'Sign-in from a new country',
-  password_changed: 'Your password was changed',
-  two_factor_changed: 'Your two-factor authentication changed',
-};
-
 export function UserNotices({ userId }: { userId: string | undefined }) {
+  const { t } = useTranslation();
   const [notices, setNotices] = useState<UserNoticeView[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,18 +40,18 @@ export function UserNotices({ userId }: { userId: string | undefined }) {
 
   if (notices.length === 0) return null;
   return (
-    <Stack spacing={1} sx={{ mb: 2 }} role="region" aria-label="Account notices">
+    <Stack spacing={1} sx={{ mb: 2 }} role="region" aria-label={t('security.notices.label')}>
       {notices.map((notice) => (
         <Alert
           key={notice.id}
           severity="warning"
           action={
             <Button color="inherit" size="small" onClick={() => void dismiss([notice.id])}>
-              Dismiss
+              {t('security.notices.dismiss')}
             </Button>
           }
         >
-          <AlertTitle>{TITLE[notice.kind]}</AlertTitle>
+          <AlertTitle>{t(`security.notices.${notice.kind}`)}</AlertTitle>
           {notice.message}
         </Alert>
       ))}

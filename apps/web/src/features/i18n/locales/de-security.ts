@@ -1,5 +1,7 @@
 // German strings of the Security page.
 import type { Dictionary } from './en';
+import { securityReportsDe } from './de-security-reports';
+import { securitySettingsDe } from './de-security-settings';
 
 export const securityDe: Dictionary['security'] = {
   title: 'Sicherheit',
@@ -134,4 +136,6 @@ export const securityDe: Dictionary['security'] = {
     next: 'Nächster Versuch / gesendet',
     none: 'Es wurde noch keine Benachrichtigung gesendet.',
   },
+  ...securitySettingsDe,
+  ...securityReportsDe,
 };

@@ -1,4 +1,7 @@
 // English strings of the Security page.
+import { securityReportsEn } from './en-security-reports';
+import { securitySettingsEn } from './en-security-settings';
+
 export const securityEn = {
   title: 'Security',
   sections: 'Security sections',
@@ -132,4 +135,6 @@ export const securityEn = {
     next: 'Next try / sent',
     none: 'No notification has been sent yet.',
   },
+  ...securitySettingsEn,
+  ...securityReportsEn,
 };

@@ -125,7 +125,7 @@ export const enPages = {
 export type English = typeof enCore & typeof enPages;
 
 /** The shape every locale's dictionary has (the same keys, any strings). */
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type CoreDictionary = Strings<typeof enCore>;
 export type PagesDictionary = Strings<typeof enPages>;
 export type Dictionary = CoreDictionary & PagesDictionary;

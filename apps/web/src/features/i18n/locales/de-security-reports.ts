@@ -1,0 +1,65 @@
+// German strings of the Security page's reports (charts, usage, compliance) and of the account
+// notices shown above every page.
+import type { securityReportsEn } from './en-security-reports';
+import type { Strings } from './en';
+
+export const securityReportsDe: Strings<typeof securityReportsEn> = {
+  reports: {
+    from: 'Von',
+    to: 'Bis',
+    startAfterEnd: 'Der Beginn darf nicht nach dem Ende liegen.',
+    json: 'Bericht (JSON)',
+    csv: 'Bericht (CSV)',
+    loading: 'Sicherheitsbericht wird geladen',
+    usage: 'Nutzung',
+    loadingUsage: 'Nutzung wird geladen',
+    compliance: 'Compliance',
+  },
+  charts: {
+    failedSignIns: 'Fehlgeschlagene Anmeldungen',
+    failedSignInsTitle: 'Fehlgeschlagene Anmeldungen ({{total}})',
+    noFailedSignIns: 'Keine fehlgeschlagenen Anmeldungen in diesem Zeitraum.',
+    alertsTitle: 'Warnungen nach Schweregrad ({{high}} hoch, {{medium}} mittel, {{low}} niedrig)',
+    noAlerts: 'Keine Warnungen in diesem Zeitraum.',
+    topAddresses: 'Häufigste Adressen (Fehlschläge und Warnungen)',
+    noFailingAddresses: 'Keine fehlschlagenden Adressen in diesem Zeitraum.',
+    failures: 'Fehlschläge',
+    alerts: 'Warnungen',
+  },
+  usage: {
+    nothing: 'Nichts in diesem Zeitraum.',
+    totals: '{{uploads}} Uploads · {{size}} · {{people}} aktive Personen',
+    perDay: 'Uploads pro Tag',
+    uploads: 'Uploads',
+    byPerson: 'Nach Person',
+    person: 'Person',
+    bytes: 'Bytes',
+    guest: 'Gast',
+    byLocation: 'Nach Speicherort',
+    location: 'Speicherort',
+    largestFiles: 'Größte Dateien',
+    file: 'Datei',
+    size: 'Größe',
+    by: 'Von',
+    activePeople: 'Aktive Personen',
+    signIns: 'Anmeldungen',
+    lastSeen: 'Zuletzt gesehen',
+  },
+  compliance: {
+    pass: 'Bestanden',
+    warn: 'Warnung',
+    fail: 'Nicht bestanden',
+    checking: 'Compliance wird geprüft',
+    summary: '{{passed}} bestanden, {{failed}} nicht bestanden · geprüft {{when}}',
+    checks: 'Compliance-Prüfungen',
+    whatToDo: 'Was zu tun ist:',
+    more: '+{{count}} weitere',
+  },
+  notices: {
+    label: 'Hinweise zum Konto',
+    dismiss: 'Ausblenden',
+    new_country_sign_in: 'Anmeldung aus einem neuen Land',
+    password_changed: 'Ihr Passwort wurde geändert',
+    two_factor_changed: 'Ihre Zwei-Faktor-Authentifizierung wurde geändert',
+  },
+};
