@@ -4,6 +4,7 @@ import { currentLocale } from './i18n';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
@@ -27,6 +28,14 @@ export function formatDate(value: string | number | Date): string {
   const locale = currentLocale();
   return cached(dateFormats, locale, () =>
     Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+  ).format(new Date(value));
+}
+
+/** "14:05:09" in German, "2:05:09 PM" in English. */
+export function formatTime(value: string | number | Date): string {
+  const locale = currentLocale();
+  return cached(timeFormats, locale, () =>
+    Intl.DateTimeFormat(locale, { timeStyle: 'medium' }),
   ).format(new Date(value));
 }
 

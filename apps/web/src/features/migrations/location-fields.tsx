@@ -1,6 +1,7 @@
 // One side of a migration (source or destination): connection, bucket (typed, or picked from the
 // buckets the connection knows) and prefix.
 import { Autocomplete, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '@s3am/contracts';
 
 export interface LocationValue {
@@ -26,15 +27,15 @@ export function LocationFields({
   fieldProps: (field: string) => { error?: boolean; helperText?: string };
 }) {
   const connection = connections.find((c) => c.id === value.connectionId);
-  const title = side === 'source' ? 'Source' : 'Destination';
+  const { t } = useTranslation();
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 260 }}>
       <Typography variant="subtitle1" component="h2">
-        {title}
+        {t(`migrations.location.${side}.title`)}
       </Typography>
       <TextField
         select
-        label={`${title} connection`}
+        label={t(`migrations.location.${side}.connection`)}
         value={value.connectionId}
         onChange={(event) => onChange({ ...value, connectionId: event.target.value, bucket: '' })}
         required
@@ -54,20 +55,19 @@ export function LocationFields({
         renderInput={(params) => (
           <TextField
             {...params}
-            label={`${title} bucket`}
+            label={t(`migrations.location.${side}.bucket`)}
             required
             {...fieldProps(`${side}.bucket`)}
           />
         )}
       />
       <TextField
-        label={`${title} prefix`}
+        label={t(`migrations.location.${side}.prefix`)}
         value={value.prefix}
         onChange={(event) => onChange({ ...value, prefix: event.target.value })}
-        placeholder="empty = the whole bucket"
+        placeholder={t('migrations.location.prefixPlaceholder')}
         helperText={
-          fieldProps(`${side}.prefix`).helperText ??
-          (side === 'source' ? 'Everything under it is copied' : 'Copies land under it')
+          fieldProps(`${side}.prefix`).helperText ?? t(`migrations.location.${side}.prefixHelp`)
         }
         error={fieldProps(`${side}.prefix`).error ?? false}
       />

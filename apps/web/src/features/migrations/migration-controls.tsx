@@ -12,6 +12,7 @@ import {
   Stack,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { migrationReportCsv } from '@s3am/client';
 import { type MigrationView } from '@s3am/contracts';
@@ -40,6 +41,7 @@ const steer = {
 };
 
 export function MigrationControls({ migration }: { migration: MigrationView }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,22 +68,22 @@ export function MigrationControls({ migration }: { migration: MigrationView }) {
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         {steerable && (
           <AsyncButton variant="outlined" onClick={act('pause')}>
-            Pause
+            {t('migrations.controls.pause')}
           </AsyncButton>
         )}
         {migration.state === 'paused' && (
           <AsyncButton variant="contained" onClick={act('resume')}>
-            Resume
+            {t('migrations.controls.resume')}
           </AsyncButton>
         )}
         {!finished && (
           <Button color="error" variant="outlined" onClick={() => setConfirmCancel(true)}>
-            Cancel job
+            {t('migrations.controls.cancelJob')}
           </Button>
         )}
         {finished && !migration.options.dryRun && (
           <AsyncButton variant="outlined" onClick={rerun}>
-            Re-run (only new or changed)
+            {t('migrations.controls.rerun')}
           </AsyncButton>
         )}
         <AsyncButton
@@ -90,7 +92,7 @@ export function MigrationControls({ migration }: { migration: MigrationView }) {
             download(migration.id, 'json').catch((e: unknown) => setError(problemMessage(e)))
           }
         >
-          Report JSON
+          {t('migrations.controls.reportJson')}
         </AsyncButton>
         <AsyncButton
           startIcon={<DownloadOutlined />}
@@ -98,21 +100,19 @@ export function MigrationControls({ migration }: { migration: MigrationView }) {
             download(migration.id, 'csv').catch((e: unknown) => setError(problemMessage(e)))
           }
         >
-          Report CSV
+          {t('migrations.controls.reportCsv')}
         </AsyncButton>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       <Dialog open={confirmCancel} onClose={() => setConfirmCancel(false)}>
-        <DialogTitle>Cancel this migration?</DialogTitle>
+        <DialogTitle>{t('migrations.controls.confirmTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>
-            Copies in flight stop now and their multipart uploads are aborted. Objects already
-            copied stay at the destination. A cancelled job cannot be resumed; re-run it later to
-            copy what is missing.
-          </DialogContentText>
+          <DialogContentText>{t('migrations.controls.confirmBody')}</DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirmCancel(false)}>Keep running</Button>
+          <Button onClick={() => setConfirmCancel(false)}>
+            {t('migrations.controls.keepRunning')}
+          </Button>
           <AsyncButton
             color="error"
             variant="contained"
@@ -121,7 +121,7 @@ export function MigrationControls({ migration }: { migration: MigrationView }) {
               setConfirmCancel(false);
             }}
           >
-            Cancel job
+            {t('migrations.controls.cancelJob')}
           </AsyncButton>
         </DialogActions>
       </Dialog>

@@ -2,6 +2,7 @@
 // bucket, throttling ... as the API explains them), in pages; Retry queues them again.
 import { Alert, AlertTitle, Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type MigrationItemView } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
@@ -19,6 +20,7 @@ export function MigrationFailures({
   failedCount: number;
   canRetry: boolean;
 }) {
+  const { t } = useTranslation();
   const [items, setItems] = useState<MigrationItemView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function MigrationFailures({
   const retry = async () => {
     try {
       await api.retryMigration({ params: { id: jobId } });
-      setRetried(`${failedCount} failed object(s) queued again.`);
+      setRetried(t('migrations.failures.queued', { count: failedCount }));
     } catch (caught) {
       setError(problemMessage(caught));
     }
@@ -68,11 +70,11 @@ export function MigrationFailures({
     <Stack spacing={1} component="section" aria-labelledby="failed-items">
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h2" id="failed-items" sx={{ flexGrow: 1 }}>
-          Failed objects ({failedCount})
+          {t('migrations.failures.title', { count: failedCount })}
         </Typography>
         {canRetry && (
           <AsyncButton variant="outlined" onClick={retry}>
-            Retry failed
+            {t('migrations.failures.retry')}
           </AsyncButton>
         )}
       </Stack>
@@ -83,7 +85,11 @@ export function MigrationFailures({
           <ListItem key={item.key} disableGutters>
             <Alert severity="error" sx={{ width: '100%' }}>
               <AlertTitle sx={{ wordBreak: 'break-all' }}>
-                {item.key} ({formatBytes(item.size)}, {item.attempts} attempt(s))
+                {t('migrations.failures.item', {
+                  key: item.key,
+                  size: formatBytes(item.size),
+                  attempts: item.attempts,
+                })}
               </AlertTitle>
               {item.reason}
               {item.hints.length > 0 && (
@@ -101,7 +107,7 @@ export function MigrationFailures({
         <Button
           onClick={() => void more().catch((caught: unknown) => setError(problemMessage(caught)))}
         >
-          Show more
+          {t('migrations.failures.more')}
         </Button>
       )}
     </Stack>

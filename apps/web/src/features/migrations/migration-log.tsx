@@ -3,12 +3,15 @@
 import { Box, Paper, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MigrationLogLine } from '@s3am/contracts';
+import { formatTime } from '../i18n/intl-format';
 
 const ROW_PX = 22;
 const LEVEL_COLOR = { info: 'text.primary', warn: 'warning.main', error: 'error.main' } as const;
 
 export function MigrationLog({ lines, dropped }: { lines: MigrationLogLine[]; dropped: number }) {
+  const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const virtualizer = useVirtualizer({
@@ -22,10 +25,10 @@ export function MigrationLog({ lines, dropped }: { lines: MigrationLogLine[]; dr
   }, [lines.length, virtualizer]);
 
   return (
-    <Box component="section" aria-label="Log">
+    <Box component="section" aria-label={t('migrations.log')}>
       {dropped > 0 && (
         <Typography variant="caption" color="text.secondary">
-          {dropped} older line(s) not shown.
+          {t('migrations.logView.dropped', { count: dropped })}
         </Typography>
       )}
       <Paper
@@ -43,7 +46,7 @@ export function MigrationLog({ lines, dropped }: { lines: MigrationLogLine[]; dr
       >
         {lines.length === 0 ? (
           <Typography sx={{ p: 1 }} color="text.secondary">
-            Nothing logged yet.
+            {t('migrations.logView.empty')}
           </Typography>
         ) : (
           <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -66,7 +69,7 @@ export function MigrationLog({ lines, dropped }: { lines: MigrationLogLine[]; dr
                   }}
                   title={line.message}
                 >
-                  {new Date(line.at).toLocaleTimeString()} {line.message}
+                  {formatTime(line.at)} {line.message}
                 </Box>
               );
             })}

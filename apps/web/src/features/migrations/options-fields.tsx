@@ -10,13 +10,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { MigrationStorageClass, type MigrationOptions } from '@s3am/contracts';
 
-const OVERWRITE_LABEL: Record<MigrationOptions['overwrite'], string> = {
-  skip: 'Never replace an existing object',
-  if_different: 'Replace when different',
-  always: 'Always replace',
-};
+const OVERWRITE: MigrationOptions['overwrite'][] = ['skip', 'if_different', 'always'];
 
 /** One glob per line (or comma), empty lines dropped. */
 export function globsFrom(text: string): string[] {
@@ -40,30 +37,30 @@ export function OptionsFields({
   onChange: (next: OptionsValue) => void;
   fieldProps: (field: string) => { error?: boolean; helperText?: string };
 }) {
+  const { t } = useTranslation();
   const set = <K extends keyof OptionsValue>(key: K, next: OptionsValue[K]) =>
     onChange({ ...value, [key]: next });
-  const toggle = (
-    key: 'skipIdentical' | 'preserveMetadata' | 'preserveTags' | 'dryRun',
-    label: string,
-  ) => (
+  const toggle = (key: 'skipIdentical' | 'preserveMetadata' | 'preserveTags' | 'dryRun') => (
     <FormControlLabel
       control={<Switch checked={value[key]} onChange={(event) => set(key, event.target.checked)} />}
-      label={label}
+      label={t(`migrations.options.${key}`)}
     />
   );
   return (
     <Stack spacing={2}>
       <Typography variant="subtitle1" component="h2">
-        Options
+        {t('migrations.options.title')}
       </Typography>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <TextField
-            label="Include (globs)"
+            label={t('migrations.options.include')}
             value={value.includeText}
             onChange={(event) => set('includeText', event.target.value)}
             placeholder={'*.csv\nreports/**'}
-            helperText={fieldProps('options.include').helperText ?? 'One per line; empty = all'}
+            helperText={
+              fieldProps('options.include').helperText ?? t('migrations.options.includeHelp')
+            }
             error={fieldProps('options.include').error ?? false}
             multiline
             minRows={2}
@@ -72,11 +69,13 @@ export function OptionsFields({
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <TextField
-            label="Exclude (globs)"
+            label={t('migrations.options.exclude')}
             value={value.excludeText}
             onChange={(event) => set('excludeText', event.target.value)}
             placeholder={'tmp/**\n*.log'}
-            helperText={fieldProps('options.exclude').helperText ?? 'One per line'}
+            helperText={
+              fieldProps('options.exclude').helperText ?? t('migrations.options.excludeHelp')
+            }
             error={fieldProps('options.exclude').error ?? false}
             multiline
             minRows={2}
@@ -86,16 +85,16 @@ export function OptionsFields({
         <Grid size={{ xs: 12, md: 4 }}>
           <TextField
             select
-            label="Existing objects"
+            label={t('migrations.options.existing')}
             value={value.overwrite}
             onChange={(event) =>
               set('overwrite', event.target.value as MigrationOptions['overwrite'])
             }
             fullWidth
           >
-            {Object.entries(OVERWRITE_LABEL).map(([key, label]) => (
-              <MenuItem key={key} value={key}>
-                {label}
+            {OVERWRITE.map((overwrite) => (
+              <MenuItem key={overwrite} value={overwrite}>
+                {t(`migrations.options.overwrite.${overwrite}`)}
               </MenuItem>
             ))}
           </TextField>
@@ -103,7 +102,7 @@ export function OptionsFields({
         <Grid size={{ xs: 12, md: 4 }}>
           <TextField
             select
-            label="Storage class"
+            label={t('migrations.options.storageClass')}
             value={value.storageClass ?? ''}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             onChange={(event) =>
@@ -114,7 +113,7 @@ export function OptionsFields({
             }
             fullWidth
           >
-            <MenuItem value="">The bucket's default</MenuItem>
+            <MenuItem value="">{t('migrations.options.bucketDefault')}</MenuItem>
             {MigrationStorageClass.options.map((storageClass) => (
               <MenuItem key={storageClass} value={storageClass}>
                 {storageClass}
@@ -125,7 +124,7 @@ export function OptionsFields({
         <Grid size={{ xs: 12, md: 4 }}>
           <TextField
             select
-            label="Encryption at the destination"
+            label={t('migrations.options.encryption')}
             value={value.sse.mode}
             onChange={(event) =>
               set('sse', {
@@ -135,7 +134,7 @@ export function OptionsFields({
             }
             fullWidth
           >
-            <MenuItem value="none">The bucket's default</MenuItem>
+            <MenuItem value="none">{t('migrations.options.bucketDefault')}</MenuItem>
             <MenuItem value="AES256">SSE-S3 (AES256)</MenuItem>
             <MenuItem value="aws:kms">SSE-KMS</MenuItem>
           </TextField>
@@ -143,14 +142,13 @@ export function OptionsFields({
         {value.sse.mode === 'aws:kms' && (
           <Grid size={12}>
             <TextField
-              label="KMS key (ARN, id or alias)"
+              label={t('migrations.options.kmsKey')}
               value={value.sse.kmsKeyId ?? ''}
               onChange={(event) =>
                 set('sse', { mode: 'aws:kms', kmsKeyId: event.target.value || null })
               }
               helperText={
-                fieldProps('options.sse.kmsKeyId').helperText ??
-                "Empty = the connection's key or the bucket's default"
+                fieldProps('options.sse.kmsKeyId').helperText ?? t('migrations.options.kmsKeyHelp')
               }
               error={fieldProps('options.sse.kmsKeyId').error ?? false}
               fullWidth
@@ -159,7 +157,7 @@ export function OptionsFields({
         )}
         <Grid size={{ xs: 12, md: 6 }}>
           <TextField
-            label="Concurrency (objects at once)"
+            label={t('migrations.options.concurrency')}
             type="number"
             value={value.concurrency}
             onChange={(event) => set('concurrency', Number(event.target.value))}
@@ -170,13 +168,16 @@ export function OptionsFields({
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <TextField
-            label="Bandwidth cap (MiB/s)"
+            label={t('migrations.options.bandwidth')}
             type="number"
             value={value.bandwidthMiBps ?? ''}
             onChange={(event) =>
               set('bandwidthMiBps', event.target.value === '' ? null : Number(event.target.value))
             }
-            helperText={fieldProps('options.bandwidthMiBps').helperText ?? 'Empty = no cap'}
+            helperText={
+              fieldProps('options.bandwidthMiBps').helperText ??
+              t('migrations.options.bandwidthHelp')
+            }
             error={fieldProps('options.bandwidthMiBps').error ?? false}
             slotProps={{ htmlInput: { min: 0.1, step: 'any' } }}
             fullWidth
@@ -184,10 +185,10 @@ export function OptionsFields({
         </Grid>
       </Grid>
       <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 2 }}>
-        {toggle('skipIdentical', 'Skip objects already identical (size + ETag)')}
-        {toggle('preserveMetadata', 'Keep metadata and content headers')}
-        {toggle('preserveTags', 'Keep tags')}
-        {toggle('dryRun', 'Dry run (plan only: counts and bytes, writes nothing)')}
+        {toggle('skipIdentical')}
+        {toggle('preserveMetadata')}
+        {toggle('preserveTags')}
+        {toggle('dryRun')}
       </Stack>
     </Stack>
   );

@@ -2,6 +2,7 @@
 // the destination identity's policy and, across accounts, the source bucket policy statement.
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type CreateMigrationRequest, type MigrationPolicies } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
@@ -10,6 +11,7 @@ import { JsonBlock } from '../connections/json-block';
 const DEBOUNCE_MS = 400;
 
 export function PoliciesPanel({ request }: { request: CreateMigrationRequest | null }) {
+  const { t } = useTranslation();
   const [policies, setPolicies] = useState<MigrationPolicies | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = request ? JSON.stringify(request) : null;
@@ -42,11 +44,11 @@ export function PoliciesPanel({ request }: { request: CreateMigrationRequest | n
   return (
     <Stack spacing={2} component="section" aria-labelledby="migration-policies">
       <Typography variant="subtitle1" component="h2" id="migration-policies">
-        IAM policies this job needs
+        {t('migrations.policies.title')}
       </Typography>
       {!request && (
         <Typography variant="body2" color="text.secondary">
-          Choose both connections and buckets to see them.
+          {t('migrations.policies.chooseFirst')}
         </Typography>
       )}
       {error && <Alert severity="warning">{error}</Alert>}
@@ -54,17 +56,26 @@ export function PoliciesPanel({ request }: { request: CreateMigrationRequest | n
         <>
           <Box>
             <Typography variant="body2" sx={{ mb: 1 }}>
-              Identity policy for the credentials of the <strong>destination</strong> connection
-              (they read the source and write the destination):
+              {t('migrations.policies.identityBefore')}
+              <strong>{t('migrations.policies.identityStrong')}</strong>
+              {t('migrations.policies.identityAfter')}
             </Typography>
-            <JsonBlock label="identity policy" value={policies.destinationIdentityPolicy} />
+            <JsonBlock
+              label={t('migrations.policies.identityLabel')}
+              value={policies.destinationIdentityPolicy}
+            />
           </Box>
           {policies.crossAccount && policies.sourceBucketPolicy && (
             <Box>
               <Typography variant="body2" sx={{ mb: 1 }}>
-                Cross-account: add this statement to the <strong>source bucket policy</strong>:
+                {t('migrations.policies.crossAccountBefore')}
+                <strong>{t('migrations.policies.crossAccountStrong')}</strong>
+                {t('migrations.policies.crossAccountAfter')}
               </Typography>
-              <JsonBlock label="source bucket policy" value={policies.sourceBucketPolicy} />
+              <JsonBlock
+                label={t('migrations.policies.sourceBucketLabel')}
+                value={policies.sourceBucketPolicy}
+              />
             </Box>
           )}
           {policies.notes.length > 0 && (

@@ -1,5 +1,7 @@
 // German strings of the Migrations pages (job list, new job, live job page).
 import type { Dictionary } from './en';
+import { migrationsFormDe } from './de-migrations-form';
+import { migrationsJobDe } from './de-migrations-job';
 
 export const migrationsDe: Dictionary['migrations'] = {
   title: 'Migrationen',
@@ -49,4 +51,6 @@ export const migrationsDe: Dictionary['migrations'] = {
     'Fertig: {{copied, number}} kopiert, {{skipped, number}} übersprungen, {{failed, number}} fehlgeschlagen. Laden Sie den Bericht unten herunter.',
   log: 'Protokoll',
   noBytes: 'Es wurden keine Bytes übertragen.',
+  ...migrationsFormDe,
+  ...migrationsJobDe,
 };

@@ -1,4 +1,7 @@
 // English strings of the Migrations pages (job list, new job, live job page).
+import { migrationsFormEn } from './en-migrations-form';
+import { migrationsJobEn } from './en-migrations-job';
+
 export const migrationsEn = {
   title: 'Migrations',
   newMigration: 'New migration',
@@ -47,4 +50,6 @@ export const migrationsEn = {
     'Finished: {{copied, number}} copied, {{skipped, number}} skipped, {{failed, number}} failed. Download the report below.',
   log: 'Log',
   noBytes: 'No bytes were moved.',
+  ...migrationsFormEn,
+  ...migrationsJobEn,
 };
