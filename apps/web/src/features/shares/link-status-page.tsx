@@ -2,9 +2,11 @@
 // revoked, expired, used-up or unknown link gets.
 import { Box, Container, Paper, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LinkProblem } from './public-link-api';
 
 export function LinkFrame({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Container maxWidth="md" sx={{ py: { xs: 2, sm: 6 } }}>
       <Paper sx={{ p: { xs: 2, sm: 4 } }} component="main">
@@ -14,29 +16,30 @@ export function LinkFrame({ title, children }: { title: string; children: ReactN
         {children}
       </Paper>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }}>
-        Shared through S3 Access Manager
+        {t('shares.link.sharedThrough')}
       </Typography>
     </Container>
   );
 }
 
 export function LinkUnavailable({ problem }: { problem: LinkProblem }) {
+  const { t } = useTranslation();
   const heading =
     problem.code === 'LINK_NOT_FOUND'
-      ? 'This link does not exist'
+      ? t('shares.link.notFound')
       : problem.code === 'LINK_ADDRESS_REFUSED'
-        ? 'This link cannot be used from your network'
+        ? t('shares.link.addressRefused')
         : problem.code === 'RATE_LIMITED'
-          ? 'Too many requests'
+          ? t('shares.link.rateLimited')
           : problem.code === 'LINK_UNAVAILABLE'
-            ? 'This link is no longer available'
-            : 'This link cannot be opened right now';
+            ? t('shares.link.unavailable')
+            : t('shares.link.cannotOpen');
   return (
     <LinkFrame title={heading}>
       <Box role="alert">
         <Typography>{problem.message}</Typography>
         <Typography color="text.secondary" sx={{ mt: 1 }}>
-          Ask the person who sent it for a new link.
+          {t('shares.link.askForNew')}
         </Typography>
       </Box>
     </LinkFrame>

@@ -1,12 +1,14 @@
 // Asks for a link's password (sent in the request body or a header, never in the URL).
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function PasswordPrompt(props: {
   error: string | null;
   busy: boolean;
   onSubmit: (password: string) => void;
 }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -16,7 +18,7 @@ export function PasswordPrompt(props: {
     <Stack component="form" spacing={2} onSubmit={submit} sx={{ maxWidth: 400 }}>
       {props.error && <Alert severity="error">{props.error}</Alert>}
       <TextField
-        label="Password"
+        label={t('shares.link.password')}
         type="password"
         autoFocus
         autoComplete="off"
@@ -25,7 +27,7 @@ export function PasswordPrompt(props: {
         required
       />
       <Button type="submit" variant="contained" disabled={props.busy || password === ''}>
-        Open
+        {t('shares.link.open')}
       </Button>
     </Stack>
   );

@@ -3,6 +3,7 @@
 // can ask for a password or say the link is gone.
 import { ApiError, NetworkError, createApiClient } from '@s3am/client';
 import type { ErrorCode } from '@s3am/contracts';
+import { i18n } from '../i18n/i18n';
 
 export class LinkProblem extends Error {
   constructor(
@@ -23,7 +24,7 @@ export const guestApi = createApiClient({ baseUrl: '', credentials: 'omit' });
 /** What the link pages show for a failed call; null when it was no API problem (a bug: rethrow). */
 export function linkProblem(error: unknown): LinkProblem | null {
   if (error instanceof NetworkError) {
-    return new LinkProblem('NETWORK', 0, 'The server cannot be reached. Check the connection.');
+    return new LinkProblem('NETWORK', 0, i18n.t('shares.link.unreachable'));
   }
   if (error instanceof ApiError) {
     return new LinkProblem(error.code ?? 'INTERNAL', error.status, error.detail);
@@ -42,13 +43,5 @@ export function saveAs(href: string, name?: string): void {
   anchor.remove();
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
+// Sizes as everywhere in the app, in the chosen locale.
+export { formatBytes } from '../common/format-bytes';

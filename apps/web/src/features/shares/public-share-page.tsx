@@ -22,8 +22,10 @@ import {
 } from '@mui/material';
 import { downloadZip } from 'client-zip';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { SharedContents } from '@s3am/contracts';
+import { formatDateTime } from '../i18n/intl-format';
 import { LinkFrame, LinkUnavailable } from './link-status-page';
 import { PasswordPrompt } from './password-prompt';
 import { formatBytes, guestApi, linkProblem, saveAs, type LinkProblem } from './public-link-api';
@@ -35,6 +37,7 @@ type Phase =
   | { kind: 'open'; contents: SharedContents };
 
 export function PublicSharePage() {
+  const { t } = useTranslation();
   const token = useParams().token ?? '';
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [password, setPassword] = useState<string | undefined>(undefined);
@@ -98,7 +101,9 @@ export function PublicSharePage() {
         name: item.path.slice(contents.path.length),
         input: fetch(item.url).then((response) => {
           if (!response.ok)
-            throw new Error(`${item.path}: the storage answered ${response.status}`);
+            throw new Error(
+              t('shares.link.storageAnswered', { path: item.path, status: response.status }),
+            );
           return response;
         }),
       }));
@@ -121,15 +126,15 @@ export function PublicSharePage() {
 
   if (phase.kind === 'loading')
     return (
-      <LinkFrame title="Opening the link…">
-        <CircularProgress aria-label="Loading" />
+      <LinkFrame title={t('shares.link.opening')}>
+        <CircularProgress aria-label={t('common.loading')} />
       </LinkFrame>
     );
   if (phase.kind === 'gone') return <LinkUnavailable problem={phase.problem} />;
   if (phase.kind === 'password')
     return (
-      <LinkFrame title="This link is protected">
-        <Typography sx={{ mb: 2 }}>Enter the password you were given with the link.</Typography>
+      <LinkFrame title={t('shares.link.protected')}>
+        <Typography sx={{ mb: 2 }}>{t('shares.link.enterPassword')}</Typography>
         <PasswordPrompt
           error={phase.error}
           busy={busy}
@@ -139,9 +144,11 @@ export function PublicSharePage() {
     );
 
   const { contents } = phase;
-  const expiry = `Available until ${new Date(contents.expiresAt).toLocaleString()}`;
+  const expiry = t('shares.link.availableUntil', { when: formatDateTime(contents.expiresAt) });
   const left =
-    contents.downloadsLeft === null ? '' : ` · ${contents.downloadsLeft} download(s) left`;
+    contents.downloadsLeft === null
+      ? ''
+      : t('shares.link.downloadsLeft', { count: contents.downloadsLeft });
   if (contents.kind === 'file') {
     const file = contents.files[0];
     return (
@@ -160,7 +167,7 @@ export function PublicSharePage() {
           startIcon={<DownloadIcon />}
           onClick={() => void downloadOne(undefined)}
         >
-          Download
+          {t('shares.link.download')}
         </Button>
       </LinkFrame>
     );
@@ -173,7 +180,7 @@ export function PublicSharePage() {
         {left}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Breadcrumbs aria-label="Folder path" sx={{ flexGrow: 1 }}>
+        <Breadcrumbs aria-label={t('shares.link.folderPath')} sx={{ flexGrow: 1 }}>
           <Link component="button" onClick={() => void open('', password)}>
             {contents.name}
           </Link>
@@ -193,7 +200,7 @@ export function PublicSharePage() {
           disabled={busy || contents.files.length === 0}
           onClick={() => void downloadZipOf(contents)}
         >
-          Download all as ZIP
+          {t('shares.link.downloadZip')}
         </Button>
       </Stack>
       {notice && (
@@ -203,10 +210,10 @@ export function PublicSharePage() {
       )}
       {contents.truncated && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          This folder holds more files than one page shows; only the first are listed.
+          {t('shares.link.truncated')}
         </Alert>
       )}
-      <List aria-label="Files">
+      <List aria-label={t('shares.link.files')}>
         {contents.folders.map((folder) => (
           <ListItem key={folder.path} disablePadding>
             <ListItemButton onClick={() => void open(folder.path, password)}>
@@ -225,9 +232,9 @@ export function PublicSharePage() {
                 size="small"
                 startIcon={<DownloadIcon />}
                 onClick={() => void downloadOne(file.path)}
-                aria-label={`Download ${file.name}`}
+                aria-label={t('shares.link.downloadName', { name: file.name })}
               >
-                Download
+                {t('shares.link.download')}
               </Button>
             }
           >
@@ -236,7 +243,7 @@ export function PublicSharePage() {
         ))}
         {contents.folders.length === 0 && contents.files.length === 0 && (
           <Box sx={{ p: 2 }}>
-            <Typography color="text.secondary">This folder is empty.</Typography>
+            <Typography color="text.secondary">{t('shares.link.emptyFolder')}</Typography>
           </Box>
         )}
       </List>

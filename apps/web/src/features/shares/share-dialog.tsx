@@ -12,11 +12,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SHARE_DEFAULT_EXPIRY_DAYS, type CreatedShare } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { api } from '../../api/api-client';
+import { formatDateTime } from '../i18n/intl-format';
 
 export interface ShareTarget {
   connectionId: string;
@@ -42,6 +44,7 @@ export function ShareDialog({
   target: ShareTarget | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [days, setDays] = useState(String(SHARE_DEFAULT_EXPIRY_DAYS));
   const [password, setPassword] = useState('');
   const [maxDownloads, setMaxDownloads] = useState('');
@@ -95,7 +98,9 @@ export function ShareDialog({
       slotProps={{ ...formDialogPaper(() => void submit()), transition: { onExited: reset } }}
     >
       <DialogTitle>
-        Share {target?.isFolder ? 'folder' : 'file'} “{name}”
+        {target?.isFolder
+          ? t('shares.dialog.titleFolder', { name })
+          : t('shares.dialog.titleFile', { name })}
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -103,16 +108,16 @@ export function ShareDialog({
           {created ? (
             <>
               <Alert severity="success">
-                Anyone with this link can {target?.isFolder ? 'browse and download' : 'download'}{' '}
-                until {new Date(created.expiresAt).toLocaleString()}. Copy it now: it is shown only
-                once. You can revoke it on the Shared links page.
+                {t(target?.isFolder ? 'shares.dialog.createdFolder' : 'shares.dialog.createdFile', {
+                  when: formatDateTime(created.expiresAt),
+                })}
               </Alert>
-              <CopyField label="Share link" value={created.url} autoFocus />
+              <CopyField label={t('shares.dialog.link')} value={created.url} autoFocus />
             </>
           ) : (
             <>
               <TextField
-                label="Expires after (days)"
+                label={t('shares.dialog.expiresAfter')}
                 type="number"
                 value={days}
                 onChange={(e) => setDays(e.target.value)}
@@ -120,38 +125,38 @@ export function ShareDialog({
                 autoFocus
               />
               <TextField
-                label="Password (optional)"
+                label={t('shares.dialog.password')}
                 type="password"
                 autoComplete="new-password"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
-                helperText="At least 8 characters. Send it separately from the link."
+                helperText={t('shares.dialog.passwordHelp')}
               />
               <TextField
-                label="Download limit (optional)"
+                label={t('shares.dialog.downloadLimit')}
                 type="number"
                 value={maxDownloads}
                 onChange={(e) => setMaxDownloads(e.target.value)}
                 slotProps={{ htmlInput: { min: 1 } }}
               />
               <TextField
-                label="Allowed networks (optional)"
+                label={t('shares.dialog.networks')}
                 value={cidrs}
                 onChange={(e) => setCidrs(e.target.value)}
-                helperText="IP addresses or ranges like 203.0.113.0/24, separated by commas"
+                helperText={t('shares.dialog.networksHelp')}
               />
               <Typography variant="caption" color="text.secondary">
-                Every opening and download is recorded with the address and browser.
+                {t('shares.dialog.recorded')}
               </Typography>
             </>
           )}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{created ? 'Done' : 'Cancel'}</Button>
+        <Button onClick={onClose}>{created ? t('common.done') : t('common.cancel')}</Button>
         {!created && (
           <Button type="submit" variant="contained" disabled={busy || !(Number(days) >= 1)}>
-            Create link
+            {t('shares.dialog.create')}
           </Button>
         )}
       </DialogActions>

@@ -15,6 +15,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { GUEST_BUCKET, LINK_PASSWORD_HEADER, type GuestUploadInfo } from '@s3am/contracts';
 import {
@@ -24,6 +26,7 @@ import {
   blobFileSource,
   createFetchUploadApi,
 } from '@s3am/uploader';
+import { formatDateTime, formatNumber } from '../i18n/intl-format';
 import { LinkFrame, LinkUnavailable } from '../shares/link-status-page';
 import { PasswordPrompt } from '../shares/password-prompt';
 import { formatBytes, guestApi, linkProblem, type LinkProblem } from '../shares/public-link-api';
@@ -37,19 +40,28 @@ interface SentFile {
   message?: string;
 }
 
-function limitsText(info: GuestUploadInfo): string[] {
+function limitsText(info: GuestUploadInfo, t: TFunction): string[] {
   const lines: string[] = [];
-  if (info.maxFileBytes !== null) lines.push(`Files up to ${formatBytes(info.maxFileBytes)} each`);
+  if (info.maxFileBytes !== null)
+    lines.push(t('requests.guest.filesUpTo', { size: formatBytes(info.maxFileBytes) }));
   if (info.maxTotalBytes !== null)
-    lines.push(`${formatBytes(Math.max(0, info.maxTotalBytes - info.bytesReceived))} left in all`);
+    lines.push(
+      t('requests.guest.leftInAll', {
+        size: formatBytes(Math.max(0, info.maxTotalBytes - info.bytesReceived)),
+      }),
+    );
   if (info.maxFiles !== null)
-    lines.push(`${Math.max(0, info.maxFiles - info.filesReceived)} more file(s) accepted`);
-  if (info.allowedTypes.length > 0) lines.push(`Types: ${info.allowedTypes.join(', ')}`);
-  lines.push(`Open until ${new Date(info.expiresAt).toLocaleString()}`);
+    lines.push(
+      t('requests.guest.moreFiles', { count: Math.max(0, info.maxFiles - info.filesReceived) }),
+    );
+  if (info.allowedTypes.length > 0)
+    lines.push(t('requests.guest.types', { types: info.allowedTypes.join(', ') }));
+  lines.push(t('requests.guest.openUntil', { when: formatDateTime(info.expiresAt) }));
   return lines;
 }
 
 export function GuestUploadPage() {
+  const { t } = useTranslation();
   const token = useParams().token ?? '';
   const [info, setInfo] = useState<GuestUploadInfo | null>(null);
   const [problem, setProblem] = useState<LinkProblem | null>(null);
@@ -121,7 +133,10 @@ export function GuestUploadPage() {
     else
       update(id, {
         state: 'failed',
-        message: outcome.state === 'failed' ? outcome.message : `Stopped (${outcome.state}).`,
+        message:
+          outcome.state === 'failed'
+            ? outcome.message
+            : t('requests.guest.stopped', { state: outcome.state }),
       });
     await load(password);
   };
@@ -135,49 +150,60 @@ export function GuestUploadPage() {
   if (problem) return <LinkUnavailable problem={problem} />;
   if (asking)
     return (
-      <LinkFrame title="This upload link is protected">
-        <Typography sx={{ mb: 2 }}>Enter the password you were given with the link.</Typography>
+      <LinkFrame title={t('requests.guest.protected')}>
+        <Typography sx={{ mb: 2 }}>{t('shares.link.enterPassword')}</Typography>
         <PasswordPrompt error={asking.error} busy={false} onSubmit={(value) => void load(value)} />
       </LinkFrame>
     );
   if (!info)
     return (
-      <LinkFrame title="Opening the link…">
-        <CircularProgress aria-label="Loading" />
+      <LinkFrame title={t('shares.link.opening')}>
+        <CircularProgress aria-label={t('common.loading')} />
       </LinkFrame>
     );
   return (
-    <LinkFrame title={info.title ?? 'Send files'}>
-      <Typography sx={{ mb: 1 }}>
-        Files you choose go straight to secure storage. Nothing you send replaces an existing file.
-      </Typography>
-      <Box component="ul" aria-label="Limits" sx={{ color: 'text.secondary', mt: 0, mb: 2 }}>
-        {limitsText(info).map((line) => (
+    <LinkFrame title={info.title ?? t('requests.guest.sendFiles')}>
+      <Typography sx={{ mb: 1 }}>{t('requests.guest.intro')}</Typography>
+      <Box
+        component="ul"
+        aria-label={t('requests.guest.limits')}
+        sx={{ color: 'text.secondary', mt: 0, mb: 2 }}
+      >
+        {limitsText(info, t).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </Box>
       <Button variant="contained" component="label" startIcon={<UploadFileIcon />}>
-        Choose files
-        <input hidden multiple type="file" aria-label="Files to send" onChange={picked} />
+        {t('requests.guest.chooseFiles')}
+        <input
+          hidden
+          multiple
+          type="file"
+          aria-label={t('requests.guest.filesToSend')}
+          onChange={picked}
+        />
       </Button>
-      <List aria-label="Sent files" sx={{ mt: 2 }}>
+      <List aria-label={t('requests.guest.sentFiles')} sx={{ mt: 2 }}>
         {files.map((file) => (
           <ListItem key={file.id} sx={{ display: 'block' }}>
             <ListItemText
               primary={file.name}
               secondary={
                 file.state === 'done'
-                  ? `Received · ${formatBytes(file.size)}`
+                  ? t('requests.guest.received', { size: formatBytes(file.size) })
                   : file.state === 'failed'
                     ? undefined
-                    : `${Math.round(file.fraction * 100)} % of ${formatBytes(file.size)}`
+                    : t('requests.guest.progress', {
+                        percent: formatNumber(Math.round(file.fraction * 100)),
+                        size: formatBytes(file.size),
+                      })
               }
             />
             {file.state === 'sending' && (
               <LinearProgress
                 variant="determinate"
                 value={file.fraction * 100}
-                aria-label={`Sending ${file.name}`}
+                aria-label={t('requests.guest.sending', { name: file.name })}
               />
             )}
             {file.state === 'failed' && <Alert severity="error">{file.message}</Alert>}

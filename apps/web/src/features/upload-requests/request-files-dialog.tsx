@@ -11,11 +11,13 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CreatedUploadRequestLink } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { CopyField } from '../common/copy-field';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import { api } from '../../api/api-client';
+import { formatDateTime } from '../i18n/intl-format';
 import { listOf } from '../shares/share-dialog';
 
 export interface RequestTarget {
@@ -36,6 +38,7 @@ export function RequestFilesDialog({
   target: RequestTarget | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const initial = {
     title: '',
     days: '7',
@@ -101,43 +104,53 @@ export function RequestFilesDialog({
         },
       }}
     >
-      <DialogTitle>Request files into “{target?.prefix || '/'}”</DialogTitle>
+      <DialogTitle>{t('requests.dialog.title', { folder: target?.prefix || '/' })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
           {created ? (
             <>
               <Alert severity="success">
-                Anyone with this link can upload into this folder until{' '}
-                {new Date(created.expiresAt).toLocaleString()}; files never replace others. Copy it
-                now: it is shown only once. New files appear on the Shared links page.
+                {t('requests.dialog.created', { when: formatDateTime(created.expiresAt) })}
               </Alert>
-              <CopyField label="Upload link" value={created.url} autoFocus />
+              <CopyField label={t('requests.dialog.link')} value={created.url} autoFocus />
             </>
           ) : (
             <>
-              <TextField label="Title shown to senders (optional)" autoFocus {...field('title')} />
+              <TextField label={t('requests.dialog.titleField')} autoFocus {...field('title')} />
               <TextField
-                label="Expires after (days)"
+                label={t('requests.dialog.expiresAfter')}
                 type="number"
                 slotProps={{ htmlInput: { min: 1 } }}
                 {...field('days')}
               />
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField label="Max file size (MiB)" type="number" {...field('fileMiB')} />
-                <TextField label="Max in total (MiB)" type="number" {...field('totalMiB')} />
-                <TextField label="Max files" type="number" {...field('files')} />
+                <TextField
+                  label={t('requests.dialog.maxFile')}
+                  type="number"
+                  {...field('fileMiB')}
+                />
+                <TextField
+                  label={t('requests.dialog.maxTotal')}
+                  type="number"
+                  {...field('totalMiB')}
+                />
+                <TextField
+                  label={t('requests.dialog.maxFiles')}
+                  type="number"
+                  {...field('files')}
+                />
               </Stack>
               <TextField
-                label="Allowed types (optional)"
-                helperText='Extensions or content types, e.g. ".pdf, image/*"'
+                label={t('requests.dialog.types')}
+                helperText={t('requests.dialog.typesHelp')}
                 {...field('types')}
               />
               <TextField
-                label="Password (optional)"
+                label={t('requests.dialog.password')}
                 type="password"
                 autoComplete="new-password"
-                helperText="At least 8 characters. Send it separately from the link."
+                helperText={t('requests.dialog.passwordHelp')}
                 {...field('password')}
               />
             </>
@@ -145,10 +158,10 @@ export function RequestFilesDialog({
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{created ? 'Done' : 'Cancel'}</Button>
+        <Button onClick={onClose}>{created ? t('common.done') : t('common.cancel')}</Button>
         {!created && (
           <Button type="submit" variant="contained" disabled={busy || !(Number(form.days) >= 1)}>
-            Create link
+            {t('requests.dialog.create')}
           </Button>
         )}
       </DialogActions>

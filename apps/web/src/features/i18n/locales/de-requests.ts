@@ -1,5 +1,6 @@
 // German strings of upload requests (Shared links page).
 import type { Dictionary } from './en';
+import { requestsGuestDe } from './de-requests-guest';
 
 export const requestsDe: Dictionary['requests'] = {
   filesUpTo: 'Dateien bis {{size}}',
@@ -17,4 +18,5 @@ export const requestsDe: Dictionary['requests'] = {
   title: 'Upload-Anfragen',
   none: 'Noch keine Upload-Anfragen. Wählen Sie auf der Seite Dateien in einem Ordner „Dateien anfordern“.',
   confirmRevoke: 'Diese Upload-Anfrage widerrufen? Ihr Link nimmt sofort keine Dateien mehr an.',
+  ...requestsGuestDe,
 };

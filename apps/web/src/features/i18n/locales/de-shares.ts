@@ -1,5 +1,6 @@
 // German strings of share links (Shared links page, Files page buttons).
 import type { Dictionary } from './en';
+import { sharesLinksDe } from './de-shares-links';
 
 export const sharesDe: Dictionary['shares'] = {
   status: {
@@ -22,4 +23,5 @@ export const sharesDe: Dictionary['shares'] = {
   revoke: 'Widerrufen',
   share: 'Teilen',
   requestFiles: 'Dateien anfordern',
+  ...sharesLinksDe,
 };

@@ -1,4 +1,6 @@
 // English strings of upload requests (Shared links page).
+import { requestsGuestEn } from './en-requests-guest';
+
 export const requestsEn = {
   filesUpTo: 'files up to {{size}}',
   inAll: '{{size}} in all',
@@ -15,4 +17,5 @@ export const requestsEn = {
   title: 'Upload requests',
   none: 'No upload requests yet. On the Files page, choose Request files in a folder.',
   confirmRevoke: 'Revoke this upload request? Its link stops taking files at once.',
+  ...requestsGuestEn,
 };

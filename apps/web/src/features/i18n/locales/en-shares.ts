@@ -1,4 +1,6 @@
 // English strings of share links (Shared links page, Files page buttons).
+import { sharesLinksEn } from './en-shares-links';
+
 export const sharesEn = {
   status: { active: 'active', expired: 'expired', revoked: 'revoked', exhausted: 'used up' },
   confirmRevoke: 'Revoke the link to {{what}}? It stops working at once.',
@@ -15,4 +17,5 @@ export const sharesEn = {
   revoke: 'Revoke',
   share: 'Share',
   requestFiles: 'Request files',
+  ...sharesLinksEn,
 };
