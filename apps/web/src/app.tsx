@@ -3,6 +3,7 @@
 // so the sign-in page downloads only what it shows (bench/web-assets.ts measures it).
 import { CircularProgress } from '@mui/material';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuthProvider } from './features/auth/auth-context';
@@ -41,8 +42,9 @@ function LazyAppShell() {
 }
 
 function LazyDashboardPage() {
+  const { t } = useTranslation();
   return (
-    <Suspense fallback={<CircularProgress aria-label="Loading page" />}>
+    <Suspense fallback={<CircularProgress aria-label={t('common.loadingPage')} />}>
       <DashboardPage />
     </Suspense>
   );

@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ObjectRef, ObjectVersion } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
 import { formatBytes } from '../common/format-bytes';
@@ -35,15 +36,18 @@ export function ObjectVersionsPanel({
   canRestore: boolean;
   onRestored: () => void;
 }) {
+  const { t } = useTranslation();
   const versions = useApiQuery(() => api.objectVersions({ query: target }), [target]);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ message: string; error: boolean } | null>(null);
   const state = versions.data?.versioning;
   // Buckets without versioning have nothing to show beyond the object itself.
   if (versions.loading && !versions.data)
-    return <CircularProgress size={20} aria-label="Loading versions" />;
+    return <CircularProgress size={20} aria-label={t('files.versions.loading')} />;
   if (versions.error)
-    return <Alert severity="warning">Versions unavailable: {versions.error}</Alert>;
+    return (
+      <Alert severity="warning">{t('files.versions.unavailable', { error: versions.error })}</Alert>
+    );
   if (!versions.data || state === 'off' || state === 'unsupported') return null;
 
   const download = async (version: ObjectVersion) => {
@@ -65,14 +69,17 @@ export function ObjectVersionsPanel({
   const all = versions.data.versions;
   const numberOf = (index: number) => all.length - index;
   const nameOf = (index: number, version: ObjectVersion) =>
-    `#${numberOf(index)} of ${formatDate(version.lastModified)}`;
+    t('files.versions.name', { number: numberOf(index), date: formatDate(version.lastModified) });
   const restore = async (version: ObjectVersion, index: number) => {
     setBusy(version.versionId);
     setNotice(null);
     try {
       await restoreVersion(target, version.versionId);
       setNotice({
-        message: `Version ${nameOf(index, version)} restored: its content is now the latest version (#${all.length + 1}).`,
+        message: t('files.versions.restored', {
+          name: nameOf(index, version),
+          latest: all.length + 1,
+        }),
         error: false,
       });
       await versions.reload();
@@ -85,12 +92,13 @@ export function ObjectVersionsPanel({
   };
 
   return (
-    <Box component="section" aria-label="Versions">
+    <Box component="section" aria-label={t('files.versions.label')}>
       <Typography variant="subtitle2" component="h3">
-        Versions ({all.length}){state === 'suspended' ? ' · versioning suspended' : ''}
+        {t('files.versions.title', { count: all.length })}
+        {state === 'suspended' ? t('files.versions.suspended') : ''}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p">
-        Newest first. Restore copies a version over the latest one; the newer versions stay.
+        {t('files.versions.hint')}
       </Typography>
       <List dense disablePadding>
         {all.map((version, index) => (
@@ -102,11 +110,15 @@ export function ObjectVersionsPanel({
                     #{numberOf(index)}
                   </Typography>
                   <span>{formatDate(version.lastModified)}</span>
-                  {version.isLatest && <Chip size="small" label="Latest" color="primary" />}
-                  {version.deleteMarker && <Chip size="small" label="Delete marker" />}
+                  {version.isLatest && (
+                    <Chip size="small" label={t('files.versions.latest')} color="primary" />
+                  )}
+                  {version.deleteMarker && (
+                    <Chip size="small" label={t('files.versions.deleteMarker')} />
+                  )}
                 </Stack>
               }
-              secondary={`${version.deleteMarker ? 'deleted' : formatBytes(version.size ?? 0)} · ${shortId(version.versionId)}`}
+              secondary={`${version.deleteMarker ? t('files.versions.deleted') : formatBytes(version.size ?? 0)} · ${shortId(version.versionId)}`}
             />
             {!version.deleteMarker && (
               <Stack direction="row" spacing={0.5}>
@@ -114,18 +126,22 @@ export function ObjectVersionsPanel({
                   size="small"
                   disabled={busy !== null}
                   onClick={() => void download(version)}
-                  aria-label={`Download version ${nameOf(index, version)}`}
+                  aria-label={t('files.versions.downloadVersion', { name: nameOf(index, version) })}
                 >
-                  Download
+                  {t('files.versions.download')}
                 </Button>
                 {canRestore && !version.isLatest && (
                   <Button
                     size="small"
                     disabled={busy !== null}
                     onClick={() => void restore(version, index)}
-                    aria-label={`Restore version ${nameOf(index, version)}`}
+                    aria-label={t('files.versions.restoreVersion', {
+                      name: nameOf(index, version),
+                    })}
                   >
-                    {busy === version.versionId ? 'Restoring…' : 'Restore'}
+                    {busy === version.versionId
+                      ? t('files.versions.restoring')
+                      : t('files.versions.restore')}
                   </Button>
                 )}
               </Stack>

@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TotpSetupResponse } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
@@ -26,6 +27,7 @@ type Step =
   | { kind: 'disable' };
 
 export function TwoFactorCard() {
+  const { t } = useTranslation();
   const { user, setUser } = useAuth();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [code, setCode] = useState('');
@@ -76,17 +78,17 @@ export function TwoFactorCard() {
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
           <VerifiedUserOutlined color="primary" />
           <Typography variant="h6" component="h2">
-            Two-factor authentication
+            {t('account.twoFactor.title')}
           </Typography>
           <Chip
             size="small"
-            label={user.totpEnabled ? 'On' : 'Off'}
+            label={user.totpEnabled ? t('account.twoFactor.on') : t('account.twoFactor.off')}
             color={user.totpEnabled ? 'success' : 'default'}
           />
         </Stack>
         {user.mustEnrollTotp && (
           <Alert severity="warning" sx={{ mb: 2 }}>
-            Admins on this server must use two-factor authentication. Set it up to continue.
+            {t('account.twoFactor.mustEnroll')}
           </Alert>
         )}
         {error && (
@@ -101,14 +103,11 @@ export function TwoFactorCard() {
 
         {step.kind === 'scan' && (
           <Stack spacing={2}>
-            <Typography>
-              Scan this code with an authenticator app (Google Authenticator, 1Password, Aegis…),
-              then enter the six-digit code it shows.
-            </Typography>
+            <Typography>{t('account.twoFactor.scan')}</Typography>
             <Box
               component="img"
               src={step.setup.qrCodeDataUrl}
-              alt="QR code for your authenticator app"
+              alt={t('account.twoFactor.qrAlt')}
               sx={{
                 width: 200,
                 height: 200,
@@ -118,17 +117,17 @@ export function TwoFactorCard() {
                 p: 1,
               }}
             />
-            <CopyField label="Secret key (to type in by hand)" value={step.setup.secret} />
+            <CopyField label={t('account.twoFactor.secret')} value={step.setup.secret} />
             <Stack direction="row" spacing={1}>
               <TextField
-                label="Code from the app"
+                label={t('account.twoFactor.codeFromApp')}
                 value={code}
                 onChange={(e) => setCode(e.target.value)}
                 slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'one-time-code' } }}
                 sx={{ flexGrow: 1 }}
               />
               <Button variant="contained" onClick={() => void confirm()} disabled={code.length < 6}>
-                Turn on
+                {t('account.twoFactor.turnOn')}
               </Button>
             </Stack>
           </Stack>
@@ -136,30 +135,25 @@ export function TwoFactorCard() {
 
         {step.kind === 'idle' && !user.totpEnabled && (
           <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <Typography color="text.secondary">
-              Protect your account with a code from your phone in addition to your password.
-            </Typography>
+            <Typography color="text.secondary">{t('account.twoFactor.protect')}</Typography>
             <Button variant="contained" onClick={() => void start()}>
-              Set up two-factor authentication
+              {t('account.twoFactor.setUp')}
             </Button>
           </Stack>
         )}
 
         {(step.kind === 'idle' || step.kind === 'disable') && user.totpEnabled && (
           <Stack spacing={2}>
-            <Typography color="text.secondary">
-              Sign-in asks for a code from your authenticator app. Enter a current code to replace
-              your recovery codes or to turn this off.
-            </Typography>
+            <Typography color="text.secondary">{t('account.twoFactor.enabledHint')}</Typography>
             <TextField
-              label="Current code"
+              label={t('account.twoFactor.currentCode')}
               value={code}
               onChange={(e) => setCode(e.target.value)}
               slotProps={{ htmlInput: { autoComplete: 'one-time-code' } }}
             />
             {step.kind === 'disable' && (
               <TextField
-                label="Your password"
+                label={t('account.twoFactor.yourPassword')}
                 type="password"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
@@ -170,7 +164,7 @@ export function TwoFactorCard() {
                 onClick={() => void regenerate()}
                 disabled={code.length < 6 || step.kind === 'disable'}
               >
-                New recovery codes
+                {t('account.twoFactor.newRecoveryCodes')}
               </Button>
               {step.kind === 'disable' ? (
                 <Button
@@ -179,11 +173,11 @@ export function TwoFactorCard() {
                   onClick={() => void disable()}
                   disabled={!password || code.length < 6}
                 >
-                  Turn off
+                  {t('account.twoFactor.turnOff')}
                 </Button>
               ) : (
                 <Button color="error" onClick={() => setStep({ kind: 'disable' })}>
-                  Turn off…
+                  {t('account.twoFactor.turnOffEllipsis')}
                 </Button>
               )}
             </Stack>

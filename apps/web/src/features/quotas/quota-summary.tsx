@@ -4,6 +4,7 @@ import { Alert, Typography } from '@mui/material';
 import type { MyQuota, MyQuotaQuery } from '@s3am/contracts';
 import { formatBytes } from '../common/format-bytes';
 import { i18n } from '../i18n/i18n';
+import { formatNumber } from '../i18n/intl-format';
 import { useApiQuery } from '../common/use-api-query';
 import { api } from '../../api/api-client';
 
@@ -25,9 +26,9 @@ export function describeQuota(quota: Entry): string {
   if (quota.maxObjects !== null)
     parts.push(
       t('quotas.filesLeft', {
-        used: quota.usedObjects,
-        max: quota.maxObjects,
-        left: Math.max(0, quota.maxObjects - quota.usedObjects),
+        used: formatNumber(quota.usedObjects),
+        max: formatNumber(quota.maxObjects),
+        left: formatNumber(Math.max(0, quota.maxObjects - quota.usedObjects)),
       }),
     );
   return t('quotas.line', { whose, parts: parts.join('; ') });

@@ -1,11 +1,13 @@
 // Instance-wide switch: require two-factor authentication for every admin.
 import { Alert, FormControlLabel, Switch, Tooltip } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
 import { useApiQuery } from '../common/use-api-query';
 
 export function RequireTotpSwitch() {
+  const { t } = useTranslation();
   const { data, reload } = useApiQuery(() => api.getSecuritySettings(), []);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (requireTotpForAdmins: boolean) => {
@@ -19,7 +21,7 @@ export function RequireTotpSwitch() {
   };
   return (
     <>
-      <Tooltip title="Admins without two-factor authentication must set it up before they can do anything else.">
+      <Tooltip title={t('users.requireTotpHelp')}>
         <FormControlLabel
           control={
             <Switch
@@ -28,7 +30,7 @@ export function RequireTotpSwitch() {
               onChange={(e) => void toggle(e.target.checked)}
             />
           }
-          label="Require 2FA for admins"
+          label={t('users.requireTotp')}
         />
       </Tooltip>
       {error && <Alert severity="error">{error}</Alert>}

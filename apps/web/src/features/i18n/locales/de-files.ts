@@ -1,5 +1,6 @@
 // German strings of the Files page and its dialogs.
 import type { Dictionary } from './en';
+import { filesVersionsDe } from './de-files-versions';
 
 export const filesDe: Dictionary['files'] = {
   title: 'Dateien',
@@ -224,4 +225,5 @@ export const filesDe: Dictionary['files'] = {
     loading: 'Vorschau wird geladen',
     textOf: 'Text von {{name}}',
   },
+  ...filesVersionsDe,
 };

@@ -48,4 +48,25 @@ export const accountDe: Dictionary['account'] = {
     saved: 'Ich habe sie gespeichert',
     keepSafe: 'Bewahren Sie sie sicher auf, getrennt von Ihrem Telefon.',
   },
+  twoFactor: {
+    title: 'Zwei-Faktor-Authentifizierung',
+    on: 'An',
+    off: 'Aus',
+    mustEnroll:
+      'Admins auf diesem Server müssen die Zwei-Faktor-Authentifizierung verwenden. Richten Sie sie ein, um fortzufahren.',
+    scan: 'Scannen Sie diesen Code mit einer Authenticator-App (Google Authenticator, 1Password, Aegis…) und geben Sie dann den sechsstelligen Code ein, den sie anzeigt.',
+    qrAlt: 'QR-Code für Ihre Authenticator-App',
+    secret: 'Geheimer Schlüssel (zum Abtippen)',
+    codeFromApp: 'Code aus der App',
+    turnOn: 'Einschalten',
+    protect: 'Schützen Sie Ihr Konto zusätzlich zum Passwort mit einem Code von Ihrem Telefon.',
+    setUp: 'Zwei-Faktor-Authentifizierung einrichten',
+    enabledHint:
+      'Bei der Anmeldung wird ein Code aus Ihrer Authenticator-App abgefragt. Geben Sie einen aktuellen Code ein, um Ihre Wiederherstellungscodes zu ersetzen oder dies auszuschalten.',
+    currentCode: 'Aktueller Code',
+    yourPassword: 'Ihr Passwort',
+    newRecoveryCodes: 'Neue Wiederherstellungscodes',
+    turnOff: 'Ausschalten',
+    turnOffEllipsis: 'Ausschalten…',
+  },
 };

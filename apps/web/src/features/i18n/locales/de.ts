@@ -60,6 +60,9 @@ export const dePages: PagesDictionary = {
     title: 'Benutzer',
     search: 'Nach E-Mail suchen',
     newUser: 'Neuer Benutzer',
+    requireTotp: '2FA für Admins verlangen',
+    requireTotpHelp:
+      'Admins ohne Zwei-Faktor-Authentifizierung müssen sie einrichten, bevor sie irgendetwas anderes tun können.',
     grid: 'Benutzer',
     columns: {
       email: 'E-Mail',

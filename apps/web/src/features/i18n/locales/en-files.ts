@@ -1,4 +1,6 @@
 // English strings of the Files page and its dialogs.
+import { filesVersionsEn } from './en-files-versions';
+
 export const filesEn = {
   title: 'Files',
   noBuckets:
@@ -220,4 +222,5 @@ export const filesEn = {
     loading: 'Loading preview',
     textOf: 'Text of {{name}}',
   },
+  ...filesVersionsEn,
 };

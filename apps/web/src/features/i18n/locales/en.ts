@@ -60,6 +60,9 @@ export const enPages = {
     title: 'Users',
     search: 'Search by email',
     newUser: 'New user',
+    requireTotp: 'Require 2FA for admins',
+    requireTotpHelp:
+      'Admins without two-factor authentication must set it up before they can do anything else.',
     grid: 'Users',
     columns: {
       email: 'Email',
