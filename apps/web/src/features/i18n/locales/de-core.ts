@@ -36,7 +36,7 @@ export const deCore: CoreDictionary = {
       connections: 'Verbindungen',
       permissions: 'Berechtigungen',
       users: 'Benutzer',
-      audit: 'Protokoll',
+      audit: 'Audit-Protokoll',
       migrations: 'Migrationen',
       sharedLinks: 'Geteilte Links',
       security: 'Sicherheit',

@@ -47,7 +47,7 @@ export const securityDe: Dictionary['security'] = {
     ip: 'IP',
     requestLine: 'Anfrage / Logzeile',
     request: 'Anfrage {{id}}',
-    auditSeq: ' · Protokoll #{{seq}}',
+    auditSeq: ' · Audit-Protokoll #{{seq}}',
   },
   blocks: {
     title: 'Gesperrte Adressen',
