@@ -1,11 +1,13 @@
 // The German locale: switched on the sign-in page, remembered, <html lang> set, pages and their
 // dates in German, and back to English from the app bar; a German browser starts in German; the
-// working pages (Files, Uploads, Connections, Permissions, Audit, Security) speak German and fit
-// a phone's width in it (German words are longer).
+// working pages (Files, Uploads, Connections, Permissions, Audit, Security and its rules, New
+// migration) speak German and fit a phone's width in it (German words are longer); a share link
+// opened by a German browser without an account reads German too.
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousAxeViolations } from './a11y-steps.js';
-import { E2E_ADMIN } from './fixtures.js';
-import { signIn } from './session-steps.js';
+import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { adminBearer, signIn } from './session-steps.js';
 
 // A page's code loads on its first visit; on a machine shared by several runs that took > 10 s.
 const PAGE_LOAD = { timeout: 30_000 };
@@ -101,10 +103,20 @@ const GERMAN_PAGES: { path: string; heading: string; control: (page: Page) => Lo
     heading: 'Sicherheit',
     control: (page) => page.getByRole('tab', { name: 'Sperren & Zulassungslisten' }),
   },
+  {
+    path: '/security?tab=rules',
+    heading: 'Sicherheit',
+    control: (page) => page.getByLabel('Zusammenfassungsfenster (Minuten)'),
+  },
+  {
+    path: '/migrations/new',
+    heading: 'Neue Migration',
+    control: (page) => page.getByRole('combobox', { name: 'Quellverbindung' }),
+  },
 ];
 
 test('the working pages speak German and fit a phone in it', async ({ browser }) => {
-  // Six pages, each loading its code on first visit, on a machine shared with other runs.
+  // Eight pages, each loading its code on first visit, on a machine shared with other runs.
   test.slow();
   const context = await browser.newContext({
     locale: 'de-DE',
@@ -159,4 +171,62 @@ test('the same pages still read in English by default', async ({ page }) => {
   await page.goto('/security');
   await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible(PAGE_LOAD);
   await expect(page.getByRole('tab', { name: 'Blocks & allow-lists' })).toBeVisible();
+});
+
+test('a German browser opening a share link without an account reads German', async ({
+  browser,
+  request,
+}) => {
+  const key = `i18n-${Date.now().toString(36)}/vertrag.txt`;
+  const s3 = new S3Client({
+    endpoint: E2E_LOCAL_S3_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: E2E_LOCAL_S3.accessKeyId,
+      secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
+    },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+  await s3.send(
+    new PutObjectCommand({ Bucket: E2E_LOCAL_S3.bucket, Key: key, Body: 'unterschrieben' }),
+  );
+  // The link is made by the admin through the API, as the Share dialog would.
+  const headers = await adminBearer(request);
+  const locations = await request.get('/api/files/locations', { headers });
+  expect(locations.ok()).toBe(true);
+  const { items } = (await locations.json()) as {
+    items: { connectionId: string; bucket: string }[];
+  };
+  const connectionId = items.find((item) => item.bucket === E2E_LOCAL_S3.bucket)?.connectionId;
+  expect(connectionId).toBeDefined();
+  const created = await request.post('/api/shares', {
+    headers,
+    data: { connectionId, bucket: E2E_LOCAL_S3.bucket, key, maxDownloads: 3 },
+  });
+  expect(created.status()).toBe(201);
+  const { url } = (await created.json()) as { url: string };
+
+  const context = await browser.newContext({ locale: 'de-DE' });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(url).pathname);
+    await expect(page.getByRole('heading', { level: 1, name: 'vertrag.txt' })).toBeVisible(
+      PAGE_LOAD,
+    );
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('button', { name: 'Herunterladen' })).toBeVisible();
+    // The size and the expiry in German (decimal comma or whole bytes, day.month.year).
+    await expect(page.getByText(/^14 B · Verfügbar bis \d{2}\.\d{2}\.\d{2,4}, /)).toBeVisible();
+    await expect(page.getByText('noch 3 Download(s)', { exact: false })).toBeVisible();
+    await expect(page.getByText('Geteilt über S3 Access Manager')).toBeVisible();
+
+    // An unknown link's page, too.
+    await page.goto('/s/no-such-link-token');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Diesen Link gibt es nicht' }),
+    ).toBeVisible(PAGE_LOAD);
+  } finally {
+    await context.close();
+  }
 });
