@@ -1,6 +1,7 @@
 // One file in the web queue: its engine task, the labels people read, and what its events leave
 // behind (bytes found on resume, the latest message), read by the manager as an UploadItem.
 import { type UploadTask, type UploadTaskState } from '@s3am/uploader';
+import { i18n } from '../i18n/i18n';
 import { uploadErrorMessage } from './upload-error-message';
 import { type UploadItem } from './upload-store';
 
@@ -42,17 +43,19 @@ export function createEntry(
       if (fromServer) entry.resumedBytes += size;
     }),
     task.on('retry', ({ message, offline }) => {
-      entry.message = offline ? 'Offline: waiting for the connection.' : `Retrying: ${message}`;
+      entry.message = offline
+        ? i18n.t('uploads.messages.offline')
+        : i18n.t('uploads.messages.retrying', { message });
       hooks.changed();
     }),
     task.on('check', ({ checkedBytes, totalBytes }) => {
       const percent = totalBytes > 0 ? Math.floor((checkedBytes / totalBytes) * 100) : 100;
-      entry.message = `Checking the parts already in the bucket against the file: ${percent} %`;
+      entry.message = i18n.t('uploads.messages.checking', { percent });
       hooks.changed();
     }),
     task.on('discarded', () =>
       hooks.notify(
-        `"${labels.name}" is not the file the unfinished upload at ${labels.where} was sending: that upload was discarded and this one starts from the beginning.`,
+        i18n.t('uploads.messages.discarded', { name: labels.name, where: labels.where }),
       ),
     ),
     task.on('error', ({ error }) => {

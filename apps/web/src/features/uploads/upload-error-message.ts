@@ -5,28 +5,26 @@ import {
   UploadApiError,
   describeUploadError,
 } from '@s3am/uploader';
-
-export const CORS_ETAG_MESSAGE =
-  "The bucket's CORS rule must expose the ETag header; ask an admin to apply CORS on the Connections page.";
+import { i18n } from '../i18n/i18n';
 
 export function uploadErrorMessage(error: unknown, where: string): string {
-  if (error instanceof EtagNotExposedError) return CORS_ETAG_MESSAGE;
+  if (error instanceof EtagNotExposedError) return i18n.t('uploads.messages.corsEtag');
   if (error instanceof NetworkError) {
-    return 'The network connection was lost. Resume the upload when you are back online.';
+    return i18n.t('uploads.messages.networkLost');
   }
   if (error instanceof UploadApiError) {
     const detail = error.detail ? ` (${error.detail})` : '';
     switch (error.code) {
       case 'GRANT_DENIED':
-        return `You have no permission to upload to ${where}. Ask an admin for a write grant.`;
+        return i18n.t('uploads.messages.grantDenied', { where });
       case 'UPLOAD_TOO_LARGE':
-        return `This file is too large for ${where}${detail}.`;
+        return i18n.t('uploads.messages.tooLarge', { where, detail });
       case 'UPLOAD_TYPE_NOT_ALLOWED':
-        return `This type of file is not allowed in ${where}${detail}.`;
+        return i18n.t('uploads.messages.typeNotAllowed', { where, detail });
       case 'QUOTA_EXCEEDED':
-        return `Not enough storage quota left for ${where}${detail}.`;
+        return i18n.t('uploads.messages.quotaExceeded', { where, detail });
       case 'OBJECT_EXISTS':
-        return `A file with this name already exists in ${where}. Choose "Rename" or "Overwrite" and upload it again.`;
+        return i18n.t('uploads.messages.exists', { where });
       default:
         break;
     }

@@ -17,6 +17,7 @@ import {
 } from '@s3am/uploader';
 import { type UploadLimits } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
+import { i18n } from '../i18n/i18n';
 import { type PickedFile } from './dropped-files';
 import {
   destinationOf,
@@ -177,7 +178,12 @@ export class UploadManager {
     }
     if (refused.length > 0)
       notices.push(
-        `Not queued: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}.`,
+        refused.length > 5
+          ? i18n.t('uploads.messages.notQueuedMore', {
+              names: refused.slice(0, 5).join(', '),
+              count: refused.length - 5,
+            })
+          : i18n.t('uploads.messages.notQueued', { names: refused.join(', ') }),
       );
     this.publishIds();
     if (notices.length) this.notify(...notices);
@@ -288,7 +294,7 @@ export class UploadManager {
     // A failed try is replaced (e.g. after choosing "Rename" instead of "Skip"); the engine
     // still resumes its upload from the resume store when there is one.
     if (same?.task.state === 'failed') this.drop(same);
-    else if (same) return `"${labels.name}" is already in the queue for this destination.`;
+    else if (same) return i18n.t('uploads.messages.alreadyQueued', { name: labels.name });
     const { pending } = this.getSnapshot();
     const match = findPendingFor(destination, pending);
     if (match) this.patch({ pending: pending.filter((p) => p !== match) });

@@ -1,5 +1,6 @@
 // German strings of the Uploads page, its queue and history.
 import type { Dictionary } from './en';
+import { uploadsMessagesDe } from './de-uploads-messages';
 
 export const uploadsDe: Dictionary['uploads'] = {
   title: 'Uploads',
@@ -117,4 +118,5 @@ export const uploadsDe: Dictionary['uploads'] = {
     howToResume:
       'Nutzen Sie „Datei wählen“ oder legen Sie dieselbe Datei im selben Zielordner ab: Der Upload setzt dort fort, wo er aufgehört hat, sobald der Inhalt mit den Teilen im Bucket abgeglichen ist. Eine andere Datei startet einen neuen Upload.',
   },
+  ...uploadsMessagesDe,
 };

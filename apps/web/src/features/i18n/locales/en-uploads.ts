@@ -1,4 +1,6 @@
 // English strings of the Uploads page, its queue and history.
+import { uploadsMessagesEn } from './en-uploads-messages';
+
 export const uploadsEn = {
   title: 'Uploads',
   roleCannotUpload:
@@ -111,4 +113,5 @@ export const uploadsEn = {
     howToResume:
       'Use “Choose the file”, or drop the same file into the same destination folder: it continues where it stopped once its content is checked against the parts in the bucket. A different file starts a new upload.',
   },
+  ...uploadsMessagesEn,
 };

@@ -1,0 +1,22 @@
+// English messages the upload engine's events turn into (the queue's rows and notices).
+export const uploadsMessagesEn = {
+  messages: {
+    corsEtag:
+      "The bucket's CORS rule must expose the ETag header; ask an admin to apply CORS on the Connections page.",
+    networkLost: 'The network connection was lost. Resume the upload when you are back online.',
+    grantDenied: 'You have no permission to upload to {{where}}. Ask an admin for a write grant.',
+    tooLarge: 'This file is too large for {{where}}{{detail}}.',
+    typeNotAllowed: 'This type of file is not allowed in {{where}}{{detail}}.',
+    quotaExceeded: 'Not enough storage quota left for {{where}}{{detail}}.',
+    exists:
+      'A file with this name already exists in {{where}}. Choose "Rename" or "Overwrite" and upload it again.',
+    offline: 'Offline: waiting for the connection.',
+    retrying: 'Retrying: {{message}}',
+    checking: 'Checking the parts already in the bucket against the file: {{percent}} %',
+    discarded:
+      '"{{name}}" is not the file the unfinished upload at {{where}} was sending: that upload was discarded and this one starts from the beginning.',
+    notQueued: 'Not queued: {{names}}.',
+    notQueuedMore: 'Not queued: {{names}} and {{count}} more.',
+    alreadyQueued: '"{{name}}" is already in the queue for this destination.',
+  },
+};
