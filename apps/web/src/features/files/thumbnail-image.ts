@@ -1,6 +1,7 @@
 // Turns (the start of) an image in storage into a small thumbnail, in the browser: a JPEG's
 // embedded EXIF thumbnail from its first bytes where there is one, else the whole image when it is
 // small enough, decoded and drawn scaled down. Ranged GETs bound what is downloaded.
+import { i18n } from '../i18n/i18n';
 import { isJpeg } from './file-kind';
 
 /** Camera JPEGs keep their EXIF thumbnail within the first few dozen KiB. */
@@ -12,7 +13,8 @@ const EDGE_PX = 56;
 
 async function fetchRange(url: string, length: number, signal: AbortSignal): Promise<Blob> {
   const response = await fetch(url, { signal, headers: { Range: `bytes=0-${length - 1}` } });
-  if (!response.ok) throw new Error(`Storage answered ${response.status}.`);
+  if (!response.ok)
+    throw new Error(i18n.t('files.messages.storageAnswered', { status: response.status }));
   return response.blob();
 }
 

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileListing } from '@s3am/contracts';
 import { problemCode, problemMessage } from '../../api/problem';
+import { i18n } from '../i18n/i18n';
 import { fetchListing, type BucketRef } from './files-api';
 
 export type FolderEntry = FileListing['folders'][number];
@@ -21,7 +22,10 @@ const PAGE_SIZE = 1000;
 
 function listingError(caught: unknown): ListingError {
   const denied = problemCode(caught) === 'GRANT_DENIED';
-  return { denied, message: denied ? 'You have no access here.' : problemMessage(caught) };
+  return {
+    denied,
+    message: denied ? i18n.t('files.messages.noAccessHere') : problemMessage(caught),
+  };
 }
 
 export function useFolderListing(where: BucketRef | null, prefix: string) {

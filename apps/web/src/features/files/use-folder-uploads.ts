@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FileLocation } from '@s3am/contracts';
 import { problemMessage } from '../../api/problem';
+import { i18n } from '../i18n/i18n';
 import type { PickedFile } from '../uploads/dropped-files';
 import { useUploadManager } from '../uploads/upload-manager-context';
 import { folderPrefix } from '../uploads/upload-keys';
@@ -41,10 +42,16 @@ export function useFolderUploads(
     async (files: PickedFile[]) => {
       try {
         await manager.add(files, folderUploadTarget(location, prefix));
-        const what = files.length === 1 ? `“${files[0]?.relativePath}”` : `${files.length} files`;
-        setNotice(`Uploading ${what} to ${destination}`);
+        setNotice(
+          files.length === 1
+            ? i18n.t('files.messages.uploadingOne', {
+                name: files[0]?.relativePath,
+                destination,
+              })
+            : i18n.t('files.messages.uploadingMany', { count: files.length, destination }),
+        );
       } catch (caught) {
-        setNotice(`Could not queue the upload: ${problemMessage(caught)}`);
+        setNotice(i18n.t('files.messages.couldNotQueue', { message: problemMessage(caught) }));
       }
     },
     [manager, location, prefix, destination],

@@ -4,6 +4,7 @@
 // System Access API where there is one, else handed to a service worker that answers a download
 // with it; only without either is it collected in memory first.
 import { downloadZip } from 'client-zip';
+import { i18n } from '../i18n/i18n';
 import type { BucketRef } from './files-api';
 import { fetchDownloadUrl, fetchListing } from './files-api';
 
@@ -36,7 +37,7 @@ export async function collectFolder(where: BucketRef, prefix: string): Promise<Z
           lastModified: object.lastModified,
         });
       if (entries.length > MAX_ZIP_FILES)
-        throw new Error(`More than ${MAX_ZIP_FILES} files: download this folder in parts.`);
+        throw new Error(i18n.t('files.messages.zipTooMany', { max: MAX_ZIP_FILES }));
       token = page.nextContinuationToken ?? undefined;
     } while (token);
   }
@@ -52,7 +53,10 @@ async function* files(where: BucketRef, entries: ZipEntry[], onFile: (done: numb
   for (const entry of entries) {
     const url = await fetchDownloadUrl({ ...where, key: entry.key });
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`Storage refused ${entry.key} (${response.status}).`);
+    if (!response.ok)
+      throw new Error(
+        i18n.t('files.messages.storageRefused', { key: entry.key, status: response.status }),
+      );
     yield {
       name: entry.name,
       input: response,

@@ -1,5 +1,6 @@
 // German strings of the Files page and its dialogs.
 import type { Dictionary } from './en';
+import { filesMessagesDe } from './de-files-messages';
 import { filesVersionsDe } from './de-files-versions';
 
 export const filesDe: Dictionary['files'] = {
@@ -226,4 +227,5 @@ export const filesDe: Dictionary['files'] = {
     textOf: 'Text von {{name}}',
   },
   ...filesVersionsDe,
+  ...filesMessagesDe,
 };

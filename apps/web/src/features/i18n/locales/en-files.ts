@@ -1,4 +1,5 @@
 // English strings of the Files page and its dialogs.
+import { filesMessagesEn } from './en-files-messages';
 import { filesVersionsEn } from './en-files-versions';
 
 export const filesEn = {
@@ -223,4 +224,5 @@ export const filesEn = {
     textOf: 'Text of {{name}}',
   },
   ...filesVersionsEn,
+  ...filesMessagesEn,
 };
