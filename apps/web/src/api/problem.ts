@@ -2,14 +2,15 @@
 // the typed client's errors (ApiError: the API's problem+json; NetworkError: no answer at all).
 import { ApiError, NetworkError } from '@s3am/client';
 import type { ErrorCode } from '@s3am/contracts';
+import { i18n } from '../features/i18n/i18n';
 
 /** A sentence to show a person for any failed call. */
 export function problemMessage(error: unknown): string {
   if (error instanceof NetworkError) {
-    return 'Cannot reach the server. Check your connection and try again.';
+    return i18n.t('common.unreachable');
   }
   if (error instanceof ApiError) return error.detail;
-  return error instanceof Error ? error.message : 'Something went wrong.';
+  return error instanceof Error ? error.message : i18n.t('common.somethingWrong');
 }
 
 export function problemCode(error: unknown): ErrorCode | undefined {

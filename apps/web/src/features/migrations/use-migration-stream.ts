@@ -7,6 +7,7 @@ import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useEffect, useRef, useState } from 'react';
 import { MigrationStreamEvent, type MigrationLogLine, type MigrationView } from '@s3am/contracts';
 import { getAccessToken, recoverFromUnauthorized } from '../../api/session';
+import { i18n } from '../i18n/i18n';
 
 export const LOG_WINDOW = 1000;
 const RENDER_EVERY_MS = 250;
@@ -86,7 +87,9 @@ export function useMigrationStream(id: string): MigrationLive {
         if (response.status === 401 && (await recoverFromUnauthorized(sentToken)))
           throw new Error('signed in again; reconnecting');
         const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-        throw new StreamRefused(problem?.detail ?? `The server answered ${response.status}.`);
+        throw new StreamRefused(
+          problem?.detail ?? i18n.t('common.serverAnswered', { status: response.status }),
+        );
       },
       onmessage: (message) => {
         if (message.event !== 'migration') return;

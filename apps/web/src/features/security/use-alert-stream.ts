@@ -10,6 +10,7 @@ import { SecurityAlertView } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
 import { getAccessToken, recoverFromUnauthorized } from '../../api/session';
+import { i18n } from '../i18n/i18n';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -94,7 +95,9 @@ export function useAlertFeed(): AlertFeed {
         if (response.status === 401 && (await recoverFromUnauthorized(sentToken)))
           throw new Error('signed in again; reconnecting');
         const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-        throw new StreamRefused(problem?.detail ?? `The server answered ${response.status}.`);
+        throw new StreamRefused(
+          problem?.detail ?? i18n.t('common.serverAnswered', { status: response.status }),
+        );
       },
       onmessage: (message) => {
         if (message.event !== 'alert') return;

@@ -14,6 +14,10 @@ export const deCore: CoreDictionary = {
     never: 'Nie',
     backToDashboard: 'Zurück zur Übersicht',
     checkFields: 'Bitte die markierten Felder prüfen.',
+    unreachable:
+      'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    somethingWrong: 'Etwas ist schiefgegangen.',
+    serverAnswered: 'Der Server antwortete {{status}}.',
     roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Betrachter' },
     pageError: {
       title: 'Diese Seite kann nicht angezeigt werden',

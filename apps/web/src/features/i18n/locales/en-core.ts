@@ -13,6 +13,10 @@ export const enCore = {
     never: 'Never',
     backToDashboard: 'Back to the dashboard',
     checkFields: 'Check the fields marked below.',
+    // Any failed call's sentence (api/problem.ts), the sign-in page's included.
+    unreachable: 'Cannot reach the server. Check your connection and try again.',
+    somethingWrong: 'Something went wrong.',
+    serverAnswered: 'The server answered {{status}}.',
     roles: { admin: 'Admin', uploader: 'Uploader', viewer: 'Viewer' },
     pageError: {
       title: 'This page could not be shown',
