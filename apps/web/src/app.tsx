@@ -25,7 +25,8 @@ async function withPageStrings<T>(page: Promise<T>): Promise<T> {
 // Loaded when they render, i.e. once RequireAuth lets a signed-in person through: a route `lazy`
 // is fetched as soon as its path matches, so a signed-out visit to / (the usual way in) would
 // download the shell, the upload engine and the dashboard on its way to the sign-in page.
-// The shell and the public link pages bring the pages' strings along (the sign-in page has its own).
+// The shell, the public link pages and the API docs bring the pages' strings along (the sign-in
+// page has its own).
 const AppShell = lazy(async () => ({
   default: (await withPageStrings(import('./features/shell/app-shell'))).AppShell,
 }));
@@ -76,7 +77,7 @@ const router = createBrowserRouter(
       path: '/docs',
       hydrateFallbackElement: <FullPageSpinner />,
       lazy: async () => ({
-        Component: (await import('./features/api-docs/api-docs-page')).ApiDocsPage,
+        Component: (await withPageStrings(import('./features/api-docs/api-docs-page'))).ApiDocsPage,
       }),
     },
     {

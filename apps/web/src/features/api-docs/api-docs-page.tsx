@@ -4,6 +4,7 @@
 import { AppBar, Box, Button, Toolbar, Typography, useTheme } from '@mui/material';
 import SwaggerUI from 'swagger-ui-react';
 import 'swagger-ui-react/swagger-ui.css';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getAccessToken } from '../../api/session';
 import { useAuth } from '../auth/auth-context';
@@ -31,6 +32,7 @@ const DARK = {
 
 export function ApiDocsPage() {
   const theme = useTheme();
+  const { t } = useTranslation();
   const { status, user } = useAuth();
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -38,24 +40,24 @@ export function ApiDocsPage() {
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
           {/* Not a heading: Swagger UI's title below is the page's one h1. */}
           <Typography variant="h6" component="p" sx={{ flexGrow: 1 }}>
-            S3 Access Manager API
+            {t('apiDocs.title')}
           </Typography>
           <Typography variant="body2" color="text.secondary" role="status">
             {status === 'signed-in' && user
-              ? `Requests use your session (${user.email}).`
+              ? t('apiDocs.session', { email: user.email })
               : status === 'signed-out'
-                ? 'Not signed in: sign in to try requests, or use Authorize with an API token.'
+                ? t('apiDocs.signedOut')
                 : ''}
           </Typography>
           <Button component={Link} to={status === 'signed-in' ? '/' : '/login'} variant="outlined">
-            {status === 'signed-in' ? 'Back to the app' : 'Sign in'}
+            {status === 'signed-in' ? t('apiDocs.backToApp') : t('apiDocs.signIn')}
           </Button>
         </Toolbar>
       </AppBar>
       {/* A region, not <main>: Swagger UI brings its own main landmark for the operations. */}
       <Box
         component="section"
-        aria-label="API reference"
+        aria-label={t('apiDocs.reference')}
         sx={{ bgcolor: '#fff', ...(theme.palette.mode === 'dark' ? DARK : {}) }}
       >
         <SwaggerUI url="/openapi.json" requestInterceptor={withSession} tryItOutEnabled />

@@ -105,6 +105,15 @@ export const dePages: PagesDictionary = {
     },
   },
   sharedLinks: { title: 'Geteilte Links' },
+  apiDocs: {
+    title: 'S3 Access Manager API',
+    session: 'Anfragen nutzen Ihre Sitzung ({{email}}).',
+    signedOut:
+      'Nicht angemeldet: Melden Sie sich an, um Anfragen auszuprobieren, oder nutzen Sie „Authorize“ mit einem API-Token.',
+    backToApp: 'Zurück zur App',
+    signIn: 'Anmelden',
+    reference: 'API-Referenz',
+  },
   profile: {
     title: 'Profil',
     password: 'Passwort',

@@ -104,6 +104,14 @@ export const enPages = {
     },
   },
   sharedLinks: { title: 'Shared links' },
+  apiDocs: {
+    title: 'S3 Access Manager API',
+    session: 'Requests use your session ({{email}}).',
+    signedOut: 'Not signed in: sign in to try requests, or use Authorize with an API token.',
+    backToApp: 'Back to the app',
+    signIn: 'Sign in',
+    reference: 'API reference',
+  },
   profile: {
     title: 'Profile',
     password: 'Password',
