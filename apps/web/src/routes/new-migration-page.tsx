@@ -56,10 +56,11 @@ function requestFrom(
 const CALL_LABEL = { HeadBucket: 'HeadBucket', ListObjectsV2: 'ListObjectsV2' } as const;
 
 function ValidationResult({ validation }: { validation: MigrationValidation }) {
+  const { t } = useTranslation();
   if (validation.ok)
     return (
       <Alert severity="success">
-        Both locations answer: {validation.checks.length} checks passed.
+        {t('migrations.check.passed', { count: validation.checks.length })}
       </Alert>
     );
   return (
@@ -69,9 +70,12 @@ function ValidationResult({ validation }: { validation: MigrationValidation }) {
         .map((check) => (
           <Box key={`${check.side}-${check.call}`}>
             <Typography variant="body2" sx={{ mb: 0.5 }}>
-              {check.side === 'source' ? 'Source' : 'Destination'}: {CALL_LABEL[check.call]} failed
+              {t('migrations.check.failed', {
+                side: t(`migrations.location.${check.side}.title`),
+                call: CALL_LABEL[check.call],
+              })}
             </Typography>
-            <FailureAlert failure={check.failure} fallback="The check failed." />
+            <FailureAlert failure={check.failure} fallback={t('migrations.check.fallback')} />
           </Box>
         ))}
     </Stack>
@@ -79,6 +83,7 @@ function ValidationResult({ validation }: { validation: MigrationValidation }) {
 }
 
 export function NewMigrationPage() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const connections = useApiQuery(async () => (await api.listConnections()).items, []);
   const [source, setSource] = useState<LocationValue>(EMPTY_LOCATION);
@@ -97,7 +102,7 @@ export function NewMigrationPage() {
 
   const validate = async (): Promise<MigrationValidation | null> => {
     if (!request) {
-      problem.setMessage('Choose a connection and a bucket on both sides.');
+      problem.setMessage(t('migrations.check.chooseBoth'));
       return null;
     }
     problem.setMessage(null);
@@ -124,7 +129,6 @@ export function NewMigrationPage() {
   };
 
   const list = connections.data ?? [];
-  const { t } = useTranslation();
   return (
     <Box component="form" onSubmit={(event) => event.preventDefault()} noValidate>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 3 }}>

@@ -299,9 +299,7 @@ export class UploadManager {
     const match = findPendingFor(destination, pending);
     if (match) this.patch({ pending: pending.filter((p) => p !== match) });
     this.track(file, destination, labels, match && !match.record ? match.upload.id : undefined);
-    return match
-      ? `Resuming "${labels.name}" where it stopped, once its content is checked.`
-      : null;
+    return match ? i18n.t('uploads.messages.resuming', { name: labels.name }) : null;
   }
 
   private track(

@@ -45,6 +45,12 @@ export const migrationsFormDe: Strings<typeof migrationsFormEn> = {
     preserveTags: 'Tags behalten',
     dryRun: 'Probelauf (nur planen: Anzahl und Bytes, schreibt nichts)',
   },
+  check: {
+    passed: 'Beide Orte antworten: {{count}} Prüfungen bestanden.',
+    failed: '{{side}}: {{call}} fehlgeschlagen',
+    fallback: 'Die Prüfung ist fehlgeschlagen.',
+    chooseBoth: 'Wählen Sie auf beiden Seiten eine Verbindung und einen Bucket.',
+  },
   policies: {
     title: 'IAM-Richtlinien, die dieser Auftrag braucht',
     chooseFirst: 'Wählen Sie beide Verbindungen und Buckets, um sie zu sehen.',

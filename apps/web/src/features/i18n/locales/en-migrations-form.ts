@@ -42,6 +42,12 @@ export const migrationsFormEn = {
     preserveTags: 'Keep tags',
     dryRun: 'Dry run (plan only: counts and bytes, writes nothing)',
   },
+  check: {
+    passed: 'Both locations answer: {{count}} checks passed.',
+    failed: '{{side}}: {{call}} failed',
+    fallback: 'The check failed.',
+    chooseBoth: 'Choose a connection and a bucket on both sides.',
+  },
   policies: {
     title: 'IAM policies this job needs',
     chooseFirst: 'Choose both connections and buckets to see them.',

@@ -17,6 +17,7 @@ export const uploadsMessagesEn = {
       '"{{name}}" is not the file the unfinished upload at {{where}} was sending: that upload was discarded and this one starts from the beginning.',
     notQueued: 'Not queued: {{names}}.',
     notQueuedMore: 'Not queued: {{names}} and {{count}} more.',
+    resuming: 'Resuming "{{name}}" where it stopped, once its content is checked.',
     alreadyQueued: '"{{name}}" is already in the queue for this destination.',
   },
 };
