@@ -6,6 +6,7 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const fixedFormats = new Map<string, Intl.NumberFormat>();
 
 function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
   let value = cache.get(key);
@@ -44,5 +45,13 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   const locale = currentLocale();
   return cached(numberFormats, `${locale}|${fractionDigits}`, () =>
     Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }),
+  ).format(value);
+}
+
+/** Exactly `digits` decimals, for values that update in place: 12.3 → "12.3" / "12,3". */
+export function formatFixed(value: number, digits: number): string {
+  const locale = currentLocale();
+  return cached(fixedFormats, `${locale}|${digits}`, () =>
+    Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
   ).format(value);
 }

@@ -1,10 +1,11 @@
 // Sizes, speeds and times left as people read them on the Uploads page.
 import { i18n } from '../i18n/i18n';
+import { formatFixed, formatNumber } from '../i18n/intl-format';
 
 /** Decimal units per second, as network speeds are usually quoted ("12.3 MB/s", "850 kB/s"). */
 export function formatSpeed(bytesPerSecond: number): string {
-  if (bytesPerSecond < 1_000_000) return `${Math.round(bytesPerSecond / 1000)} kB/s`;
-  return `${(bytesPerSecond / 1_000_000).toFixed(1)} MB/s`;
+  if (bytesPerSecond < 1_000_000) return `${formatNumber(Math.round(bytesPerSecond / 1000))} kB/s`;
+  return `${formatFixed(bytesPerSecond / 1_000_000, 1)} MB/s`;
 }
 
 export function formatEta(seconds: number | null): string {
