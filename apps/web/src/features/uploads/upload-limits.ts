@@ -36,17 +36,18 @@ export function limitRefusal(
   limits: UploadLimits,
   file: { name: string; size: number; type: string },
 ): string | null {
-  if (file.size > limits.maxSize) return `larger than ${formatBytes(limits.maxSize)}`;
+  if (file.size > limits.maxSize)
+    return i18n.t('uploads.messages.largerThan', { size: formatBytes(limits.maxSize) });
   if (
     limits.allowedExtensions.length > 0 &&
     !limits.allowedExtensions.includes(extensionOf(file.name))
   )
-    return `only ${limits.allowedExtensions.join(', ')} files may be uploaded`;
+    return i18n.t('uploads.messages.onlyExtensions', { list: limits.allowedExtensions.join(', ') });
   const type = file.type || 'application/octet-stream';
   if (
     limits.allowedContentTypes.length > 0 &&
     !limits.allowedContentTypes.some((pattern) => typeMatches(pattern, type))
   )
-    return `only ${limits.allowedContentTypes.join(', ')} may be uploaded`;
+    return i18n.t('uploads.messages.onlyTypes', { list: limits.allowedContentTypes.join(', ') });
   return null;
 }

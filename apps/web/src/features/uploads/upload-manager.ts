@@ -164,7 +164,9 @@ export class UploadManager {
       const refusal =
         limits && limitRefusal(limits, { name: relativePath, size: file.size, type: file.type });
       if (refusal) {
-        refused.push(`"${relativePath}" (${refusal})`);
+        refused.push(
+          i18n.t('uploads.messages.refusedFile', { name: relativePath, reason: refusal }),
+        );
         continue;
       }
       const destination: UploadDestination = {

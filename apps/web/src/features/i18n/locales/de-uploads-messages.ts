@@ -23,6 +23,11 @@ export const uploadsMessagesDe: Strings<typeof uploadsMessagesEn> = {
       '„{{name}}“ ist nicht die Datei, die der unfertige Upload nach {{where}} gesendet hat: Dieser Upload wurde verworfen, und dieser beginnt von vorn.',
     notQueued: 'Nicht eingereiht: {{names}}.',
     notQueuedMore: 'Nicht eingereiht: {{names}} und {{count}} weitere.',
+    refusedFile: '„{{name}}“ ({{reason}})',
+    largerThan: 'größer als {{size}}',
+    onlyExtensions: 'nur {{list}}-Dateien dürfen hochgeladen werden',
+    onlyTypes: 'nur {{list}} darf hochgeladen werden',
+    unseen: '{{count}} neu empfangene Datei(en)',
     resuming:
       '„{{name}}“ wird dort fortgesetzt, wo er stehen blieb, sobald sein Inhalt geprüft ist.',
     alreadyQueued: '„{{name}}“ ist für dieses Ziel schon in der Warteschlange.',
