@@ -19,7 +19,7 @@ import { useState } from 'react';
 import type { SecurityAlertView } from '@s3am/contracts';
 import { AsyncButton } from '../common/async-button';
 import { formatDateTime } from '../i18n/intl-format';
-import { SEVERITY_COLOR, STATUS_LABEL } from './security-display';
+import { SEVERITY_COLOR, SEVERITY_LABEL, STATUS_LABEL } from './security-display';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
 
@@ -61,7 +61,11 @@ export function AlertRow({ alert, onChange }: AlertRowProps) {
           </IconButton>
         </TableCell>
         <TableCell>
-          <Chip size="small" color={SEVERITY_COLOR[alert.severity]} label={alert.severity} />
+          <Chip
+            size="small"
+            color={SEVERITY_COLOR[alert.severity]}
+            label={t(SEVERITY_LABEL[alert.severity])}
+          />
         </TableCell>
         <TableCell sx={{ minWidth: 200 }}>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>

@@ -19,7 +19,7 @@ import { type AlertStatus, type SecuritySeverity } from '@s3am/contracts';
 import { api } from '../../api/api-client';
 import { problemMessage } from '../../api/problem';
 import { AlertRow } from './alert-row';
-import { SEVERITIES, STATUS_LABEL } from './security-display';
+import { SEVERITIES, SEVERITY_LABEL, STATUS_LABEL } from './security-display';
 import { useAlertFeed, type StreamState } from './use-alert-stream';
 import { useTranslation } from 'react-i18next';
 
@@ -93,7 +93,7 @@ export function AlertsTab() {
           <MenuItem value="all">{t('security.alerts.all')}</MenuItem>
           {SEVERITIES.map((value) => (
             <MenuItem key={value} value={value}>
-              {value}
+              {t(SEVERITY_LABEL[value])}
             </MenuItem>
           ))}
         </TextField>

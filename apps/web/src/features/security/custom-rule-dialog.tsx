@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { SecurityEventKind, type CustomRule, type SecuritySeverity } from '@s3am/contracts';
 import { formDialogPaper } from '../common/form-dialog-paper';
 import type { FormProblem } from '../common/use-form-problem';
-import { SEVERITIES } from './security-display';
+import { SEVERITIES, SEVERITY_LABEL } from './security-display';
 
 const EMPTY: CustomRule = {
   name: '',
@@ -193,7 +193,7 @@ export function CustomRuleDialog(props: {
             >
               {SEVERITIES.map((severity) => (
                 <MenuItem key={severity} value={severity}>
-                  {severity}
+                  {t(SEVERITY_LABEL[severity])}
                 </MenuItem>
               ))}
             </TextField>

@@ -25,7 +25,7 @@ import { useApiQuery } from '../common/use-api-query';
 import { useFormProblem } from '../common/use-form-problem';
 import { BuiltInRules } from './built-in-rules';
 import { CustomRuleDialog } from './custom-rule-dialog';
-import { SEVERITY_COLOR } from './security-display';
+import { SEVERITY_COLOR, SEVERITY_LABEL } from './security-display';
 import { useTranslation } from 'react-i18next';
 
 const BUILT_IN_FIELDS = [
@@ -202,9 +202,13 @@ export function RulesTab() {
                   })}
                 </TableCell>
                 <TableCell>
-                  <Chip size="small" color={SEVERITY_COLOR[rule.severity]} label={rule.severity} />
+                  <Chip
+                    size="small"
+                    color={SEVERITY_COLOR[rule.severity]}
+                    label={t(SEVERITY_LABEL[rule.severity])}
+                  />
                 </TableCell>
-                <TableCell>{rule.action.replaceAll('_', ' ')}</TableCell>
+                <TableCell>{t(`security.customRule.actions.${rule.action}`)}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Button
                     size="small"

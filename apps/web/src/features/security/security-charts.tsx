@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecurityReport } from '@s3am/contracts';
 import { formatNumber } from '../i18n/intl-format';
+import { SEVERITY_LABEL } from './security-display';
 
 function ChartCard({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -78,7 +79,7 @@ export function SecurityCharts({ report }: { report: SecurityReport }) {
               yAxis={[{ tickMinStep: 1 }]}
               series={(['HIGH', 'MEDIUM', 'LOW'] as const).map((severity) => ({
                 dataKey: severity,
-                label: severity,
+                label: t(SEVERITY_LABEL[severity]),
                 stack: 'alerts',
                 color: severityColor[severity],
               }))}

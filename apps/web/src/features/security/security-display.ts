@@ -9,6 +9,13 @@ export const SEVERITY_COLOR: Record<SecuritySeverity, 'error' | 'warning' | 'inf
   LOW: 'info',
 };
 
+/** The label keys of severities (the codes in English, translated elsewhere). */
+export const SEVERITY_LABEL = {
+  HIGH: 'security.severityLevel.HIGH',
+  MEDIUM: 'security.severityLevel.MEDIUM',
+  LOW: 'security.severityLevel.LOW',
+} as const satisfies Record<SecuritySeverity, string>;
+
 /** The label keys of alert states. */
 export const STATUS_LABEL = {
   open: 'security.status.open',

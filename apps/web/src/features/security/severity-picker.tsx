@@ -1,7 +1,8 @@
 // Which severities a notification channel receives: one checkbox per severity.
 import { Checkbox, FormControlLabel, FormGroup, FormHelperText, FormLabel } from '@mui/material';
 import type { SecuritySeverity } from '@s3am/contracts';
-import { SEVERITIES } from './security-display';
+import { useTranslation } from 'react-i18next';
+import { SEVERITIES, SEVERITY_LABEL } from './security-display';
 
 export function SeverityPicker({
   label,
@@ -14,6 +15,7 @@ export function SeverityPicker({
   error?: string;
   onChange: (value: SecuritySeverity[]) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <div role="group" aria-label={label}>
       <FormLabel component="legend" sx={{ fontSize: 14 }}>
@@ -23,7 +25,7 @@ export function SeverityPicker({
         {SEVERITIES.map((severity) => (
           <FormControlLabel
             key={severity}
-            label={severity}
+            label={t(SEVERITY_LABEL[severity])}
             control={
               <Checkbox
                 size="small"

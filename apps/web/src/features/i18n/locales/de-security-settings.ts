@@ -6,23 +6,23 @@ import type { Strings } from './en';
 export const securitySettingsDe: Strings<typeof securitySettingsEn> = {
   builtIn: {
     failedRequests: {
-      title: 'Fehlgeschlagene Anfragen (HIGH, sperrt die Adresse)',
+      title: 'Fehlgeschlagene Anfragen (HOCH, sperrt die Adresse)',
       what: 'Fehlgeschlagene Anmeldungen und 401/403-Antworten von einer Adresse.',
     },
     scannerAgents: {
-      title: 'Scanner-User-Agents (MEDIUM)',
+      title: 'Scanner-User-Agents (MITTEL)',
       what: 'API-Aufrufe von bekannten Scannern oder ohne User-Agent.',
     },
     adminDenied: {
-      title: 'Unberechtigte Admin-Vorgänge (HIGH)',
+      title: 'Unberechtigte Admin-Vorgänge (HOCH)',
       what: 'Jemand ohne Admin-Rolle ruft Admin-Routen auf.',
     },
     largeUpload: {
-      title: 'Große Uploads (LOW)',
+      title: 'Große Uploads (NIEDRIG)',
       what: 'Ein Upload über dem Schwellenwert.',
     },
     largeDownload: {
-      title: 'Große Downloads (LOW)',
+      title: 'Große Downloads (NIEDRIG)',
       what: 'Ein GET über dem Schwellenwert, erkannt in S3-Zugriffsprotokollen und CloudTrail.',
     },
     unknownPrincipal: {
@@ -30,19 +30,19 @@ export const securitySettingsDe: Strings<typeof securitySettingsEn> = {
       what: 'Protokolleinträge von Principals, die in der bekannten Liste ihrer Protokollquelle fehlen.',
     },
     geoAnomaly: {
-      title: 'Anmeldung aus einem neuen Land (MEDIUM)',
+      title: 'Anmeldung aus einem neuen Land (MITTEL)',
       what: 'Ein Land, das für diesen Benutzer noch nie vorkam.',
     },
     distinctIps: {
-      title: 'Viele Adressen für einen Benutzer (MEDIUM)',
+      title: 'Viele Adressen für einen Benutzer (MITTEL)',
       what: 'Verschiedene Adressen eines Benutzers innerhalb des Zeitfensters.',
     },
     massDownload: {
-      title: 'Massendownload (MEDIUM)',
+      title: 'Massendownload (MITTEL)',
       what: 'Ein Benutzer liest innerhalb des Zeitfensters mehr Objekte oder Bytes als hier angegeben.',
     },
     massDelete: {
-      title: 'Massenlöschung (MEDIUM)',
+      title: 'Massenlöschung (MITTEL)',
       what: 'Ein Benutzer löscht innerhalb des Zeitfensters mehr Objekte oder Bytes als hier angegeben.',
     },
     fields: {

@@ -15,6 +15,7 @@ export const securityDe: Dictionary['security'] = {
     uploadPolicy: 'Upload-Richtlinie',
   },
   status: { open: 'Offen', acknowledged: 'Zur Kenntnis genommen', resolved: 'Erledigt' },
+  severityLevel: { HIGH: 'HOCH', MEDIUM: 'MITTEL', LOW: 'NIEDRIG' },
   alerts: {
     connecting: 'Verbindet…',
     live: 'Live',

@@ -14,6 +14,7 @@ export const securityEn = {
     uploadPolicy: 'Upload policy',
   },
   status: { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' },
+  severityLevel: { HIGH: 'HIGH', MEDIUM: 'MEDIUM', LOW: 'LOW' },
   alerts: {
     connecting: 'Connecting…',
     live: 'Live',
