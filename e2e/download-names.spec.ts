@@ -3,34 +3,24 @@
 // (RFC 8187) beside the plain form, the file is saved under the object's own name. ASCII names
 // only: this Chromium saves non-ASCII `filename*` names as `file` (tested at the header level).
 import { readFile } from 'node:fs/promises';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { e2eS3 } from './files-steps.js';
+import { E2E_ADMIN, E2E_LOCAL_S3 } from './fixtures.js';
 import { signIn } from './session-steps.js';
 
 const NAMES = ['100%41 report.txt', '50%25 off.txt'];
 
 test('saves downloads whose names hold %XX under their own names', async ({ page }) => {
   const folder = `download-names-${Date.now().toString(36)}`;
-  const s3 = new S3Client({
-    endpoint: E2E_LOCAL_S3_ENDPOINT,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: E2E_LOCAL_S3.accessKeyId,
-      secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-    },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
   for (const name of NAMES)
-    await s3.send(
+    await e2eS3.send(
       new PutObjectCommand({
         Bucket: E2E_LOCAL_S3.bucket,
         Key: `${folder}/${name}`,
         Body: `This is ${name}\n`,
       }),
     );
-  s3.destroy();
 
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page.getByRole('heading', { name: /Dashboard/ })).toBeVisible();

@@ -5,23 +5,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
-import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { e2eS3 } from './files-steps.js';
+import { E2E_ADMIN } from './fixtures.js';
 import { adminBearer, signIn } from './session-steps.js';
 import { zipEntries } from './zip-entries.js';
 
 const run = `e2e-ops-${Date.now().toString(36)}`;
-const s3 = new S3Client({
-  endpoint: E2E_LOCAL_S3_ENDPOINT,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: {
-    accessKeyId: E2E_LOCAL_S3.accessKeyId,
-    secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-  },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-});
 /** A 2×2 red PNG, built here so its checksums are right. */
 function redPng(): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -69,7 +60,7 @@ function onePagePdf(): Buffer {
 }
 
 const put = (key: string, body: Buffer | string, type?: string) =>
-  s3.send(
+  e2eS3.send(
     new PutObjectCommand({
       Bucket: 'uploads',
       Key: `${run}/${key}`,
@@ -78,7 +69,7 @@ const put = (key: string, body: Buffer | string, type?: string) =>
     }),
   );
 async function keysUnder(folder: string): Promise<string[]> {
-  const page = await s3.send(
+  const page = await e2eS3.send(
     new ListObjectsV2Command({ Bucket: 'uploads', Prefix: `${run}/${folder}` }),
   );
   return (page.Contents ?? []).map((o) => (o.Key ?? '').slice(`${run}/${folder}`.length)).sort();
@@ -155,7 +146,9 @@ test('renames a file, then moves a folder as a job with progress', async ({ page
   await page.getByRole('menuitem', { name: 'Rename or move folder…' }).click();
   await page.getByRole('dialog').getByLabel('New folder path').fill(`${run}/ops/moved/`);
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
-  await expect(page.getByRole('dialog').getByText('Done.', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('dialog').getByText('Done.', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByRole('dialog').getByText('Moved 2 of 2 objects')).toBeVisible();
   expect(await keysUnder('ops/')).toEqual(['b.txt', 'moved/x.txt', 'moved/y.txt']);
 });

@@ -13,7 +13,9 @@ export const e2eS3 = new S3Client({
     accessKeyId: E2E_LOCAL_S3.accessKeyId,
     secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
   },
+  // The local server refuses the SDK's default streamed checksums and sends none to validate.
   requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
 });
 
 export async function putObject(

@@ -2,28 +2,16 @@
 // a connection and tests it, grants a new user list/read/delete on uploads/team-a/; the user sees
 // only team-a, downloads a file with the right bytes and deletes another.
 import { readFile } from 'node:fs/promises';
-import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { e2eS3 } from './files-steps.js';
 import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
 import { signIn, signOut } from './session-steps.js';
 
 const REPORT = 'Quarterly report for team A.\nNumbers go here.\n';
 
-function s3Client(): S3Client {
-  return new S3Client({
-    endpoint: E2E_LOCAL_S3_ENDPOINT,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: E2E_LOCAL_S3.accessKeyId,
-      secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-    },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-}
-
-async function keysUnder(s3: S3Client, prefix: string): Promise<string[]> {
-  const page = await s3.send(
+async function keysUnder(prefix: string): Promise<string[]> {
+  const page = await e2eS3.send(
     new ListObjectsV2Command({ Bucket: E2E_LOCAL_S3.bucket, Prefix: prefix }),
   );
   return (page.Contents ?? []).map((object) => object.Key ?? '');
@@ -52,12 +40,11 @@ test('a granted user sees only their prefix, downloads a file and deletes anothe
   const connectionName = `E2E storage ${run}`;
   const email = `files-${run}@e2e.test`;
   const newPassword = 'harbour-willow-compass-41';
-  const s3 = s3Client();
-  await s3.send(
+  await e2eS3.send(
     new PutObjectCommand({ Bucket: 'uploads', Key: 'team-a/report.txt', Body: REPORT }),
   );
-  await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'team-a/old.txt', Body: 'old' }));
-  await s3.send(
+  await e2eS3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'team-a/old.txt', Body: 'old' }));
+  await e2eS3.send(
     new PutObjectCommand({ Bucket: 'uploads', Key: 'team-b/secret.txt', Body: 'not for A' }),
   );
   const oneTimePassword = await createUser(request, email);
@@ -137,7 +124,6 @@ test('a granted user sees only their prefix, downloads a file and deletes anothe
   await expect(confirm).toBeHidden();
   await expect(contents.getByRole('button', { name: 'old.txt', exact: true })).toHaveCount(0);
   await expect(contents.getByRole('button', { name: 'report.txt', exact: true })).toBeVisible();
-  expect(await keysUnder(s3, 'team-a/')).toEqual(['team-a/report.txt']);
-  expect(await keysUnder(s3, 'team-b/')).toEqual(['team-b/secret.txt']);
-  s3.destroy();
+  expect(await keysUnder('team-a/')).toEqual(['team-a/report.txt']);
+  expect(await keysUnder('team-b/')).toEqual(['team-b/secret.txt']);
 });

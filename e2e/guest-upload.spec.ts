@@ -2,23 +2,12 @@
 // anonymous browser context straight to S3 in parts (the app's engine, against the request's
 // scoped uploads API), lands in the request's folder byte for byte, and the owner is notified.
 import { createHash, randomBytes } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test } from '@playwright/test';
-import { E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { e2eS3 } from './files-steps.js';
 import { adminBearer } from './session-steps.js';
 
 const MiB = 1024 * 1024;
-const s3 = new S3Client({
-  endpoint: E2E_LOCAL_S3_ENDPOINT,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: {
-    accessKeyId: E2E_LOCAL_S3.accessKeyId,
-    secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-  },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 test('an anonymous guest sends a 40 MiB file through an upload request and the owner is notified', async ({
@@ -65,7 +54,7 @@ test('an anonymous guest sends a 40 MiB file through an upload request and the o
   expect(parts.length).toBeGreaterThan(1);
   await guest.close();
 
-  const object = await s3.send(
+  const object = await e2eS3.send(
     new GetObjectCommand({ Bucket: 'uploads', Key: `inbox-${run}/scan.bin` }),
   );
   expect(sha256(await object.Body!.transformToByteArray())).toBe(sha256(bytes));

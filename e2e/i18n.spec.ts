@@ -3,10 +3,11 @@
 // working pages (Files, Uploads, Connections, Permissions, Audit, Security and its rules, New
 // migration) speak German and fit a phone's width in it (German words are longer); a share link
 // opened by a German browser without an account reads German too.
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { e2eS3 } from './files-steps.js';
 import { seriousAxeViolations } from './a11y-steps.js';
-import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { E2E_ADMIN, E2E_LOCAL_S3 } from './fixtures.js';
 import { adminBearer, signIn } from './session-steps.js';
 
 // A page's code loads on its first visit; on a machine shared by several runs that took > 10 s.
@@ -178,17 +179,7 @@ test('a German browser opening a share link without an account reads German', as
   request,
 }) => {
   const key = `i18n-${Date.now().toString(36)}/vertrag.txt`;
-  const s3 = new S3Client({
-    endpoint: E2E_LOCAL_S3_ENDPOINT,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: E2E_LOCAL_S3.accessKeyId,
-      secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-    },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-  await s3.send(
+  await e2eS3.send(
     new PutObjectCommand({ Bucket: E2E_LOCAL_S3.bucket, Key: key, Body: 'unterschrieben' }),
   );
   // The link is made by the admin through the API, as the Share dialog would.

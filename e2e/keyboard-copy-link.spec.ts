@@ -1,8 +1,9 @@
 // Copy link: the lifetime is chosen, the expiry is shown, and when the browser refuses the
 // clipboard the link is offered for copying by hand; the link downloads the file.
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { e2eS3 } from './files-steps.js';
+import { E2E_ADMIN, E2E_LOCAL_S3 } from './fixtures.js';
 import { adminBearer, signIn } from './session-steps.js';
 
 test('a link for one day, shown for manual copying when the clipboard is refused', async ({
@@ -10,18 +11,7 @@ test('a link for one day, shown for manual copying when the clipboard is refused
   request,
 }) => {
   const folder = `copy-link-${Date.now()}/`;
-  const s3 = new S3Client({
-    endpoint: E2E_LOCAL_S3_ENDPOINT,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: E2E_LOCAL_S3.accessKeyId,
-      secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-    },
-    // The local server refuses the SDK's default streamed checksums.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-  await s3.send(
+  await e2eS3.send(
     new PutObjectCommand({ Bucket: E2E_LOCAL_S3.bucket, Key: `${folder}note.txt`, Body: 'hello' }),
   );
   const headers = await adminBearer(request);

@@ -2,25 +2,15 @@
 // context, refused once revoked; a folder link listed and downloaded as one zip made in the
 // browser; a link past its expiry refused. Links live at least a day, so the spec moves the
 // expiry back in the stack's database, which is what the link check reads on every access.
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { E2E_LOCAL_S3, E2E_LOCAL_S3_ENDPOINT } from './fixtures.js';
+import { e2eS3 } from './files-steps.js';
+import { E2E_LOCAL_S3 } from './fixtures.js';
 import { adminBearer } from './session-steps.js';
-
-const s3 = new S3Client({
-  endpoint: E2E_LOCAL_S3_ENDPOINT,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: {
-    accessKeyId: E2E_LOCAL_S3.accessKeyId,
-    secretAccessKey: E2E_LOCAL_S3.secretAccessKey,
-  },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-});
 
 async function localConnectionId(request: APIRequestContext, headers: Record<string, string>) {
   const response = await request.get('/api/files/locations', { headers });
@@ -50,7 +40,7 @@ test('a password-protected file link works without an account, and not once revo
 }) => {
   const run = Date.now().toString(36);
   const key = `shares-${run}/contract.txt`;
-  await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: 'signed contract' }));
+  await e2eS3.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: 'signed contract' }));
   const link = await share(request, { key, password: 'open sesame 77' });
   const path = new URL(link.url).pathname;
 
@@ -89,7 +79,7 @@ test('a folder link lists its files and downloads them as one zip', async ({
   const run = Date.now().toString(36);
   const files = { 'a.txt': 'alpha', 'b.txt': 'bravo', 'c.txt': 'charlie' };
   for (const [name, body] of Object.entries(files))
-    await s3.send(
+    await e2eS3.send(
       new PutObjectCommand({ Bucket: 'uploads', Key: `folder-${run}/${name}`, Body: body }),
     );
   const link = await share(request, { prefix: `folder-${run}/` });
@@ -128,7 +118,7 @@ function stackDatabaseUrl(): string {
 test('a link past its expiry is refused with one clear page', async ({ browser, request }) => {
   const run = Date.now().toString(36);
   const key = `expiring-${run}/notes.txt`;
-  await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: 'notes' }));
+  await e2eS3.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: 'notes' }));
   const link = await share(request, { key, expiresInDays: 1 });
   const pathname = new URL(link.url).pathname;
 
