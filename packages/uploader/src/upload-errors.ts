@@ -59,8 +59,10 @@ export class UploadVerificationError extends Error {
 
 /** The local file changed while it was being uploaded: its parts no longer belong together. */
 export class FileChangedError extends Error {
-  constructor(name: string) {
-    super(`"${name}" changed on disk during the upload; start it again to send the new content.`);
+  constructor(readonly fileName: string) {
+    super(
+      `"${fileName}" changed on disk during the upload; start it again to send the new content.`,
+    );
     this.name = 'FileChangedError';
   }
 }

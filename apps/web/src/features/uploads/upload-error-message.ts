@@ -1,6 +1,8 @@
 // One sentence per upload failure, naming what a person can do about it.
 import {
   EtagNotExposedError,
+  FileChangedError,
+  HttpError,
   NetworkError,
   UploadApiError,
   describeUploadError,
@@ -28,7 +30,19 @@ export function uploadErrorMessage(error: unknown, where: string): string {
       default:
         break;
     }
+    const reason = error.detail ?? error.code ?? `HTTP ${error.status}`;
+    if (error.status === 401) return i18n.t('uploads.messages.sessionEnded');
+    if (error.status === 403) return i18n.t('uploads.messages.notAllowed', { reason });
+    return i18n.t('uploads.messages.serverRefused', { reason });
   }
+  if (error instanceof FileChangedError)
+    return i18n.t('uploads.messages.fileChanged', { name: error.fileName });
+  if (error instanceof HttpError) {
+    if (error.status === 412) return i18n.t('uploads.messages.s3Exists');
+    if (error.status === 403) return i18n.t('uploads.messages.s3PartRefused');
+    return i18n.t('uploads.messages.s3Status', { status: error.status });
+  }
+  // What is left (a verification that failed) carries its own detailed English sentence.
   return describeUploadError(error);
 }
 

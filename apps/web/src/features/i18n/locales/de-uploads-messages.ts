@@ -31,5 +31,16 @@ export const uploadsMessagesDe: Strings<typeof uploadsMessagesEn> = {
     resuming:
       '„{{name}}“ wird dort fortgesetzt, wo er stehen blieb, sobald sein Inhalt geprüft ist.',
     alreadyQueued: '„{{name}}“ ist für dieses Ziel schon in der Warteschlange.',
+    sessionEnded:
+      'Ihre Sitzung ist abgelaufen: Melden Sie sich erneut an und setzen Sie den Upload dann fort.',
+    notAllowed: 'Nicht erlaubt: {{reason}}.',
+    serverRefused: 'Der Server hat die Anfrage abgelehnt: {{reason}}.',
+    fileChanged:
+      '„{{name}}“ wurde während des Uploads auf dem Datenträger geändert; starten Sie ihn neu, um den neuen Inhalt zu senden.',
+    s3Exists:
+      'S3 hat das Schreiben abgelehnt: Unter diesem Namen liegt schon ein Objekt (oder es hat sich seit Beginn des Uploads geändert). Laden Sie die Datei erneut hoch, um sie umzubenennen oder zu überschreiben.',
+    s3PartRefused:
+      'S3 hat den Teil abgelehnt (HTTP 403): Die signierte URL wurde zurückgewiesen. Prüfen Sie die Serveruhr und die Zugangsdaten der Verbindung.',
+    s3Status: 'S3 hat für einen Teil mit HTTP {{status}} geantwortet.',
   },
 };

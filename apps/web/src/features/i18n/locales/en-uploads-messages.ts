@@ -24,5 +24,15 @@ export const uploadsMessagesEn = {
     unseen: '{{count}} new received file(s)',
     resuming: 'Resuming "{{name}}" where it stopped, once its content is checked.',
     alreadyQueued: '"{{name}}" is already in the queue for this destination.',
+    sessionEnded: 'Your session has ended: sign in again, then resume the upload.',
+    notAllowed: 'Not allowed: {{reason}}.',
+    serverRefused: 'The server refused the request: {{reason}}.',
+    fileChanged:
+      '"{{name}}" changed on disk during the upload; start it again to send the new content.',
+    s3Exists:
+      'S3 refused to write the file: an object already exists at this name (or changed since the upload started). Upload it again to rename or overwrite.',
+    s3PartRefused:
+      'S3 refused the part (HTTP 403): the signed URL was rejected. Check the server clock and the connection credentials.',
+    s3Status: 'S3 answered HTTP {{status}} for a part.',
   },
 };
