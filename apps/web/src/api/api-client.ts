@@ -4,10 +4,12 @@
 // It brings every route's contract, so only lazily loaded pages import it: the sign-in path
 // uses session.ts.
 import { createApiClient } from '@s3am/client';
+import { fetchThroughAxios } from './http';
 import { getAccessToken, renewOrEndSession } from './session';
 
 export const api = createApiClient({
   baseUrl: '',
+  fetch: fetchThroughAxios,
   credentials: 'include',
   auth: { token: getAccessToken, refresh: renewOrEndSession },
 });

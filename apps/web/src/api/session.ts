@@ -1,10 +1,12 @@
 // The browser session: holds the access token, renews it from the refresh cookie (once, shared
 // across concurrent callers and tabs) and reports when the session is over. Only a definite 401
 // from the refresh ends the session: a refresh refused for a moment (429, 5xx, network) is
-// retried, honouring Retry-After, while the app says the server is busy. Plain fetch and the auth
-// contracts only: the sign-in page loads this, not the route catalog (see api-client.ts).
+// retried, honouring Retry-After, while the app says the server is busy. The auth contracts only
+// (through the shared HTTP layer, http.ts): the sign-in page loads this, not the route catalog
+// (see api-client.ts).
 import { ApiError, NetworkError, apiErrorFrom } from '@s3am/client';
 import { TokenResponse, type CurrentUser, type LoginRequest } from '@s3am/contracts';
+import { fetchThroughAxios } from './http';
 import { retryAfterSeconds } from './problem';
 
 let accessToken: string | null = null;
@@ -72,7 +74,7 @@ async function postAuth(
 ): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetchThroughAxios(path, {
       method: 'POST',
       credentials: 'include',
       headers: {

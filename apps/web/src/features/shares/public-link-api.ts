@@ -3,6 +3,7 @@
 // can ask for a password or say the link is gone.
 import { ApiError, NetworkError, createApiClient } from '@s3am/client';
 import type { ErrorCode } from '@s3am/contracts';
+import { fetchThroughAxios } from '../../api/http';
 import { i18n } from '../i18n/i18n';
 
 export class LinkProblem extends Error {
@@ -19,7 +20,11 @@ export class LinkProblem extends Error {
  * The typed client for people with a link and no account: no token, no refresh, no cookies.
  * Only the public link pages (lazily loaded) import it.
  */
-export const guestApi = createApiClient({ baseUrl: '', credentials: 'omit' });
+export const guestApi = createApiClient({
+  baseUrl: '',
+  fetch: fetchThroughAxios,
+  credentials: 'omit',
+});
 
 /** What the link pages show for a failed call; null when it was no API problem (a bug: rethrow). */
 export function linkProblem(error: unknown): LinkProblem | null {
