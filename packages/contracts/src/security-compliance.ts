@@ -2,6 +2,16 @@
 // set at run time (instead of only environment variables).
 import { z } from 'zod';
 
+/** One check as the reference shows it, alone and inside the report. */
+const complianceCheckExample = {
+  id: 'users-2fa',
+  title: 'Users with 2FA',
+  status: 'warn' as const,
+  detail: '2 of 27 enabled accounts have no two-factor authentication.',
+  remedy: 'Ask them to set it up, or require 2FA for everyone in the security settings.',
+  items: ['ben@example.com', 'carol@example.com'],
+};
+
 export const ComplianceCheck = z
   .object({
     id: z.string(),
@@ -13,16 +23,7 @@ export const ComplianceCheck = z
   })
   .meta({
     id: 'ComplianceCheck',
-    examples: [
-      {
-        id: 'users-2fa',
-        title: 'Users with 2FA',
-        status: 'warn' as const,
-        detail: '2 of 27 enabled accounts have no two-factor authentication.',
-        remedy: 'Ask them to set it up, or require 2FA for everyone in the security settings.',
-        items: ['ben@example.com', 'carol@example.com'],
-      },
-    ],
+    examples: [complianceCheckExample],
   });
 export type ComplianceCheck = z.infer<typeof ComplianceCheck>;
 
@@ -40,16 +41,7 @@ export const ComplianceReport = z
         checkedAt: '2026-03-02T09:00:00.000Z',
         passed: 7,
         failed: 0,
-        checks: [
-          {
-            id: 'users-2fa',
-            title: 'Users with 2FA',
-            status: 'warn' as const,
-            detail: '2 of 27 enabled accounts have no two-factor authentication.',
-            remedy: 'Ask them to set it up, or require 2FA for everyone in the security settings.',
-            items: ['ben@example.com', 'carol@example.com'],
-          },
-        ],
+        checks: [complianceCheckExample],
       },
     ],
   });
