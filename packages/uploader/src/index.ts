@@ -70,6 +70,8 @@ export {
   UploadVerificationError,
   describeUploadError,
   isAbortError,
+  uploadFailureOf,
+  type UploadFailure,
 } from './upload-errors.js';
 export {
   sameDestination,

@@ -78,31 +78,67 @@ export function abortError(message = 'The upload was stopped'): Error {
   return error;
 }
 
-/** One human sentence for any failure the engine reports. */
-export function describeUploadError(error: unknown): string {
-  if (error instanceof EtagNotExposedError) return error.message;
-  if (error instanceof UploadVerificationError) return error.message;
-  if (error instanceof FileChangedError) return error.message;
-  if (error instanceof NetworkError) {
-    return `The network connection failed (${error.message}). The upload can be resumed.`;
-  }
+/**
+ * What went wrong, as a kind and its values: the one place that tells failures apart. The engine
+ * and the CLI word it in English (describeUploadError); the web app words it in the person's
+ * language. `sentence` kinds carry their own words (the CORS advice, a failed verification).
+ */
+export type UploadFailure =
+  | { kind: 'sentence'; text: string }
+  | { kind: 'fileChanged'; name: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'sessionEnded' }
+  | { kind: 'notAllowed'; reason: string }
+  | { kind: 'serverRefused'; reason: string }
+  | { kind: 's3Exists' }
+  | { kind: 's3PartRefused' }
+  | { kind: 's3Status'; status: number };
+
+export function uploadFailureOf(error: unknown): UploadFailure {
+  if (error instanceof EtagNotExposedError || error instanceof UploadVerificationError)
+    return { kind: 'sentence', text: error.message };
+  if (error instanceof FileChangedError) return { kind: 'fileChanged', name: error.fileName };
+  if (error instanceof NetworkError) return { kind: 'network', message: error.message };
   if (error instanceof UploadApiError) {
-    if (error.status === 401)
-      return 'Your session has ended: sign in again, then resume the upload.';
-    if (error.status === 403) return `Not allowed: ${error.detail ?? error.code ?? 'forbidden'}.`;
-    return `The server refused the request: ${error.detail ?? error.code ?? `HTTP ${error.status}`}.`;
+    if (error.status === 401) return { kind: 'sessionEnded' };
+    if (error.status === 403)
+      return { kind: 'notAllowed', reason: error.detail ?? error.code ?? 'forbidden' };
+    return {
+      kind: 'serverRefused',
+      reason: error.detail ?? error.code ?? `HTTP ${error.status}`,
+    };
   }
   if (error instanceof HttpError) {
-    if (error.status === 412) {
-      return 'S3 refused to write the file: an object already exists at this name (or changed since the upload started). Upload it again to rename or overwrite.';
-    }
-    if (error.status === 403) {
-      return 'S3 refused the part (HTTP 403): the signed URL was rejected. Check the server clock and the connection credentials.';
-    }
-    return `S3 answered HTTP ${error.status} for a part.`;
+    if (error.status === 412) return { kind: 's3Exists' };
+    if (error.status === 403) return { kind: 's3PartRefused' };
+    return { kind: 's3Status', status: error.status };
   }
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return { kind: 'sentence', text: error instanceof Error ? error.message : String(error) };
+}
+
+/** One human sentence (English) for any failure the engine reports. */
+export function describeUploadError(error: unknown): string {
+  const failure = uploadFailureOf(error);
+  switch (failure.kind) {
+    case 'sentence':
+      return failure.text;
+    case 'fileChanged':
+      return `"${failure.name}" changed on disk during the upload; start it again to send the new content.`;
+    case 'network':
+      return `The network connection failed (${failure.message}). The upload can be resumed.`;
+    case 'sessionEnded':
+      return 'Your session has ended: sign in again, then resume the upload.';
+    case 'notAllowed':
+      return `Not allowed: ${failure.reason}.`;
+    case 'serverRefused':
+      return `The server refused the request: ${failure.reason}.`;
+    case 's3Exists':
+      return 'S3 refused to write the file: an object already exists at this name (or changed since the upload started). Upload it again to rename or overwrite.';
+    case 's3PartRefused':
+      return 'S3 refused the part (HTTP 403): the signed URL was rejected. Check the server clock and the connection credentials.';
+    case 's3Status':
+      return `S3 answered HTTP ${failure.status} for a part.`;
+  }
 }
 
 /** The part arrived different from what was sent (corrupted on the way): send it again. */

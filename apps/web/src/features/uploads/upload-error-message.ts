@@ -1,19 +1,12 @@
-// One sentence per upload failure, naming what a person can do about it.
-import {
-  EtagNotExposedError,
-  FileChangedError,
-  HttpError,
-  NetworkError,
-  UploadApiError,
-  describeUploadError,
-} from '@s3am/uploader';
+// One sentence per upload failure, naming what a person can do about it, in the chosen language.
+// The engine tells the failures apart (uploadFailureOf); the API's codes that name the
+// destination are worded here.
+import { EtagNotExposedError, NetworkError, UploadApiError, uploadFailureOf } from '@s3am/uploader';
 import { i18n } from '../i18n/i18n';
 
 export function uploadErrorMessage(error: unknown, where: string): string {
   if (error instanceof EtagNotExposedError) return i18n.t('uploads.messages.corsEtag');
-  if (error instanceof NetworkError) {
-    return i18n.t('uploads.messages.networkLost');
-  }
+  if (error instanceof NetworkError) return i18n.t('uploads.messages.networkLost');
   if (error instanceof UploadApiError) {
     const detail = error.detail ? ` (${error.detail})` : '';
     switch (error.code) {
@@ -30,20 +23,29 @@ export function uploadErrorMessage(error: unknown, where: string): string {
       default:
         break;
     }
-    const reason = error.detail ?? error.code ?? `HTTP ${error.status}`;
-    if (error.status === 401) return i18n.t('uploads.messages.sessionEnded');
-    if (error.status === 403) return i18n.t('uploads.messages.notAllowed', { reason });
-    return i18n.t('uploads.messages.serverRefused', { reason });
   }
-  if (error instanceof FileChangedError)
-    return i18n.t('uploads.messages.fileChanged', { name: error.fileName });
-  if (error instanceof HttpError) {
-    if (error.status === 412) return i18n.t('uploads.messages.s3Exists');
-    if (error.status === 403) return i18n.t('uploads.messages.s3PartRefused');
-    return i18n.t('uploads.messages.s3Status', { status: error.status });
+  const failure = uploadFailureOf(error);
+  switch (failure.kind) {
+    case 'fileChanged':
+      return i18n.t('uploads.messages.fileChanged', { name: failure.name });
+    case 'sessionEnded':
+      return i18n.t('uploads.messages.sessionEnded');
+    case 'notAllowed':
+      return i18n.t('uploads.messages.notAllowed', { reason: failure.reason });
+    case 'serverRefused':
+      return i18n.t('uploads.messages.serverRefused', { reason: failure.reason });
+    case 's3Exists':
+      return i18n.t('uploads.messages.s3Exists');
+    case 's3PartRefused':
+      return i18n.t('uploads.messages.s3PartRefused');
+    case 's3Status':
+      return i18n.t('uploads.messages.s3Status', { status: failure.status });
+    case 'network':
+      return i18n.t('uploads.messages.networkLost');
+    case 'sentence':
+      // A failed verification carries its own detailed English sentence.
+      return failure.text;
   }
-  // What is left (a verification that failed) carries its own detailed English sentence.
-  return describeUploadError(error);
 }
 
 /** Failures that only need the network back, so the upload resumes by itself when online. */
