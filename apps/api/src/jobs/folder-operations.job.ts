@@ -19,13 +19,17 @@ const STALE_AFTER_MS = 10 * 60_000;
 /** Both the API (which sends) and workers (which run) declare the queue the same way. */
 export async function ensureFolderOperationsQueue(boss: PgBoss): Promise<void> {
   // stately + one singleton key per operation: at most one slice running and one waiting.
-  await boss.createQueue(FOLDER_OPERATIONS_QUEUE, {
-    policy: 'stately',
+  // `notify`: someone is waiting for the folder, so a worker starts it at once, not at its next
+  // poll; updateQueue brings a queue created before that option up to date.
+  const options = {
     retryLimit: 5,
     retryDelay: 10,
     retryBackoff: true,
     expireInSeconds: 15 * 60,
-  });
+    notify: true,
+  };
+  await boss.createQueue(FOLDER_OPERATIONS_QUEUE, { policy: 'stately', ...options });
+  await boss.updateQueue(FOLDER_OPERATIONS_QUEUE, options);
 }
 
 export async function sendFolderOperation(boss: PgBoss, operationId: string): Promise<void> {
@@ -56,7 +60,10 @@ export async function scheduleFolderOperations(
 ): Promise<void> {
   const { boss } = queue;
   await ensureFolderOperationsQueue(boss);
-  await boss.work<{ operationId: string }>(FOLDER_OPERATIONS_QUEUE, async ([job]) => {
+  // NOTIFY only wakes the worker for a new job; it still polls as often as it did without NOTIFY,
+  // because after a job it waits for the next poll, and that is how a backlog drains.
+  const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 };
+  await boss.work<{ operationId: string }>(FOLDER_OPERATIONS_QUEUE, polling, async ([job]) => {
     if (!job) return;
     const { operationId } = job.data;
     const state = await runFolderOperationSlice(deps, operationId, {

@@ -8,7 +8,14 @@ export interface JobQueue {
 }
 
 export async function startJobQueue(databaseUrl: string, onError: (error: Error) => void) {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
+  // LISTEN/NOTIFY wakes a worker the moment a job is filed on a queue created with `notify`
+  // (migrations), instead of at its next poll; polling stays on as the fallback.
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    max: 4,
+    useListenNotify: true,
+  });
   boss.on('error', onError);
   await boss.start();
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) } satisfies JobQueue;

@@ -2,6 +2,7 @@
 // second (so a new or resumed job starts at once; the query is one indexed UPDATE) it files a
 // pg-boss job for each running migration nobody holds (just started, resumed, or left by a worker
 // that died — its lease ran out), and pg-boss hands that job to one process.
+import type { PgBoss } from 'pg-boss';
 import type { JobQueue } from './job-queue.js';
 import { activeRuns, RUNNER_ID, type EngineDeps } from '../modules/migrations/migration-engine.js';
 import { runMigration } from '../modules/migrations/migration-runner.js';
@@ -25,18 +26,32 @@ async function takeUnheldJobs(deps: EngineDeps, limit = 20): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+export async function ensureMigrationQueue(boss: PgBoss): Promise<void> {
+  // Retries are ours (leases), not pg-boss's. pg-boss caps expiry at 24 h; a runner keeps its job
+  // past that through its own lease (the dispatcher never files a second job while it beats).
+  // `notify`: a filed job wakes a waiting process at once (a job starts in milliseconds, not at
+  // the next poll). updateQueue brings a queue created before that option up to date.
+  const options = { retryLimit: 0, expireInSeconds: 24 * 3600, notify: true };
+  await boss.createQueue(MIGRATION_QUEUE, options);
+  await boss.updateQueue(MIGRATION_QUEUE, options);
+}
+
 export async function startMigrationJobs(
   queue: JobQueue,
   deps: EngineDeps,
   options: { dispatchEveryMs?: number; runnersPerProcess?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const { boss } = queue;
-  // Retries are ours (leases), not pg-boss's. pg-boss caps expiry at 24 h; a runner keeps its job
-  // past that through its own lease (the dispatcher never files a second job while it beats).
-  await boss.createQueue(MIGRATION_QUEUE, { retryLimit: 0, expireInSeconds: 24 * 3600 });
+  await ensureMigrationQueue(boss);
   await boss.work<{ migrationId: string }>(
     MIGRATION_QUEUE,
-    { localConcurrency: options.runnersPerProcess ?? 4, pollingIntervalSeconds: 0.5 },
+    {
+      localConcurrency: options.runnersPerProcess ?? 4,
+      // NOTIFY wakes the worker for a new job; it still polls as often as without NOTIFY,
+      // because after a job it waits for the next poll, and that is how a backlog drains.
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+    },
     async ([job]) => {
       if (job) await runMigration(deps, job.data.migrationId);
     },

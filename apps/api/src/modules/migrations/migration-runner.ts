@@ -15,6 +15,7 @@ import { BandwidthCap, JobThrottle, SpeedMeter, backoffMs } from './migration-pa
 import { releaseInFlight, itemsInFlight } from './migration-items.repo.js';
 import { appendLog, notifyMigrationChanged } from './migrations.repo.js';
 import { CopyPool } from './migration-copy-pool.js';
+import { startHeartbeat } from './migration-heartbeat.js';
 import { finishMigration } from './migration-finish.js';
 import type { CopySettings } from './migration-copy.js';
 import { chooseCopyMode } from './migration-copy-mode.js';
@@ -28,41 +29,6 @@ async function claimLease(db: Db, jobId: string, leaseSeconds: number) {
            OR heartbeat_at < now() - make_interval(secs => ${leaseSeconds}))
     RETURNING id`;
   return rows.length === 1 ? db.migrationJob.findUnique({ where: { id: jobId } }) : null;
-}
-
-/** Renews the lease and reads the state the people set (pause, cancel) once a second. */
-function startHeartbeat(
-  deps: EngineDeps,
-  jobId: string,
-  control: RunControl,
-  report: () => { throttledUntil: number; speed: number },
-) {
-  let stopped = false;
-  const beat = async () => {
-    while (!stopped) {
-      await sleep(Math.min(1000, (deps.settings.leaseSeconds * 1000) / 3));
-      if (stopped) return;
-      const { throttledUntil, speed } = report();
-      try {
-        const rows = await deps.db.$queryRaw<{ state: string }[]>`
-          UPDATE migration_jobs SET heartbeat_at = now(), speed_bytes_per_second = ${speed},
-            throttled_until = ${throttledUntil > Date.now() ? new Date(throttledUntil) : null}
-          WHERE id = ${jobId}::uuid AND runner_id = ${RUNNER_ID} RETURNING state`;
-        if (control.state === 'released') return;
-        const state = rows[0]?.state;
-        if (state === undefined) control.state = 'lost';
-        else if (state === 'paused' || state === 'cancelled') control.state = state;
-        if (control.state === 'cancelled' || control.state === 'lost') control.abort.abort();
-      } catch (error) {
-        deps.log.warn({ err: error, migrationId: jobId }, 'migration heartbeat failed');
-      }
-    }
-  };
-  const running = beat();
-  return async () => {
-    stopped = true;
-    await running;
-  };
 }
 
 /** Aborts the multipart uploads a dead runner left and returns its items to pending. */
