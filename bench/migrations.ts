@@ -8,13 +8,14 @@
 // for small objects, ≥ 1.0× its MiB/s for large. Needs `rclone` (apt-get install -y rclone); it
 // runs without AWS_CA_BUNDLE. Run: pnpm bench migrations (BENCH_MIGRATION_SMALL,
 // BENCH_MIGRATION_LARGE_MIB and BENCH_MIGRATION_CONCURRENCY change the load).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { KEYS, repoRoot, signIn, startStack } from './support/stack.js';
+import { KEYS, machineCpuMs, processCpuMs, repoRoot, signIn, startStack } from './support/stack.js';
 
 const SMALL = Number(process.env.BENCH_MIGRATION_SMALL ?? 10_000);
 const LARGE_OBJECT_MIB = 256;
@@ -139,6 +140,42 @@ async function ourJob(
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** CPU milliseconds per object a run cost: the local S3 server (in the API process), our worker,
+ * and everything else on the machine (PostgreSQL, rclone, the kernel's share of other work). */
+interface CpuPerObject {
+  localS3: number;
+  worker: number;
+  rest: number;
+}
+
+/**
+ * One timed phase. It starts after `sync`: the data the previous phase (or the setup) wrote is
+ * on disk, so no contestant pays for the kernel writing back another one's files.
+ */
+async function phase<T>(
+  pids: { api: number; worker: number },
+  objects: number,
+  run: () => Promise<T>,
+): Promise<{ result: T; cpuMsPerObject: CpuPerObject }> {
+  await promisify(execFile)('sync');
+  const read = () =>
+    Promise.all([processCpuMs(pids.api), processCpuMs(pids.worker), machineCpuMs()]);
+  const [api0, worker0, machine0] = await read();
+  const result = await run();
+  const [api1, worker1, machine1] = await read();
+  const api = api1 - api0;
+  const worker = worker1 - worker0;
+  const perObject = (ms: number) => round(ms / objects, 3);
+  return {
+    result,
+    cpuMsPerObject: {
+      localS3: perObject(api),
+      worker: perObject(worker),
+      rest: perObject(machine1 - machine0 - api - worker),
+    },
+  };
+}
+
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3am-bench-migrations-'));
   await chmod(dataDir, 0o755); // the embedded PostgreSQL runs as user `postgres` when we are root
@@ -179,37 +216,44 @@ async function main() {
     const endpoint = stack.s3;
     const tuned = [`--transfers=${CONCURRENCY}`, `--checkers=${CONCURRENCY}`];
 
-    const oursSmall = await ourJob(stack.app, auth, connectionId, 'small/', 'ours-small/');
-    const rcloneSmall = await rclone(
-      ['bench:uploads/small', `bench:${DEST_BUCKET}/rclone-small`],
-      endpoint,
+    const pids = { api: stack.pid, worker: worker.pid! };
+    const oursSmall = await phase(pids, SMALL, () =>
+      ourJob(stack.app, auth, connectionId, 'small/', 'ours-small/'),
     );
-    const rcloneSmallTuned = await rclone(
-      [...tuned, 'bench:uploads/small', `bench:${DEST_BUCKET}/rclone-tuned-small`],
-      endpoint,
+    const rcloneSmall = await phase(pids, SMALL, () =>
+      rclone(['bench:uploads/small', `bench:${DEST_BUCKET}/rclone-small`], endpoint),
     );
-    const oursLarge = await ourJob(stack.app, auth, connectionId, 'large/', 'ours-large/');
-    const rcloneLarge = await rclone(
-      ['bench:uploads/large', `bench:${DEST_BUCKET}/rclone-large`],
-      endpoint,
+    const rcloneSmallTuned = await phase(pids, SMALL, () =>
+      rclone(
+        [...tuned, 'bench:uploads/small', `bench:${DEST_BUCKET}/rclone-tuned-small`],
+        endpoint,
+      ),
     );
-    const rcloneLargeTuned = await rclone(
-      [...tuned, 'bench:uploads/large', `bench:${DEST_BUCKET}/rclone-tuned-large`],
-      endpoint,
+    const oursLarge = await phase(pids, largeCount, () =>
+      ourJob(stack.app, auth, connectionId, 'large/', 'ours-large/'),
+    );
+    const rcloneLarge = await phase(pids, largeCount, () =>
+      rclone(['bench:uploads/large', `bench:${DEST_BUCKET}/rclone-large`], endpoint),
+    );
+    const rcloneLargeTuned = await phase(pids, largeCount, () =>
+      rclone(
+        [...tuned, 'bench:uploads/large', `bench:${DEST_BUCKET}/rclone-tuned-large`],
+        endpoint,
+      ),
     );
     const peakRss = await peakRssMiB(worker.pid!);
 
     const perSecond = (count: number, seconds: number) => round(count / seconds, 1);
     const mibPerSecond = (bytes: number, seconds: number) => round(bytes / MiB / seconds, 1);
     const smallRates = {
-      ours: perSecond(SMALL, oursSmall.seconds),
-      rcloneDefaults: perSecond(SMALL, rcloneSmall),
-      rcloneTuned: perSecond(SMALL, rcloneSmallTuned),
+      ours: perSecond(SMALL, oursSmall.result.seconds),
+      rcloneDefaults: perSecond(SMALL, rcloneSmall.result),
+      rcloneTuned: perSecond(SMALL, rcloneSmallTuned.result),
     };
     const largeRates = {
-      ours: mibPerSecond(largeBytes, oursLarge.seconds),
-      rcloneDefaults: mibPerSecond(largeBytes, rcloneLarge),
-      rcloneTuned: mibPerSecond(largeBytes, rcloneLargeTuned),
+      ours: mibPerSecond(largeBytes, oursLarge.result.seconds),
+      rcloneDefaults: mibPerSecond(largeBytes, rcloneLarge.result),
+      rcloneTuned: mibPerSecond(largeBytes, rcloneLargeTuned.result),
     };
     console.log(
       JSON.stringify(
@@ -228,37 +272,47 @@ async function main() {
           small: {
             objectsPerSecond: smallRates,
             mibPerSecond: {
-              ours: mibPerSecond(smallBytes, oursSmall.seconds),
-              rcloneDefaults: mibPerSecond(smallBytes, rcloneSmall),
-              rcloneTuned: mibPerSecond(smallBytes, rcloneSmallTuned),
+              ours: mibPerSecond(smallBytes, oursSmall.result.seconds),
+              rcloneDefaults: mibPerSecond(smallBytes, rcloneSmall.result),
+              rcloneTuned: mibPerSecond(smallBytes, rcloneSmallTuned.result),
             },
             ratioToRcloneDefaults: round(smallRates.ours / smallRates.rcloneDefaults),
             ratioToRcloneTuned: round(smallRates.ours / smallRates.rcloneTuned),
             goal: '≥ 2× rclone objects/s',
-            oursCopied: oursSmall.objects,
+            oursCopied: oursSmall.result.objects,
             seconds: {
-              ours: round(oursSmall.seconds),
-              oursJob: round((oursSmall.jobDurationMs ?? 0) / 1000),
-              rcloneDefaults: round(rcloneSmall),
-              rcloneTuned: round(rcloneSmallTuned),
+              ours: round(oursSmall.result.seconds),
+              oursJob: round((oursSmall.result.jobDurationMs ?? 0) / 1000),
+              rcloneDefaults: round(rcloneSmall.result),
+              rcloneTuned: round(rcloneSmallTuned.result),
+            },
+            cpuMsPerObject: {
+              ours: oursSmall.cpuMsPerObject,
+              rcloneDefaults: rcloneSmall.cpuMsPerObject,
+              rcloneTuned: rcloneSmallTuned.cpuMsPerObject,
             },
           },
           large: {
             mibPerSecond: largeRates,
             objectsPerSecond: {
-              ours: perSecond(largeCount, oursLarge.seconds),
-              rcloneDefaults: perSecond(largeCount, rcloneLarge),
-              rcloneTuned: perSecond(largeCount, rcloneLargeTuned),
+              ours: perSecond(largeCount, oursLarge.result.seconds),
+              rcloneDefaults: perSecond(largeCount, rcloneLarge.result),
+              rcloneTuned: perSecond(largeCount, rcloneLargeTuned.result),
             },
             ratioToRcloneDefaults: round(largeRates.ours / largeRates.rcloneDefaults),
             ratioToRcloneTuned: round(largeRates.ours / largeRates.rcloneTuned),
             goal: '≥ 1.0× rclone MiB/s',
-            oursCopiedMiB: oursLarge.bytes / MiB,
+            oursCopiedMiB: oursLarge.result.bytes / MiB,
             seconds: {
-              ours: round(oursLarge.seconds),
-              oursJob: round((oursLarge.jobDurationMs ?? 0) / 1000),
-              rcloneDefaults: round(rcloneLarge),
-              rcloneTuned: round(rcloneLargeTuned),
+              ours: round(oursLarge.result.seconds),
+              oursJob: round((oursLarge.result.jobDurationMs ?? 0) / 1000),
+              rcloneDefaults: round(rcloneLarge.result),
+              rcloneTuned: round(rcloneLargeTuned.result),
+            },
+            cpuMsPerObject: {
+              ours: oursLarge.cpuMsPerObject,
+              rcloneDefaults: rcloneLarge.cpuMsPerObject,
+              rcloneTuned: rcloneLargeTuned.cpuMsPerObject,
             },
           },
           worker: { peakRssMiB: peakRss, rssAtStartMiB: baselineRss },

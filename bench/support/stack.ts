@@ -2,6 +2,7 @@
 // stack as `pnpm start` runs it on an embedded PostgreSQL, sign-in, and a proxy in front of the
 // API that counts the requests and bytes clients send to it.
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export interface Stack {
   app: string;
   /** The local S3 server's endpoint. */
   s3: string;
+  /** The API process (which also runs the local S3 server). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -67,12 +70,34 @@ export async function startStack(
   });
   return {
     ...ready,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
     },
   };
 }
+
+/** CPU milliseconds (user + system, all threads) a live process has used so far. */
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) start at field 3 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/** CPU milliseconds the whole machine has used so far (every core, every process). */
+export async function machineCpuMs(): Promise<number> {
+  const [user, nice, system, , , irq, softirq] = (await readFile('/proc/stat', 'utf8'))
+    .split('\n')[0]!
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user! + nice! + system! + irq! + softirq!) * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+// Linux reports CPU time in USER_HZ ticks, 100 per second on every architecture Node supports.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface Session {
   token: string;
