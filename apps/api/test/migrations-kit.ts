@@ -255,16 +255,21 @@ export const TEST_ENGINE_SETTINGS: EngineSettings = {
 export async function startEngine(
   ctx: TestContext,
   settings: EngineSettings = TEST_ENGINE_SETTINGS,
+  { dispatchEveryMs }: { dispatchEveryMs?: number } = {},
 ) {
   const queue = await startJobQueue(databaseUrl(), () => undefined);
   const network = s3NetworkFrom(ctx.config);
-  const engine = await startMigrationJobs(queue, {
-    db: ctx.db,
-    keyring: TEST_KEYRING,
-    s3Network: network,
-    log: Fastify({ logger: false }).log,
-    settings,
-  });
+  const engine = await startMigrationJobs(
+    queue,
+    {
+      db: ctx.db,
+      keyring: TEST_KEYRING,
+      s3Network: network,
+      log: Fastify({ logger: false }).log,
+      settings,
+    },
+    { databaseUrl: databaseUrl(), ...(dispatchEveryMs ? { dispatchEveryMs } : {}) },
+  );
   return {
     stop: async () => {
       await engine.stop();

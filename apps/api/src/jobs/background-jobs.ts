@@ -50,18 +50,22 @@ export async function startBackgroundJobs(deps: {
       config.UPLOAD_SWEEP_INTERVAL_MINUTES,
       log,
     );
-    migrations = await startMigrationJobs(queue, {
-      db: deps.db,
-      keyring: deps.keyring,
-      s3Network: sweeperNetwork,
-      log,
-      settings: {
-        leaseSeconds: config.MIGRATION_LEASE_SECONDS,
-        partSize: config.MIGRATION_PART_SIZE_BYTES,
-        multipartThreshold: config.MIGRATION_MULTIPART_THRESHOLD_BYTES,
-        maxAttempts: config.MIGRATION_MAX_ATTEMPTS,
+    migrations = await startMigrationJobs(
+      queue,
+      {
+        db: deps.db,
+        keyring: deps.keyring,
+        s3Network: sweeperNetwork,
+        log,
+        settings: {
+          leaseSeconds: config.MIGRATION_LEASE_SECONDS,
+          partSize: config.MIGRATION_PART_SIZE_BYTES,
+          multipartThreshold: config.MIGRATION_MULTIPART_THRESHOLD_BYTES,
+          maxAttempts: config.MIGRATION_MAX_ATTEMPTS,
+        },
       },
-    });
+      { databaseUrl: deps.databaseUrl },
+    );
     await scheduleLogSources(
       queue,
       {

@@ -1,11 +1,14 @@
-// Migration jobs on pg-boss. Every process that runs the queue also runs a dispatcher: four times a
-// second (so a new or resumed job starts at once; the query is one indexed UPDATE) it files a
+// Migration jobs on pg-boss. Every process that runs the queue also runs a dispatcher: it files a
 // pg-boss job for each running migration nobody holds (just started, resumed, or left by a worker
-// that died — its lease ran out), and pg-boss hands that job to one process.
+// that died — its lease ran out), and pg-boss hands that job to one process. The dispatcher runs
+// when the API NOTIFYs that a job waits (so it starts at once) and once a second (dead runners'
+// jobs; a notification lost while the LISTEN connection was down). The query is one indexed UPDATE.
 import type { PgBoss } from 'pg-boss';
 import type { JobQueue } from './job-queue.js';
 import { activeRuns, RUNNER_ID, type EngineDeps } from '../modules/migrations/migration-engine.js';
 import { runMigration } from '../modules/migrations/migration-runner.js';
+import { MIGRATION_WAITING_CHANNEL } from '../modules/migrations/migrations.repo.js';
+import { listenTo } from '../db/pg-listener.js';
 
 export const MIGRATION_QUEUE = 'migration-run';
 
@@ -39,7 +42,7 @@ export async function ensureMigrationQueue(boss: PgBoss): Promise<void> {
 export async function startMigrationJobs(
   queue: JobQueue,
   deps: EngineDeps,
-  options: { dispatchEveryMs?: number; runnersPerProcess?: number } = {},
+  options: { databaseUrl?: string; dispatchEveryMs?: number; runnersPerProcess?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const { boss } = queue;
   await ensureMigrationQueue(boss);
@@ -57,7 +60,10 @@ export async function startMigrationJobs(
     },
   );
   let stopped = false;
-  const dispatch = async () => {
+  // One pass at a time; a wake-up during a pass asks for one more pass after it.
+  let passing: Promise<void> | null = null;
+  let again = false;
+  const pass = async () => {
     try {
       for (const migrationId of await takeUnheldJobs(deps))
         await boss.send(MIGRATION_QUEUE, { migrationId });
@@ -65,14 +71,36 @@ export async function startMigrationJobs(
       deps.log.warn({ err: error }, 'migration dispatch failed');
     }
   };
+  const dispatch = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (passing) {
+      again = true;
+      return passing;
+    }
+    passing = pass().finally(() => {
+      passing = null;
+      if (again) {
+        again = false;
+        void dispatch();
+      }
+    });
+    return passing;
+  };
+  const waiting = listenTo({
+    databaseUrl: options.databaseUrl,
+    channel: MIGRATION_WAITING_CHANNEL,
+    log: deps.log,
+    onNotification: () => void dispatch(),
+    onConnected: () => void dispatch(),
+  });
+  await waiting.ready;
   await dispatch();
-  const timer = setInterval(() => {
-    if (!stopped) void dispatch();
-  }, options.dispatchEveryMs ?? 250);
+  const timer = setInterval(() => void dispatch(), options.dispatchEveryMs ?? 1000);
   return {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      await waiting.close();
       // Hand running jobs to the next process now instead of after the lease runs out.
       for (const control of activeRuns) {
         control.state = 'released';

@@ -19,6 +19,14 @@ export async function notifyMigrationChanged(db: Db, jobId: string): Promise<voi
   await db.$executeRaw`SELECT pg_notify(${MIGRATION_CHANNEL}, ${jobId})`;
 }
 
+/** Postgres channel NOTIFYed when a job needs a runner (created, resumed, retried). */
+export const MIGRATION_WAITING_CHANNEL = 'migration_waiting';
+
+/** Wakes the dispatchers of every process that runs jobs, so the job starts now. */
+export async function notifyMigrationWaiting(db: Db, jobId: string): Promise<void> {
+  await db.$executeRaw`SELECT pg_notify(${MIGRATION_WAITING_CHANNEL}, ${jobId})`;
+}
+
 const EMPTY = () => ({ objects: 0, bytes: 0 });
 
 export async function countsOf(db: Db, jobId: string): Promise<MigrationCounts> {

@@ -26,6 +26,7 @@ import {
   appendLog,
   migrationViews,
   notifyMigrationChanged,
+  notifyMigrationWaiting,
   toItemView,
 } from './migrations.repo.js';
 
@@ -151,6 +152,7 @@ export async function createMigration(
     targetId: job.id,
     details: auditDetails(job),
   });
+  await notifyMigrationWaiting(deps.db, job.id);
   return viewOf(deps, job);
 }
 
@@ -205,6 +207,7 @@ export async function resumeMigration(deps: MigrationsDeps, actor: MigrationActo
   const job = await transition(deps, actor, id, ['paused'], 'running', 'migration.resume');
   await appendLog(deps.db, id, 'info', `Resumed by ${actor.email}.`);
   await notifyMigrationChanged(deps.db, id);
+  await notifyMigrationWaiting(deps.db, id);
   return viewOf(deps, job);
 }
 
@@ -267,6 +270,7 @@ export async function retryFailed(deps: MigrationsDeps, actor: MigrationActor, i
   });
   await appendLog(deps.db, id, 'info', `${actor.email} retries ${count} failed object(s).`);
   await notifyMigrationChanged(deps.db, id);
+  await notifyMigrationWaiting(deps.db, id);
   return viewOf(deps, updated);
 }
 
