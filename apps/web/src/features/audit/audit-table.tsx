@@ -25,7 +25,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
   const { t } = useTranslation();
   return (
     <>
-      // Wider than a phone: the scroll region takes focus so keyboard users can scroll it too.
+      {/* Wider than a phone: the scroll region takes focus so keyboard users can scroll it too. */}
       <TableContainer
         component={Paper}
         variant="outlined"
