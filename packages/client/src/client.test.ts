@@ -3,8 +3,9 @@
 // answers checked against the contracts. Waits are recorded instead of slept (no timing).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, ResponseShapeError } from './api-error.js';
-import { createApiClient, hasCode } from './client.js';
+import { ApiError, NetworkError, ResponseShapeError } from './api-error.js';
+import { hasCode } from './caller.js';
+import { createApiClient } from './client.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
@@ -248,5 +249,22 @@ describe('answers and errors', () => {
     handler = (_request, response) => send(response, 200, { items: [] });
     await client.listGrants({ query: { userId: '6f1c6f7e-8a9b-4c1d-9e2f-0a1b2c3d4e5f' } });
     expect(seen[1]?.url).toBe('/api/grants?userId=6f1c6f7e-8a9b-4c1d-9e2f-0a1b2c3d4e5f');
+  });
+
+  test('no answer in time is a NetworkError; the caller cancelling stays an abort', async () => {
+    const held: ServerResponse[] = [];
+    handler = (_request, response) => held.push(response); // never answers
+    const { client } = recordingClient();
+    const late = await client
+      .health({ signal: AbortSignal.timeout(50) })
+      .catch((caught: unknown) => caught);
+    expect(late).toBeInstanceOf(NetworkError);
+    const cancel = new AbortController();
+    const cancelled = client.health({ signal: cancel.signal }).catch((caught: unknown) => caught);
+    cancel.abort();
+    const error = await cancelled;
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect((error as Error).name).toBe('AbortError');
+    for (const response of held) response.destroy();
   });
 });

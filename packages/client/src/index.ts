@@ -7,13 +7,14 @@ export {
   retryAfterMs,
 } from './api-error.js';
 export {
-  createApiClient,
+  createApiCaller,
   hasCode,
-  type ApiClient,
+  type ApiCaller,
   type ApiClientOptions,
   type ClientAuth,
   type RetryPolicy,
-} from './client.js';
+} from './caller.js';
+export { createApiClient, type ApiClient } from './client.js';
 export {
   fillPath,
   queryString,
@@ -26,6 +27,7 @@ export {
   type RouteSpec,
 } from './route.js';
 export { apiRoutes, type ApiRoutes } from './routes/index.js';
+export { loginRoute, logoutRoute, refreshRoute } from './routes/session.js';
 export { migrationReportCsv } from './routes/migrations.js';
 export { securityReportCsv } from './routes/security.js';
 export { readServerSentEvents, type ServerSentEvent } from './sse.js';

@@ -4,8 +4,8 @@
 // retried, honouring Retry-After, while the app says the server is busy. The auth contracts only
 // (through the shared HTTP layer, http.ts): the sign-in page loads this, not the route catalog
 // (see api-client.ts).
-import { ApiError, NetworkError, apiErrorFrom } from '@s3am/client';
-import { TokenResponse, type CurrentUser, type LoginRequest } from '@s3am/contracts';
+import { ApiError, createApiCaller, loginRoute, logoutRoute, refreshRoute } from '@s3am/client';
+import type { CurrentUser, LoginRequest, TokenResponse } from '@s3am/contracts';
 import { fetchThroughAxios } from './http';
 import { retryAfterSeconds } from './problem';
 
@@ -65,47 +65,33 @@ export function getAccessToken(): string | null {
 }
 
 /**
- * POSTs to an auth route with the refresh cookie; the answer is TokenResponse (or nothing).
- * Failures become the typed client's errors: ApiError (an answer) or NetworkError (none).
+ * The auth routes' caller: the typed client's request, errors (ApiError: an answer; NetworkError:
+ * none, or none in time) and answer checks, without the route catalog, with the refresh cookie,
+ * and without retries: the sign-in form shows a 429, and the refresh loop below has its own.
  */
-async function postAuth(
-  path: string,
-  init: { body?: unknown; headers?: Record<string, string>; timeoutMs: number },
-): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetchThroughAxios(path, {
-      method: 'POST',
-      credentials: 'include',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(init.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError('Cannot reach the server.', { cause: error });
-  }
-  const text = await response.text();
-  if (!response.ok) throw apiErrorFrom(response, text);
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
-}
+const authCaller = createApiCaller({
+  baseUrl: '',
+  fetch: fetchThroughAxios,
+  credentials: 'include',
+  retry: { retries: 0 },
+});
 
 /** Signs in with email and password (and a TOTP code when asked for one). */
 export async function signInWithPassword(credentials: LoginRequest): Promise<CurrentUser> {
-  const answer = await postAuth('/api/auth/login', { body: credentials, timeoutMs: 30_000 });
-  return applyTokens(TokenResponse.parse(answer));
+  return applyTokens(
+    await authCaller.call(loginRoute, { body: credentials, signal: AbortSignal.timeout(30_000) }),
+  );
 }
 
 /** Ends the session on the server (the refresh cookie is cleared); failures are ignored. */
 export async function signOutSession(): Promise<void> {
   const token = accessToken;
-  await postAuth('/api/auth/logout', {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    timeoutMs: 15_000,
-  }).catch(() => undefined);
+  await authCaller
+    .call(logoutRoute, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(15_000),
+    })
+    .catch(() => undefined);
 }
 
 let inFlight: Promise<CurrentUser> | null = null;
@@ -142,11 +128,11 @@ function settleRefreshKey(): void {
 }
 
 async function exchangeRefreshCookie(): Promise<CurrentUser> {
-  const answer = await postAuth('/api/auth/refresh', {
+  const answer = await authCaller.call(refreshRoute, {
     headers: { 'Idempotency-Key': pendingRefreshKey() },
-    timeoutMs: 15_000,
+    signal: AbortSignal.timeout(15_000),
   });
-  const user = applyTokens(TokenResponse.parse(answer));
+  const user = applyTokens(answer);
   settleRefreshKey();
   return user;
 }

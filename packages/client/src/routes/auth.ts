@@ -8,37 +8,19 @@ import {
   DisableTotpRequest,
   DismissNoticesRequest,
   EffectivePermissions,
-  LoginRequest,
   RecoveryCodesResponse,
   SessionList,
-  TokenResponse,
   TotpCodeRequest,
   TotpSetupResponse,
   UserNoticeList,
 } from '@s3am/contracts';
 import { route } from '../route.js';
+import { loginRoute, logoutRoute, refreshRoute } from './session.js';
 
 export const authRoutes = {
-  login: /* @__PURE__ */ route({
-    method: 'POST',
-    path: '/api/auth/login',
-    body: LoginRequest,
-    response: TokenResponse,
-    refreshOn401: false,
-  }),
-  /** Send the refresh cookie (browser: automatically; Node: a Cookie header) and an Idempotency-Key. */
-  refresh: /* @__PURE__ */ route({
-    method: 'POST',
-    path: '/api/auth/refresh',
-    response: TokenResponse,
-    refreshOn401: false,
-  }),
-  logout: /* @__PURE__ */ route({
-    method: 'POST',
-    path: '/api/auth/logout',
-    response: 'none',
-    refreshOn401: false,
-  }),
+  login: loginRoute,
+  refresh: refreshRoute,
+  logout: logoutRoute,
   me: /* @__PURE__ */ route({ method: 'GET', path: '/api/me', response: CurrentUser }),
   myPermissions: /* @__PURE__ */ route({
     method: 'GET',
