@@ -44,20 +44,26 @@ export function AuditFilters({
   const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+    // Wraps instead of squeezing: every field keeps room for its label.
+    <Stack
+      direction={{ xs: 'column', sm: 'row' }}
+      spacing={1.5}
+      useFlexGap
+      sx={{ mb: 2, flexWrap: 'wrap' }}
+    >
       <TextField
         size="small"
         label={t('audit.filters.search')}
         value={value.q}
         onChange={set('q')}
-        sx={{ flex: 2 }}
+        sx={{ flex: '2 1 200px' }}
       />
       <TextField
         size="small"
         label={t('audit.filters.actor')}
         value={value.actor}
         onChange={set('actor')}
-        sx={{ flex: 2 }}
+        sx={{ flex: '2 1 200px' }}
       />
       <TextField
         size="small"
@@ -65,7 +71,7 @@ export function AuditFilters({
         placeholder={t('audit.filters.actionPlaceholder')}
         value={value.action}
         onChange={set('action')}
-        sx={{ flex: 1.5 }}
+        sx={{ flex: '1 1 170px' }}
       />
       <TextField
         size="small"
@@ -73,7 +79,7 @@ export function AuditFilters({
         label={t('audit.filters.outcome')}
         value={value.outcome}
         onChange={set('outcome')}
-        sx={{ minWidth: 130 }}
+        sx={{ flex: '0 1 150px' }}
       >
         <MenuItem value="">{t('audit.filters.any')}</MenuItem>
         <MenuItem value="success">{t('audit.filters.success')}</MenuItem>
@@ -87,6 +93,7 @@ export function AuditFilters({
         value={value.from}
         onChange={set('from')}
         slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ flex: '1 1 220px' }}
       />
       <TextField
         size="small"
@@ -95,6 +102,7 @@ export function AuditFilters({
         value={value.to}
         onChange={set('to')}
         slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ flex: '1 1 220px' }}
       />
     </Stack>
   );

@@ -1,6 +1,7 @@
 // The audit events table, newest first; an event opens in full in a drawer (its action is a
 // button, and a click anywhere on the row does the same).
 import {
+  Box,
   Chip,
   Table,
   TableBody,
@@ -18,6 +19,13 @@ import { AuditEventDrawer } from './audit-event-drawer';
 import { describeTarget } from './audit-target';
 import { useTranslation } from 'react-i18next';
 
+/** `key: value` pairs on one line, values as JSON unless they are text. */
+function detailsSummary(details: AuditEventView['details']): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
 const OUTCOME_COLOR = { success: 'success', failure: 'warning', denied: 'error' } as const;
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
@@ -33,7 +41,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         role="region"
         aria-label={t('audit.table.scrollable')}
       >
-        <Table size="small" aria-label={t('audit.table.label')}>
+        <Table size="small" aria-label={t('audit.table.label')} sx={{ minWidth: 980 }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('audit.table.time')}</TableCell>
@@ -76,12 +84,26 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                     variant="outlined"
                   />
                 </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{describeTarget(event)}</TableCell>
+                <TableCell sx={{ minWidth: 140, overflowWrap: 'anywhere' }}>
+                  {describeTarget(event)}
+                </TableCell>
                 <TableCell>{event.ip ?? '—'}</TableCell>
-                <TableCell sx={{ maxWidth: 280 }}>
-                  <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
-                    {Object.keys(event.details).length ? JSON.stringify(event.details) : ''}
-                  </span>
+                <TableCell sx={{ minWidth: 240, maxWidth: 360 }}>
+                  {/* Two lines at most: the drawer (a click on the row) shows every field. */}
+                  <Box
+                    component="span"
+                    sx={{
+                      display: '-webkit-box',
+                      WebkitLineClamp: 2,
+                      WebkitBoxOrient: 'vertical',
+                      overflow: 'hidden',
+                      overflowWrap: 'anywhere',
+                      fontFamily: 'monospace',
+                      fontSize: 12,
+                    }}
+                  >
+                    {detailsSummary(event.details)}
+                  </Box>
                 </TableCell>
               </TableRow>
             ))}
