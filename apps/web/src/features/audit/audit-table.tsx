@@ -41,7 +41,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         role="region"
         aria-label={t('audit.table.scrollable')}
       >
-        <Table size="small" aria-label={t('audit.table.label')} sx={{ minWidth: 980 }}>
+        <Table size="small" aria-label={t('audit.table.label')} sx={{ minWidth: 900 }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('audit.table.time')}</TableCell>
@@ -61,7 +61,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 onClick={() => setOpen(event)}
                 sx={{ cursor: 'pointer' }}
               >
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
+                <TableCell sx={{ minWidth: 96 }}>{formatDateTime(event.at)}</TableCell>
                 <TableCell>{event.actorEmail ?? '—'}</TableCell>
                 <TableCell>
                   <Link
@@ -84,11 +84,11 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                     variant="outlined"
                   />
                 </TableCell>
-                <TableCell sx={{ minWidth: 140, overflowWrap: 'anywhere' }}>
+                <TableCell sx={{ minWidth: 110, overflowWrap: 'anywhere' }}>
                   {describeTarget(event)}
                 </TableCell>
                 <TableCell>{event.ip ?? '—'}</TableCell>
-                <TableCell sx={{ minWidth: 240, maxWidth: 360 }}>
+                <TableCell sx={{ minWidth: 200, maxWidth: 360 }}>
                   {/* Two lines at most: the drawer (a click on the row) shows every field. */}
                   <Box
                     component="span"
