@@ -61,7 +61,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 onClick={() => setOpen(event)}
                 sx={{ cursor: 'pointer' }}
               >
-                <TableCell sx={{ minWidth: 96 }}>{formatDateTime(event.at)}</TableCell>
+                <TableCell sx={{ minWidth: 120 }}>{formatDateTime(event.at)}</TableCell>
                 <TableCell>{event.actorEmail ?? '—'}</TableCell>
                 <TableCell>
                   <Link
