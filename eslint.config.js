@@ -46,6 +46,14 @@ export default tseslint.config(
         },
       ],
       'no-console': 'error',
+      // Between JSX tags `//` and `/* */` are text, not comments: people would read them on the page.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/^\\s*\\/[/*]/m]',
+          message: 'This is text on the page, not a comment: write {/* comment */}.',
+        },
+      ],
     },
   },
   {
