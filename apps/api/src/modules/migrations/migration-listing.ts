@@ -5,6 +5,7 @@
 import { ListObjectsV2Command, type S3Client, type _Object } from '@aws-sdk/client-s3';
 import type { MigrationOptions } from '@s3am/contracts';
 import type { Db } from '../../db/prisma.js';
+import { insertListedItems, type ListedItem } from './migration-items.repo.js';
 import {
   destinationKey,
   identicalAtDestination,
@@ -110,7 +111,7 @@ export async function listNextPage(
           signal,
         )
       : new Map<string, DestinationEntry>();
-  const rows = wanted.map((object) => {
+  const rows = wanted.map((object): ListedItem => {
     const key = object.Key!;
     const entry = entryOf(object);
     const there = existing.get(destinationKey(key, source, destination));
@@ -125,7 +126,6 @@ export async function listNextPage(
     )
       reason = 'identical: the destination already has this object (same size and ETag).';
     return {
-      jobId: context.jobId,
       key,
       size: entry.size,
       etag: entry.etag,
@@ -135,7 +135,7 @@ export async function listNextPage(
     };
   });
   await context.db.$transaction([
-    context.db.migrationItem.createMany({ data: rows, skipDuplicates: true }),
+    insertListedItems(context.db, context.jobId, rows),
     context.db.migrationJob.update({
       where: { id: context.jobId },
       data: { listingAfter: lastKey, listingDone: done, updatedAt: new Date() },
