@@ -1,6 +1,6 @@
 // Tags sent with the write that makes an object (x-amz-tagging), as S3 applies them: PutObject
 // sets them (and a PutObject without them leaves the new object untagged), CreateMultipartUpload's
-// are applied at Complete, CopyObject copies the source's (tagging directive COPY) or takes the
+// are applied at Complete, a POST form's `tagging` field (XML) sets them, CopyObject copies the source's (tagging directive COPY) or takes the
 // request's (REPLACE), on the small-object and regular copy paths and into a versioned bucket;
 // UploadPartCopy never carries tags; invalid tags are refused with InvalidTag before anything
 // is written. Runs against the local server or S3_CONFORMANCE_ENDPOINT.
@@ -19,6 +19,7 @@ import {
   UploadPartCommand,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { useS3Target } from './s3-target.js';
 import { bytes, s3ErrorOf } from './s3-assertions.js';
 
@@ -334,5 +335,30 @@ describe('tags in a versioned bucket', () => {
       new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: await current() }),
     );
     expect(await tagsOf(key, bucket)).toEqual({ version: '1' });
+  });
+});
+
+describe('POST form uploads and tags', () => {
+  async function postForm(key: string, tagging?: string) {
+    const { url, fields } = await createPresignedPost(suite.s3, {
+      Bucket: suite.target.bucket,
+      Key: key,
+      Fields: tagging === undefined ? {} : { tagging },
+      Expires: 300,
+    });
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.append(name, value);
+    data.append('file', new Blob([new Uint8Array(Buffer.from('posted'))]), 'note.txt');
+    return fetch(url, { method: 'POST', body: data });
+  }
+
+  it("stores the tagging field's tags; a form without one leaves no tags", async () => {
+    const key = `${RUN}post/form.txt`;
+    const tagging =
+      '<Tagging><TagSet><Tag><Key>source</Key><Value>form &amp; upload</Value></Tag></TagSet></Tagging>';
+    expect((await postForm(key, tagging)).status).toBe(204);
+    expect(await tagsOf(key)).toEqual({ source: 'form & upload' });
+    expect((await postForm(key)).status).toBe(204);
+    expect(await tagsOf(key)).toEqual({});
   });
 });
