@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { MigrationView } from '@s3am/contracts';
 import {
   createConnectionTo,
+  describeObject,
   finished,
   listAll,
   seed,
@@ -127,8 +128,14 @@ async function copyThroughProxy(denyCopies: boolean) {
       key: `${srcPrefix}dir ${i % 3}/obj+${i}.bin`,
       body: randomBytes(100 + i * 37),
       metadata: { origin: `n${i}` },
+      tags: { lane: `l${i % 2}` },
     })),
-    { key: `${srcPrefix}big.bin`, body: randomBytes(6 * 1024 * 1024 + 123) },
+    {
+      key: `${srcPrefix}big.bin`,
+      body: randomBytes(6 * 1024 * 1024 + 123),
+      metadata: { origin: 'big' },
+      tags: { size: 'large', project: 'apollo' },
+    },
   ]);
   const proxy = await trafficProxy(localS3().endpoint, dstPrefix, denyCopies);
   try {
@@ -159,6 +166,13 @@ async function copyThroughProxy(denyCopies: boolean) {
     const want = (await listAll(source, 'uploads', srcPrefix)).map((o) => [o.key, o.size]);
     const got = (await listAll(source, 'uploads', dstPrefix)).map((o) => [o.key, o.size]);
     expect(got).toEqual(want);
+    // Server-side copies keep metadata and tags (CopyObject's directives, and the multipart copy's
+    // CreateMultipartUpload), as streamed ones do.
+    for (const key of ['dir 0/obj+0.bin', 'dir 1/obj+1.bin', 'big.bin']) {
+      const original = await describeObject(source, 'uploads', srcPrefix + key);
+      expect(Object.keys(original.tags).length).toBeGreaterThan(0);
+      expect(await describeObject(source, 'uploads', dstPrefix + key)).toEqual(original);
+    }
     const job = await ctx.db.migrationJob.findUniqueOrThrow({ where: { id } });
     const log = await ctx.db.migrationLog.findMany({ where: { jobId: id } });
     return { traffic: proxy.traffic, copyMode: job.copyMode, log: log.map((l) => l.message) };
