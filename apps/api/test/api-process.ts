@@ -57,6 +57,9 @@ export function spawnApiProcess(entry: Entry, env: Record<string, string> = {}):
     LOG_LEVEL: 'warn',
     DATA_DIR: path.join(testTmpDir(), `api-data-${process.pid}-${Date.now()}-${Math.random()}`),
     WEB_DIST_DIR: path.join(REPO_ROOT, '.no-web-dist-in-tests'),
+    // As in createTestApp: a process that may block would count earlier tests' 401s from this
+    // loopback address (detectors aggregate in the database) and block it for later tests.
+    SECURITY_AUTO_BLOCK: 'false',
     ...env,
   };
   for (const [name, value] of Object.entries(settings)) if (value === '') delete settings[name];
