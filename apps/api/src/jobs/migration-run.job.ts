@@ -9,6 +9,7 @@ import { activeRuns, RUNNER_ID, type EngineDeps } from '../modules/migrations/mi
 import { runMigration } from '../modules/migrations/migration-runner.js';
 import { MIGRATION_WAITING_CHANNEL } from '../modules/migrations/migrations.repo.js';
 import { listenTo } from '../db/pg-listener.js';
+import { coalesced } from '../lib/coalesced.js';
 
 export const MIGRATION_QUEUE = 'migration-run';
 
@@ -61,31 +62,15 @@ export async function startMigrationJobs(
   );
   let stopped = false;
   // One pass at a time; a wake-up during a pass asks for one more pass after it.
-  let passing: Promise<void> | null = null;
-  let again = false;
-  const pass = async () => {
+  const dispatch = coalesced(async () => {
+    if (stopped) return;
     try {
       for (const migrationId of await takeUnheldJobs(deps))
         await boss.send(MIGRATION_QUEUE, { migrationId });
     } catch (error) {
       deps.log.warn({ err: error }, 'migration dispatch failed');
     }
-  };
-  const dispatch = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (passing) {
-      again = true;
-      return passing;
-    }
-    passing = pass().finally(() => {
-      passing = null;
-      if (again) {
-        again = false;
-        void dispatch();
-      }
-    });
-    return passing;
-  };
+  });
   const waiting = listenTo({
     databaseUrl: options.databaseUrl,
     channel: MIGRATION_WAITING_CHANNEL,

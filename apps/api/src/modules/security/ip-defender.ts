@@ -2,6 +2,7 @@
 // no query; reloaded when the security bus says they changed on any instance.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/prisma.js';
+import { coalesced } from '../../lib/coalesced.js';
 import { inAnyRange, inRange, parseAddress, parseRange, type IpRange } from './ip-ranges.js';
 
 interface CachedBlock {
@@ -42,8 +43,6 @@ export function createIpDefender(deps: {
   let blocks: CachedBlock[] = [];
   let globalAllow: IpRange[] = [];
   let userAllow = new Map<string, IpRange[]>();
-  let reloading: Promise<void> | null = null;
-  let again = false;
 
   const blockFor = (ip: string, now: Date): CachedBlock | undefined => {
     const address = parseAddress(ip);
@@ -74,26 +73,12 @@ export function createIpDefender(deps: {
     userAllow = perUser;
   };
 
-  // Coalesces bursts of change messages: one load at a time, one more if asked meanwhile.
-  const reload = async (): Promise<void> => {
-    if (reloading) {
-      again = true;
-      return reloading;
-    }
-    reloading = (async () => {
-      try {
-        do {
-          again = false;
-          await load();
-        } while (again);
-      } catch (error) {
-        deps.log.error({ err: error }, 'cannot load IP blocks and allow-lists');
-      } finally {
-        reloading = null;
-      }
-    })();
-    return reloading;
-  };
+  // Bursts of change messages: one load at a time, one more if asked meanwhile.
+  const reload = coalesced(() =>
+    load().catch((error: unknown) => {
+      deps.log.error({ err: error }, 'cannot load IP blocks and allow-lists');
+    }),
+  );
 
   return {
     refusal(ip, now) {
