@@ -15,8 +15,8 @@ export function latencyProxy(target: string, rttMs: number): Promise<LatencyProx
   const sockets = new Set<net.Socket>();
   const later = (action: () => void) => setTimeout(action, oneWay);
   const server = net.createServer((client) => {
-    const server = net.connect(Number(upstream.port), upstream.hostname);
-    for (const socket of [client, server]) {
+    const target = net.connect(Number(upstream.port), upstream.hostname);
+    for (const socket of [client, target]) {
       sockets.add(socket);
       socket.setNoDelay(true);
       socket.on('close', () => sockets.delete(socket));
@@ -27,8 +27,8 @@ export function latencyProxy(target: string, rttMs: number): Promise<LatencyProx
       from.on('end', () => later(() => to.end()));
       from.on('close', () => later(() => to.destroy()));
     };
-    pipe(client, server);
-    pipe(server, client);
+    pipe(client, target);
+    pipe(target, client);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
